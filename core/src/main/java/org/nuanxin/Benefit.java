@@ -1,0 +1,41 @@
+package org.nuanxin;
+
+import java.util.Objects;
+
+/**
+ * One entry of a region's benefit catalogue. Codes are stable: the contract between the library,
+ * scenario files and hosts.
+ *
+ * @param code     stable code, e.g. {@code XIAN_HOMECOMING_TICKET_SUBSIDY}
+ * @param region   the region id
+ * @param nameZh   Chinese name as the source gives it
+ * @param nameEn   English name
+ * @param kind     what it gives
+ * @param source   source key of the programme, e.g. {@code XA-2025}
+ * @param clause   the clause it comes from, quoted
+ * @param payment  how cash for several events adds up
+ */
+public record Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
+                      String clause, Payment payment) {
+
+    /** How the cash of a benefit adds up when several events qualify. */
+    public enum Payment {
+        /** One payment at most (once a year): the largest qualifying one. */
+        ONCE,
+        /** One payment per qualifying event, summed (per hospitalisation). */
+        PER_EVENT
+    }
+
+    public Benefit {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(kind, "kind");
+        payment = payment == null ? Payment.ONCE : payment;
+    }
+
+    /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}. */
+    @Override
+    public String toString() {
+        return code + " " + nameZh + " (" + nameEn + ")";
+    }
+}

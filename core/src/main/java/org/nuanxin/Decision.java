@@ -1,0 +1,48 @@
+package org.nuanxin;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The decision on one benefit for one worker.
+ *
+ * @param benefit  the catalogue entry decided
+ * @param status   ELIGIBLE, NOT_ELIGIBLE or NEEDS_INFO
+ * @param amount   cash payable in CNY (scale 2) when eligible for a cash benefit; {@code null}
+ *                 otherwise, and for a referral whose amount another measure sets
+ * @param value    in-kind value in CNY (scale 2) when eligible for an in-kind benefit of stated value
+ * @param missing  fields that would settle a NEEDS_INFO decision, sorted; empty otherwise
+ * @param reasons  the findings that decided, each with its rule and citation
+ */
+public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDecimal value, List<String> missing,
+                       List<Reason> reasons) {
+
+    public Decision {
+        Objects.requireNonNull(benefit, "benefit");
+        Objects.requireNonNull(status, "status");
+        missing = List.copyOf(missing);
+        reasons = List.copyOf(reasons);
+    }
+
+    /** The benefit code. */
+    public String code() {
+        return benefit.code();
+    }
+
+    /** {@code XIAN_HOMECOMING_TICKET_SUBSIDY: ELIGIBLE amount=200.00}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(benefit.code()).append(": ").append(status);
+        if (amount != null) {
+            s.append(" amount=").append(amount.toPlainString());
+        }
+        if (value != null) {
+            s.append(" value=").append(value.toPlainString());
+        }
+        if (!missing.isEmpty()) {
+            s.append(" missing=").append(missing);
+        }
+        return s.toString();
+    }
+}

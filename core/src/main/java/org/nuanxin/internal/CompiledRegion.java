@@ -1,0 +1,173 @@
+package org.nuanxin.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+import org.nuanxin.Assessment;
+import org.nuanxin.InvalidInputException;
+import org.nuanxin.Region;
+import org.nuanxin.RuleExecutionException;
+import org.nuanxin.RuleProblem;
+import org.nuanxin.model.Child;
+import org.nuanxin.model.Event;
+import org.nuanxin.model.HomecomingTrip;
+import org.nuanxin.model.Hospitalisation;
+import org.nuanxin.model.Situation;
+import org.nuanxin.model.WageArrears;
+import org.nuanxin.model.Worker;
+import org.nuanxin.rules.Arrears;
+import org.nuanxin.rules.Context;
+import org.nuanxin.rules.Params;
+import org.nuanxin.rules.Profile;
+import org.nuanxin.rules.Stay;
+import org.nuanxin.rules.Trip;
+import org.nuanxin.rules.Verdict;
+
+/**
+ * A region's rules, built and ready: immutable and shared by all threads. Each assessment runs in a
+ * session of its own that is always disposed.
+ */
+public final class CompiledRegion {
+
+    private final RegionData data;
+    private final InternalKnowledgeBase kbase;
+    private final Map<String, RuleInfo> rules;
+    private final Set<String> globals;
+    private final String version;
+    private final Params params;
+    private final Region region;
+    private final List<RuleProblem> warnings;
+
+    CompiledRegion(RegionData data, InternalKnowledgeBase kbase, Map<String, RuleInfo> rules, Set<String> globals,
+                   String version, List<RuleProblem> warnings) {
+        this.data = data;
+        this.kbase = kbase;
+        this.rules = rules;
+        this.globals = globals;
+        this.version = version;
+        this.params = new Params(data.id(), data.parameters());
+        this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
+                data.parameters());
+        this.warnings = List.copyOf(warnings);
+    }
+
+    /** The region as the public API describes it. */
+    public Region region() {
+        return region;
+    }
+
+    /** Compiler warnings of the build (deprecated syntax, say). */
+    public List<RuleProblem> warnings() {
+        return warnings;
+    }
+
+    /** The parameters, with the keys rules have read so far. */
+    public Params params() {
+        return params;
+    }
+
+    /**
+     * Assesses one worker.
+     *
+     * @param maxFirings how many rule firings one assessment may take before it is stopped as a loop
+     * @throws InvalidInputException    when a date in the situation lies after {@code asOf}
+     * @throws RuleExecutionException   when a rule fails or the rules loop
+     */
+    public Assessment assess(Situation situation, LocalDate asOf, int maxFirings) {
+        checkDates(situation.worker(), asOf);
+        Verdict verdict = new Verdict();
+        Listener listener = new Listener(verdict);
+        KieSession session = kbase.newKieSession();
+        try {
+            session.addEventListener(listener);
+            session.setGlobal("verdict", verdict);
+            if (globals.contains("params")) {
+                session.setGlobal("params", params);
+            }
+            if (globals.contains("ctx")) {
+                session.setGlobal("ctx", new Context(asOf, situation.claims()));
+            }
+            session.insert(new Profile(situation.worker(), asOf));
+            int i = 0;
+            for (Event e : situation.events()) {
+                session.insert(fact(e, i));
+                i++;
+            }
+            int fired = session.fireAllRules(maxFirings);
+            if (fired >= maxFirings) {
+                throw new RuleExecutionException("region " + data.id() + ": rules fired " + fired
+                        + " times in one assessment and were stopped; rule \"" + listener.mostFired()
+                        + "\" keeps triggering itself");
+            }
+        } catch (ConsequenceException e) {
+            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof RuleExecutionException r) {
+                throw r;
+            }
+            throw new RuleExecutionException("region " + data.id() + ": rule \"" + rule + "\" failed with "
+                    + cause.getClass().getSimpleName(), cause);
+        } finally {
+            session.dispose();
+        }
+        return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
+    }
+
+    private static Object fact(Event e, int index) {
+        if (e instanceof HomecomingTrip t) {
+            return new Trip(t, index);
+        }
+        if (e instanceof Hospitalisation h) {
+            return new Stay(h, index);
+        }
+        return new Arrears((WageArrears) e, index);
+    }
+
+    private static void checkDates(Worker w, LocalDate asOf) {
+        if (w.birthDate() != null && w.birthDate().isAfter(asOf)) {
+            throw new InvalidInputException("birth_date", "lies after the assessment date");
+        }
+        if (w.children() != null) {
+            int i = 0;
+            for (Child c : w.children()) {
+                if (c.birthDate() != null && c.birthDate().isAfter(asOf)) {
+                    throw new InvalidInputException("children[" + i + "].birth_date", "lies after the assessment date");
+                }
+                i++;
+            }
+        }
+    }
+
+    private final class Listener extends DefaultAgendaEventListener {
+        private final Verdict verdict;
+        private final Map<String, Integer> counts = new HashMap<>();
+
+        Listener(Verdict verdict) {
+            this.verdict = verdict;
+        }
+
+        @Override
+        public void beforeMatchFired(BeforeMatchFiredEvent event) {
+            org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
+            counts.merge(rule.getName(), 1, Integer::sum);
+            verdict.enter(rules.get(RegionCompiler.key(rule)));
+        }
+
+        String mostFired() {
+            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledRegion[" + data.id() + ", " + rules.size() + " rules, version " + version + "]";
+    }
+}

@@ -1,0 +1,217 @@
+package org.nuanxin.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.KieServices;
+import org.kie.api.conf.KieBaseMutabilityOption;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+import org.nuanxin.Benefit;
+import org.nuanxin.MalformedFileException;
+import org.nuanxin.Parameter;
+import org.nuanxin.RuleBuildException;
+import org.nuanxin.RuleProblem;
+import org.nuanxin.RuleProblem.Severity;
+import org.nuanxin.spi.RuleFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a region's rule set from its files: reads the data, compiles the DRL with the classic
+ * compiler (author line numbers), and checks that every rule carries the metadata an explanation
+ * needs and every catalogue benefit is decided by some rule.
+ */
+public final class RegionCompiler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegionCompiler.class);
+
+    /** Metadata every rule must carry. */
+    static final List<String> REQUIRED_META = List.of("benefit", "source", "clause", "zh", "en");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)(?:\\.([A-Za-z0-9_.]+))?}");
+
+    private RegionCompiler() {
+    }
+
+    /**
+     * Compiles a region.
+     *
+     * @throws RuleBuildException with every problem, located by file and line
+     */
+    public static CompiledRegion compile(RuleFiles files) {
+        long start = System.nanoTime();
+        RegionData data;
+        try {
+            data = RegionData.read(files);
+        } catch (MalformedFileException e) {
+            throw new RuleBuildException(files.origin(), List.of(new RuleProblem(e.file(), e.line(), 0, Severity.ERROR,
+                    "", e.getMessage().substring(e.getMessage().indexOf(':', e.file().length() + 1) + 1))));
+        }
+        List<RuleProblem> problems = new ArrayList<>();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RegionCompiler.class.getClassLoader()));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (String file : files.drlFiles()) {
+            Resource r = ResourceFactory.newByteArrayResource(files.files().get(file).getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(file);
+            batch.add(r, ResourceType.DRL);
+        }
+        batch.build();
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            int[] lines = r.getLines();
+            String file = r.getResource() == null ? "?" : r.getResource().getSourcePath();
+            problems.add(new RuleProblem(file == null ? "?" : file, lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
+                    r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING, "", r.getMessage()));
+        }
+        if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+            throw new RuleBuildException(data.id(), problems);
+        }
+
+        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, RegionCompiler.class.getClassLoader());
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase("nuanxin." + data.id(), conf);
+        kbase.addPackages(builder.getKnowledgePackages());
+
+        Map<String, RuleInfo> rules = new HashMap<>();
+        Set<String> decided = new HashSet<>();
+        Set<String> globals = new HashSet<>();
+        Set<String> codes = new HashSet<>();
+        data.benefits().forEach(b -> codes.add(b.code()));
+        for (KiePackage pkg : kbase.getKiePackages()) {
+            for (Global g : pkg.getGlobalVariables()) {
+                globals.add(g.getName());
+            }
+            for (Rule rule : pkg.getRules()) {
+                RuleInfo info = ruleInfo(rule, data, codes, problems);
+                if (info != null) {
+                    rules.put(key(rule), info);
+                    decided.addAll(info.benefits());
+                }
+            }
+        }
+        if (!globals.contains("verdict")) {
+            problems.add(new RuleProblem(files.drlFiles().isEmpty() ? RuleFiles.REGION : files.drlFiles().get(0), 0, 0,
+                    Severity.ERROR, "", "no rule file declares 'global org.nuanxin.rules.Verdict verdict;'"));
+        }
+        for (Benefit b : data.benefits()) {
+            if (!decided.contains(b.code())) {
+                problems.add(new RuleProblem(RuleFiles.BENEFITS, 0, 0, Severity.ERROR, "",
+                        "no rule decides benefit " + b.code() + "; give a rule @benefit(\"" + b.code() + "\")"));
+            }
+        }
+        if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+            throw new RuleBuildException(data.id(), problems);
+        }
+        String version = version(files);
+        LOG.info("Built rules of region {} ({} rules, version {}) in {} ms", data.id(), rules.size(), version,
+                (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRegion(data, kbase, Map.copyOf(rules), Set.copyOf(globals), version, problems);
+    }
+
+    /** The key the engine finds a rule's info under. */
+    static String key(Rule rule) {
+        return rule.getPackageName() + "/" + rule.getName();
+    }
+
+    private static RuleInfo ruleInfo(Rule rule, RegionData data, Set<String> codes, List<RuleProblem> problems) {
+        Map<String, Object> meta = rule.getMetaData();
+        String file = rule instanceof RuleImpl impl && impl.getResource() != null
+                && impl.getResource().getSourcePath() != null ? impl.getResource().getSourcePath() : "?";
+        boolean ok = true;
+        for (String m : REQUIRED_META) {
+            Object v = meta.get(m);
+            if (v == null || v.toString().isBlank()) {
+                problems.add(new RuleProblem(file, 0, 0, Severity.ERROR, rule.getName(),
+                        "missing metadata @" + m + "(\"…\"); every rule names its benefit, source, clause and"
+                                + " states its criterion in Chinese (@zh) and English (@en)"));
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        List<String> benefits = new ArrayList<>();
+        String list = meta.get("benefit").toString().strip();
+        if (list.equals("*")) {
+            data.benefits().forEach(b -> benefits.add(b.code()));
+        } else {
+            for (String code : list.split("\\s*,\\s*")) {
+                if (!codes.contains(code)) {
+                    problems.add(new RuleProblem(file, 0, 0, Severity.ERROR, rule.getName(),
+                            "@benefit names " + code + ", which is not in benefits.yaml"));
+                    ok = false;
+                }
+                benefits.add(code);
+            }
+        }
+        String source = meta.get("source").toString();
+        String text = String.join("\n", meta.get("zh").toString(), meta.get("en").toString(),
+                String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
+        String[] filled = fill(text, data.parameters(), file, rule.getName(), problems).split("\n", -1);
+        return ok ? new RuleInfo(rule.getName(), file, List.copyOf(benefits), source, meta.get("clause").toString(),
+                filled[0], filled[1], filled[2], filled[3]) : null;
+    }
+
+    /** Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later. */
+    private static String fill(String text, Map<String, Parameter> params, String file, String rule,
+                               List<RuleProblem> problems) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String replacement;
+            if (m.group(1).equals("param") && m.group(2) != null) {
+                Parameter p = params.get(m.group(2));
+                if (p == null) {
+                    problems.add(new RuleProblem(file, 0, 0, Severity.ERROR, rule,
+                            "text refers to ${param." + m.group(2) + "}, which parameters.yaml does not define"));
+                    replacement = m.group();
+                } else {
+                    replacement = Texts.show(p.value());
+                }
+            } else {
+                replacement = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String version(RuleFiles files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.files().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+                sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.nuanxin.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.nuanxin.Benefit;
+import org.nuanxin.BenefitKind;
+import org.nuanxin.InvalidInputException;
+import org.nuanxin.MalformedFileException;
+import org.nuanxin.Parameter;
+import org.nuanxin.model.Money;
+import org.nuanxin.model.Places;
+import org.nuanxin.spi.RuleFiles;
+
+/**
+ * The data half of a region's rule set, read from its YAML files: names, benefit catalogue and
+ * parameters. Every problem is a {@link MalformedFileException} with file and line.
+ *
+ * @param id         region id
+ * @param nameZh     programme in Chinese
+ * @param nameEn     programme in English
+ * @param source     source key
+ * @param benefits   the catalogue, in file order
+ * @param parameters parameters by key, in file order
+ */
+public record RegionData(String id, String nameZh, String nameEn, String source, List<Benefit> benefits,
+                         Map<String, Parameter> parameters) {
+
+    private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
+    private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
+            "payment");
+    private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note");
+
+    /** Reads the three data files of {@code files}. */
+    public static RegionData read(RuleFiles files) {
+        YamlNode region = YamlNode.parse(RuleFiles.REGION, files.files().get(RuleFiles.REGION)).allowOnly(REGION_KEYS);
+        String id = region.require("id").text();
+        if (!id.matches("[a-z][a-z0-9_]*")) {
+            throw region.require("id").error("a region id is lowercase ASCII, e.g. xian");
+        }
+        String source = region.require("source").text();
+        List<Benefit> benefits = benefits(id, source, YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS)));
+        Map<String, Parameter> parameters = parameters(YamlNode.parse(RuleFiles.PARAMETERS,
+                files.files().get(RuleFiles.PARAMETERS)));
+        return new RegionData(id, region.require("name_zh").text(), region.require("name_en").text(), source,
+                benefits, parameters);
+    }
+
+    private static List<Benefit> benefits(String region, String regionSource, YamlNode root) {
+        List<Benefit> list = new ArrayList<>();
+        Set<String> codes = new java.util.HashSet<>();
+        for (YamlNode b : root.require("benefits").items()) {
+            b.allowOnly(BENEFIT_KEYS);
+            String code = b.require("code").text();
+            if (!code.matches("[A-Z][A-Z0-9_]*")) {
+                throw b.require("code").error("a benefit code is UPPER_SNAKE_CASE");
+            }
+            if (!codes.add(code)) {
+                throw b.require("code").error("duplicate benefit code " + code);
+            }
+            BenefitKind kind = enumValue(b.require("kind"), BenefitKind.class);
+            Benefit.Payment payment = b.get("payment") == null ? Benefit.Payment.ONCE
+                    : enumValue(b.get("payment"), Benefit.Payment.class);
+            String source = b.text("source") == null ? regionSource : b.text("source");
+            list.add(new Benefit(code, region, b.require("name_zh").text(), b.require("name_en").text(), kind,
+                    source, b.require("clause").text(), payment));
+        }
+        return list;
+    }
+
+    private static Map<String, Parameter> parameters(YamlNode root) {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
+            YamlNode p = e.getValue().allowOnly(PARAMETER_KEYS);
+            String type = p.require("type").text();
+            YamlNode v = p.require("value");
+            Object value = switch (type) {
+                case "date" -> date(v);
+                case "money" -> money(v);
+                case "integer" -> integer(v);
+                case "text" -> v.text();
+                case "texts" -> v.items().stream().map(YamlNode::text).toList();
+                case "city" -> place(v, true);
+                case "province" -> place(v, false);
+                case "money_table" -> {
+                    Map<String, BigDecimal> table = new LinkedHashMap<>();
+                    v.entries().forEach((k, n) -> table.put(k, money(n)));
+                    if (table.isEmpty()) {
+                        throw v.error("a money_table needs at least one row");
+                    }
+                    yield java.util.Collections.unmodifiableMap(table);
+                }
+                default -> throw p.require("type").error("unknown parameter type '" + type
+                        + "'; use date, money, integer, text, texts, city, province or money_table");
+            };
+            String source = p.text("source");
+            if (source == null || source.isBlank()) {
+                throw p.error("every parameter names its source (a source key and clause, or an assumption id)");
+            }
+            map.put(e.getKey(), new Parameter(e.getKey(), type, value, source, p.text("note")));
+        }
+        return map;
+    }
+
+    /** An ISO date from a scalar, with an error naming the node. */
+    public static LocalDate date(YamlNode n) {
+        String t = n.text().strip();
+        try {
+            return LocalDate.parse(t);
+        } catch (DateTimeParseException e) {
+            throw n.error("not a date; write it as YYYY-MM-DD, e.g. 2026-03-10");
+        }
+    }
+
+    /** An amount from a scalar (its source text, never a double). */
+    public static BigDecimal money(YamlNode n) {
+        try {
+            return Money.parse("", n.text());
+        } catch (InvalidInputException e) {
+            throw n.error(e.getMessage().substring(2));
+        }
+    }
+
+    private static Integer integer(YamlNode n) {
+        try {
+            return Integer.valueOf(n.text().strip());
+        } catch (NumberFormatException e) {
+            throw n.error("not a whole number");
+        }
+    }
+
+    private static Object place(YamlNode n, boolean city) {
+        try {
+            return city ? Places.standard().city("value", n.text()) : Places.standard().province("value", n.text());
+        } catch (InvalidInputException e) {
+            throw n.error(e.getMessage().substring("value: ".length()));
+        }
+    }
+
+    /** An enum constant from a scalar; case and surrounding spaces are forgiven, typos are not. */
+    public static <E extends Enum<E>> E enumValue(YamlNode n, Class<E> type) {
+        String t = java.text.Normalizer.normalize(n.text(), java.text.Normalizer.Form.NFKC).strip()
+                .toUpperCase(Locale.ROOT);
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(t)) {
+                return e;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+        }
+        throw n.error("unknown value '" + shorten(n.text()) + "'; expected one of: " + String.join(", ", names));
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+}

@@ -1,0 +1,6 @@
+package org.nuanxin.model;
+
+/** A worker's occupation, as the sources name the groups (SCENARIOS.md worker vocabulary). */
+public enum Occupation {
+    COURIER, FOOD_DELIVERY_RIDER, RIDE_HAILING_DRIVER, TRUCK_DRIVER, TAXI_DRIVER, DOMESTIC_WORKER, SECURITY_GUARD, ONLINE_STREAMER, SANITATION_WORKER, TRAFFIC_POLICE, OTHER
+}

@@ -1,0 +1,56 @@
+package org.nuanxin.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.nuanxin.model.Claim;
+
+/**
+ * The assessment's date and the worker's claim history, as the global {@code ctx} in rules. Dates
+ * are calendar dates in China Standard Time; nothing here reads a clock.
+ */
+public final class Context {
+
+    private final LocalDate asOf;
+    private final List<Claim> claims;
+
+    public Context(LocalDate asOf, List<Claim> claims) {
+        this.asOf = asOf;
+        this.claims = claims;
+    }
+
+    /** The assessment date. */
+    public LocalDate asOf() {
+        return asOf;
+    }
+
+    /** The assessment date lies in {@code [first, last]}: a programme period is in effect. */
+    public Truth inEffect(LocalDate first, LocalDate last) {
+        return Truth.of(!asOf.isBefore(first) && !asOf.isAfter(last));
+    }
+
+    /** The assessment date is on or after {@code first}: a standing facility that has opened. */
+    public Truth inEffectFrom(LocalDate first) {
+        return Truth.of(!asOf.isBefore(first));
+    }
+
+    /**
+     * No claim of {@code benefit} in the calendar year of {@code day} ("once a year", A-COMMON-2).
+     * The claim ledger is the host's authority, so this is always known.
+     */
+    public Truth noClaimInYear(String benefit, LocalDate day) {
+        int year = day.getYear();
+        return Truth.of(claims.stream().noneMatch(c -> c.benefit().equals(benefit) && c.date().getYear() == year));
+    }
+
+    /** No claim of {@code benefit} dated in {@code [first, last]} ("once in the programme"). */
+    public Truth noClaimBetween(String benefit, LocalDate first, LocalDate last) {
+        return Truth.of(claims.stream().noneMatch(c -> c.benefit().equals(benefit)
+                && !c.date().isBefore(first) && !c.date().isAfter(last)));
+    }
+
+    @Override
+    public String toString() {
+        return "Context[as_of " + asOf + ", " + claims.size() + " claim(s)]";
+    }
+}

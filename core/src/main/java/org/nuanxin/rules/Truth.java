@@ -1,0 +1,150 @@
+package org.nuanxin.rules;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A three-valued answer to one criterion: met, not met, or not known because fields are missing.
+ * Unknown is never false. The connectives follow Kleene's strong logic, which gives the library's
+ * two promises for free: a known disqualifier wins over missing facts ({@code FALSE.and(unknown)}
+ * is {@code FALSE}), and an OR-condition that is not yet met names every unknown alternative.
+ *
+ * <p>Rules build truths from worker facts ({@code $w.hukouProvince().notWithin(...)}) and hand
+ * them to {@link Verdict#check(Truth)}. Instances are immutable.
+ */
+public final class Truth {
+
+    /** The three values. */
+    public enum Value { TRUE, FALSE, UNKNOWN }
+
+    /** Known to hold. */
+    public static final Truth TRUE = new Truth(Value.TRUE, Set.of());
+    /** Known not to hold. */
+    public static final Truth FALSE = new Truth(Value.FALSE, Set.of());
+
+    private final Value value;
+    private final Set<String> missing;
+
+    private Truth(Value value, Set<String> missing) {
+        this.value = value;
+        this.missing = missing;
+    }
+
+    /** {@link #TRUE} or {@link #FALSE}. */
+    public static Truth of(boolean b) {
+        return b ? TRUE : FALSE;
+    }
+
+    /** Not known until the named fields are given. */
+    public static Truth unknown(String... fields) {
+        return unknown(java.util.List.of(fields));
+    }
+
+    /** Not known until the named fields are given. */
+    public static Truth unknown(Collection<String> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("an unknown truth must name at least one missing field");
+        }
+        return new Truth(Value.UNKNOWN, Collections.unmodifiableSet(new TreeSet<>(fields)));
+    }
+
+    /** Both hold. FALSE wins over UNKNOWN; two unknowns name the fields of both. */
+    public Truth and(Truth other) {
+        if (value == Value.FALSE || other.value == Value.FALSE) {
+            return FALSE;
+        }
+        if (value == Value.TRUE) {
+            return other;
+        }
+        if (other.value == Value.TRUE) {
+            return this;
+        }
+        return merge(other);
+    }
+
+    /** Either holds. TRUE wins over UNKNOWN; two unknowns name the fields of both. */
+    public Truth or(Truth other) {
+        if (value == Value.TRUE || other.value == Value.TRUE) {
+            return TRUE;
+        }
+        if (value == Value.FALSE) {
+            return other;
+        }
+        if (other.value == Value.FALSE) {
+            return this;
+        }
+        return merge(other);
+    }
+
+    /** The negation; unknown stays unknown. */
+    public Truth not() {
+        return switch (value) {
+            case TRUE -> FALSE;
+            case FALSE -> TRUE;
+            case UNKNOWN -> this;
+        };
+    }
+
+    private Truth merge(Truth other) {
+        Set<String> all = new TreeSet<>(missing);
+        all.addAll(other.missing);
+        return new Truth(Value.UNKNOWN, Collections.unmodifiableSet(all));
+    }
+
+    /** All of them hold ({@link #TRUE} for none). */
+    public static Truth all(Truth... truths) {
+        Truth t = TRUE;
+        for (Truth x : truths) {
+            t = t.and(x);
+        }
+        return t;
+    }
+
+    /** Any of them holds ({@link #FALSE} for none). */
+    public static Truth any(Truth... truths) {
+        Truth t = FALSE;
+        for (Truth x : truths) {
+            t = t.or(x);
+        }
+        return t;
+    }
+
+    public Value value() {
+        return value;
+    }
+
+    public boolean isTrue() {
+        return value == Value.TRUE;
+    }
+
+    public boolean isFalse() {
+        return value == Value.FALSE;
+    }
+
+    public boolean isUnknown() {
+        return value == Value.UNKNOWN;
+    }
+
+    /** The fields that would settle an unknown truth, sorted; empty when known. */
+    public Set<String> missing() {
+        return missing;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Truth t && t.value == value && t.missing.equals(missing);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode() * 31 + missing.hashCode();
+    }
+
+    /** {@code TRUE}, {@code FALSE} or {@code UNKNOWN[work_city, residence_city]}. */
+    @Override
+    public String toString() {
+        return value == Value.UNKNOWN ? "UNKNOWN" + missing : value.name();
+    }
+}

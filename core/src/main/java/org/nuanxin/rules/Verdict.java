@@ -1,0 +1,102 @@
+package org.nuanxin.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.nuanxin.internal.RuleInfo;
+import org.nuanxin.model.Money;
+
+/**
+ * Collects what the rules of one assessment find, as the global {@code verdict}. A rule states its
+ * criterion once with {@link #check(Truth)}; the engine knows which rule is firing and files the
+ * finding under that rule's {@code @benefit} codes with its citation. Findings about one event are
+ * filed with the event as subject: a benefit triggered by events is due when every worker-level
+ * criterion holds and every criterion of at least one event holds.
+ *
+ * <p>One instance per assessment, used by one thread.
+ */
+public final class Verdict {
+
+    /**
+     * One finding.
+     *
+     * @param rule    the rule that made it
+     * @param subject the event it is about, or {@code null} for the worker
+     * @param truth   a criterion's answer, or {@code null} for an amount
+     * @param amount  cash payable, or an in-kind value, for amount findings
+     * @param inKind  whether {@code amount} is an in-kind value
+     */
+    public record Finding(RuleInfo rule, Object subject, Truth truth, BigDecimal amount, boolean inKind) {
+    }
+
+    private final List<Finding> findings = new ArrayList<>();
+    private RuleInfo current;
+
+    /** Called by the engine before each rule fires. */
+    public void enter(RuleInfo rule) {
+        current = rule;
+    }
+
+    /** A worker-level criterion of the firing rule's benefits. */
+    public void check(Truth truth) {
+        check(null, truth);
+    }
+
+    /** A criterion about one event ({@code subject}) of the firing rule's benefits. */
+    public void check(Object subject, Truth truth) {
+        add(new Finding(rule(), subject, Objects.requireNonNull(truth, "truth"), null, false));
+    }
+
+    /**
+     * Cash of {@code min(cost, cap)} for the event, or {@code cap} when the cost is unknown ("up to").
+     * Paid only when the event's criteria hold.
+     */
+    public void payUpTo(Object subject, AmountField cost, BigDecimal cap) {
+        add(new Finding(rule(), subject, null, Money.upTo(cost.value(), cap), false));
+    }
+
+    /**
+     * As {@link #payUpTo(Object, AmountField, BigDecimal)} with a cap that may itself be unknown (a
+     * cap by insurance type): then the event's decision needs the cap's field.
+     */
+    public void payUpTo(Object subject, AmountField cost, AmountField cap) {
+        if (cap.value() == null) {
+            check(subject, Truth.unknown(cap.name()));
+        } else {
+            payUpTo(subject, cost, cap.value());
+        }
+    }
+
+    /** A fixed cash amount for the worker. */
+    public void pay(BigDecimal amount) {
+        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), false));
+    }
+
+    /** The in-kind value of the benefit (a cover, a check-up), reported apart from cash. */
+    public void value(BigDecimal amount) {
+        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), true));
+    }
+
+    /** Everything found, in firing order. */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    private RuleInfo rule() {
+        if (current == null) {
+            throw new IllegalStateException("verdict used outside a firing rule");
+        }
+        return current;
+    }
+
+    private void add(Finding f) {
+        findings.add(f);
+    }
+
+    @Override
+    public String toString() {
+        return "Verdict[" + findings.size() + " finding(s)]";
+    }
+}

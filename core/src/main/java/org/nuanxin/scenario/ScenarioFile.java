@@ -1,0 +1,117 @@
+package org.nuanxin.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.nuanxin.MalformedFileException;
+import org.nuanxin.Status;
+import org.nuanxin.internal.RegionData;
+import org.nuanxin.internal.YamlNode;
+import org.nuanxin.model.Situation;
+
+/**
+ * A scenario file of SCENARIOS.md, parsed: its cases with their situations and expectations.
+ * Structure errors (YAML syntax, unknown fields, bad values, duplicate case names) are
+ * {@link MalformedFileException}s with file and line; benefit codes are checked against the region
+ * when the file is run.
+ *
+ * @param file  the file name as given
+ * @param cases the cases in file order
+ */
+public record ScenarioFile(String file, List<ScenarioCase> cases) {
+
+    private static final List<String> FILE_KEYS = List.of("cases", "region");
+    private static final List<String> CASE_KEYS = List.of("as_of", "claims", "events", "expect", "name", "note",
+            "region", "worker");
+    private static final List<String> EXPECT_KEYS = List.of("amount", "amount_max", "amount_min", "missing", "status",
+            "value");
+
+    public ScenarioFile {
+        cases = List.copyOf(cases);
+    }
+
+    /** Reads and parses a file. */
+    public static ScenarioFile read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new MalformedFileException(path.toString(), 0, "", "cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        return parse(path.toString(), text);
+    }
+
+    /** Parses a scenario file's text; {@code file} is used in messages. */
+    public static ScenarioFile parse(String file, String text) {
+        YamlNode root = YamlNode.parse(file, text);
+        root.allowOnly(FILE_KEYS);
+        String region = root.text("region");
+        List<ScenarioCase> cases = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        YamlNode list = root.require("cases");
+        for (YamlNode c : list.items()) {
+            c.allowOnly(CASE_KEYS);
+            String name = c.require("name").text();
+            if (!names.add(name)) {
+                throw c.require("name").error("duplicate case name '" + name + "' in this file");
+            }
+            String caseRegion = c.text("region") != null ? c.text("region") : region;
+            if (caseRegion == null) {
+                throw c.error("no region: give region: at the top of the file or in the case");
+            }
+            LocalDate asOf = RegionData.date(c.require("as_of"));
+            Situation situation = new Situation(WorkerReader.worker(c.require("worker")),
+                    WorkerReader.events(c.get("events")), WorkerReader.claims(c.get("claims")));
+            YamlNode expect = c.require("expect");
+            List<Expectation> expectations = new ArrayList<>();
+            for (Map.Entry<String, YamlNode> e : expect.entries().entrySet()) {
+                expectations.add(expectation(e.getKey(), e.getValue()));
+            }
+            if (expectations.isEmpty()) {
+                throw expect.error("a case expects at least one benefit");
+            }
+            cases.add(new ScenarioCase(file, c.line(), name, caseRegion.strip(), asOf, situation, expectations));
+        }
+        return new ScenarioFile(file, cases);
+    }
+
+    private static Expectation expectation(String benefit, YamlNode n) {
+        if (n.isScalar()) {
+            return new Expectation(benefit, RegionData.enumValue(n, Status.class), null, null, null, n.line());
+        }
+        n.allowOnly(EXPECT_KEYS);
+        if (n.get("amount_min") != null || n.get("amount_max") != null) {
+            throw n.error("amount_min/amount_max are for benefits whose amount is a range; no region of this "
+                    + "version reports ranges");
+        }
+        Set<String> missing = null;
+        YamlNode m = n.get("missing");
+        if (m != null && !m.isNull()) {
+            missing = new LinkedHashSet<>();
+            for (YamlNode f : m.items()) {
+                missing.add(f.text().strip());
+            }
+        }
+        return new Expectation(benefit, RegionData.enumValue(n.require("status"), Status.class),
+                n.get("amount") == null ? null : RegionData.money(n.get("amount")),
+                n.get("value") == null ? null : RegionData.money(n.get("value")), missing, n.line());
+    }
+
+    /** Cases by name. */
+    public Map<String, ScenarioCase> byName() {
+        Map<String, ScenarioCase> m = new LinkedHashMap<>();
+        cases.forEach(c -> m.put(c.name(), c));
+        return m;
+    }
+}

@@ -1,0 +1,120 @@
+package org.nuanxin.spi;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.nuanxin.MalformedFileException;
+import org.nuanxin.internal.YamlNode;
+
+/**
+ * The texts that make a region's rule set, by file name relative to the region's rule folder:
+ * {@code region.yaml} (names, source and the list of rule files), {@code benefits.yaml},
+ * {@code parameters.yaml} and the DRL files {@code region.yaml} lists.
+ *
+ * @param origin where the files came from (a classpath folder or a directory), for messages
+ * @param files  file name → UTF-8 text, in the order region.yaml lists the rules
+ */
+public record RuleFiles(String origin, Map<String, String> files) {
+
+    /** The region manifest. */
+    public static final String REGION = "region.yaml";
+    /** The benefit catalogue. */
+    public static final String BENEFITS = "benefits.yaml";
+    /** The parameters. */
+    public static final String PARAMETERS = "parameters.yaml";
+
+    public RuleFiles {
+        Objects.requireNonNull(origin, "origin");
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+    }
+
+    /** The DRL file names, in manifest order. */
+    public List<String> drlFiles() {
+        return files.keySet().stream().filter(f -> f.endsWith(".drl")).toList();
+    }
+
+    /**
+     * Reads a region's files from the classpath folder {@code base} ({@code org/nuanxin/region/xian/}).
+     *
+     * @throws MalformedFileException when the manifest or a file it lists is missing
+     */
+    public static RuleFiles fromClasspath(ClassLoader loader, String base) {
+        String folder = base.endsWith("/") ? base : base + "/";
+        return read("classpath:" + folder, name -> {
+            try (InputStream in = loader.getResourceAsStream(folder + name)) {
+                return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Reads a region's files from a directory, e.g. an author's working copy.
+     *
+     * @throws MalformedFileException when the manifest or a file it lists is missing
+     */
+    public static RuleFiles fromDirectory(Path dir) {
+        return read(dir.toString(), name -> {
+            Path p = dir.resolve(name);
+            try {
+                return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private interface Reader {
+        String read(String name);
+    }
+
+    private static RuleFiles read(String origin, Reader reader) {
+        String manifest = reader.read(REGION);
+        if (manifest == null) {
+            throw new MalformedFileException(origin + "/" + REGION, 0, "", "missing: every rule folder has a region.yaml");
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(REGION, manifest);
+        for (String data : List.of(BENEFITS, PARAMETERS)) {
+            String text = reader.read(data);
+            if (text == null) {
+                throw new MalformedFileException(origin + "/" + data, 0, "", "missing from the rule folder");
+            }
+            files.put(data, text);
+        }
+        YamlNode rules = YamlNode.parse(REGION, manifest).require("rules");
+        List<String> names = new ArrayList<>();
+        for (YamlNode n : rules.items()) {
+            String name = n.text();
+            if (!name.endsWith(".drl") || name.contains("..") || name.startsWith("/")) {
+                throw n.error("a rule file is a .drl name inside the rule folder");
+            }
+            names.add(name);
+        }
+        for (String name : names) {
+            String text = reader.read(name);
+            if (text == null) {
+                throw new MalformedFileException(REGION, rules.line(), "rules",
+                        "lists " + name + ", which is not in " + origin);
+            }
+            files.put(name, text);
+        }
+        return new RuleFiles(origin, files);
+    }
+
+    @Override
+    public String toString() {
+        return "RuleFiles[" + origin + ", " + files.keySet() + "]";
+    }
+}
