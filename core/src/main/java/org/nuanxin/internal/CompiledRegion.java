@@ -9,6 +9,10 @@ import java.util.Set;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.nuanxin.Assessment;
@@ -87,7 +91,8 @@ public final class CompiledRegion {
         Listener listener = new Listener(verdict);
         KieSession session = kbase.newKieSession();
         try {
-            session.addEventListener(listener);
+            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
+            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
             session.setGlobal("verdict", verdict);
             if (globals.contains("params")) {
                 session.setGlobal("params", params);
@@ -104,8 +109,8 @@ public final class CompiledRegion {
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleExecutionException("region " + data.id() + ": rules fired " + fired
-                        + " times in one assessment and were stopped; rule \"" + listener.mostFired()
-                        + "\" keeps triggering itself");
+                        + " times in one assessment and were stopped; rule \"" + listener.culprit()
+                        + "\" keeps changing facts and triggering rules again");
             }
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
@@ -146,9 +151,11 @@ public final class CompiledRegion {
         }
     }
 
-    private final class Listener extends DefaultAgendaEventListener {
+    /** Tells the verdict which rule fires; counts firings and fact changes to name a looping rule. */
+    private final class Listener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         private final Verdict verdict;
         private final Map<String, Integer> counts = new HashMap<>();
+        private final Map<String, Integer> changes = new HashMap<>();
 
         Listener(Verdict verdict) {
             this.verdict = verdict;
@@ -161,8 +168,31 @@ public final class CompiledRegion {
             verdict.enter(rules.get(RegionCompiler.key(rule)));
         }
 
-        String mostFired() {
-            return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            changed(event.getRule());
+        }
+
+        @Override
+        public void objectUpdated(ObjectUpdatedEvent event) {
+            changed(event.getRule());
+        }
+
+        @Override
+        public void objectDeleted(ObjectDeletedEvent event) {
+            changed(event.getRule());
+        }
+
+        private void changed(org.kie.api.definition.rule.Rule rule) {
+            if (rule != null) {
+                changes.merge(rule.getName(), 1, Integer::sum);
+            }
+        }
+
+        /** The rule that changed facts most often, else the one that fired most often. */
+        String culprit() {
+            Map<String, Integer> by = changes.isEmpty() ? counts : changes;
+            return by.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
         }
     }
 

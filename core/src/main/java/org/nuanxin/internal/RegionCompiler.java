@@ -108,7 +108,9 @@ public final class RegionCompiler {
                 RuleInfo info = ruleInfo(rule, data, codes, problems);
                 if (info != null) {
                     rules.put(key(rule), info);
-                    decided.addAll(info.benefits());
+                    if (!"*".equals(String.valueOf(rule.getMetaData().get("benefit")).strip())) {
+                        decided.addAll(info.benefits());   // programme-wide rules decide no benefit alone
+                    }
                 }
             }
         }

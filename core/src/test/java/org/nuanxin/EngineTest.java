@@ -1,0 +1,201 @@
+package org.nuanxin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nuanxin.model.HomecomingTrip;
+import org.nuanxin.model.Hospitalisation;
+import org.nuanxin.model.MedicalInsurance;
+import org.nuanxin.model.Situation;
+import org.nuanxin.model.TripReason;
+import org.nuanxin.model.Worker;
+
+class EngineTest {
+
+    private static final Nuanxin ENGINE = TestRegions.testland();
+    private static final LocalDate IN_PERIOD = LocalDate.of(2025, 6, 1);
+    private static final Worker LOCAL = Worker.builder().newEmploymentForm(true).workCity("xian").build();
+
+    private static Decision decide(Situation s, LocalDate asOf, String code) {
+        return ENGINE.assess("testland", s, asOf).decision(code).orElseThrow();
+    }
+
+    @Test
+    void oneDecisionPerCatalogueBenefitInOrder() {
+        Assessment a = ENGINE.assess("testland", LOCAL, IN_PERIOD);
+        assertEquals(List.of("TEST_SERVICE", "TEST_TRIP_CASH", "TEST_STAY_CASH"),
+                a.decisions().stream().map(Decision::code).toList());
+        assertEquals(12, a.ruleSetVersion().length());
+    }
+
+    @Test
+    void everyDecisionIsExplainedWithCitations() {
+        Decision d = decide(Situation.of(LOCAL), IN_PERIOD, "TEST_SERVICE");
+        assertEquals(Status.ELIGIBLE, d.status());
+        assertEquals(Set.of("period", "works or lives in the city", "service"),
+                Set.copyOf(d.reasons().stream().map(Reason::rule).toList()));
+        assertTrue(d.reasons().stream().allMatch(r -> r.source().equals("TEST-1") && !r.clause().isEmpty()));
+        assertTrue(d.reasons().get(0).textEn().contains("2025-01-01"), "parameters fill the texts");
+    }
+
+    @Test
+    void programmeOutOfEffectSaysSoWithTheDate() {
+        Decision d = decide(Situation.of(LOCAL), LocalDate.of(2026, 1, 1), "TEST_SERVICE");
+        assertEquals(Status.NOT_ELIGIBLE, d.status());
+        assertEquals("programme not in effect on 2026-01-01", d.reasons().get(0).textEn());
+    }
+
+    @Test
+    void unknownIsNeverFalseAndOrNamesEveryUnknownAlternative() {
+        Decision d = decide(Situation.of(Worker.builder().newEmploymentForm(true).build()), IN_PERIOD, "TEST_SERVICE");
+        assertEquals(Status.NEEDS_INFO, d.status());
+        assertEquals(List.of("residence_city", "work_city"), d.missing());
+        Decision lives = decide(Situation.of(Worker.builder().newEmploymentForm(true).workCity("hangzhou")
+                .residenceCity("xian").build()), IN_PERIOD, "TEST_SERVICE");
+        assertEquals(Status.ELIGIBLE, lives.status());
+    }
+
+    @Test
+    void aKnownDisqualifierWinsOverMissingFacts() {
+        Decision d = decide(Situation.of(Worker.builder().newEmploymentForm(false).build()), IN_PERIOD, "TEST_SERVICE");
+        assertEquals(Status.NOT_ELIGIBLE, d.status());
+        assertEquals(List.of(), d.missing());
+    }
+
+    @Test
+    void eventBenefitsNeedAQualifyingEvent() {
+        assertEquals(Status.NOT_ELIGIBLE, decide(Situation.of(LOCAL), IN_PERIOD, "TEST_TRIP_CASH").status());
+        HomecomingTrip holiday = new HomecomingTrip(null, TripReason.HOLIDAY, true, new BigDecimal("80"));
+        HomecomingTrip urgent = new HomecomingTrip(null, TripReason.URGENT_MATTER, true, new BigDecimal("150"));
+        HomecomingTrip unknownReason = new HomecomingTrip(null, null, true, null);
+        assertEquals(Status.NOT_ELIGIBLE, decide(new Situation(LOCAL, List.of(holiday), List.of()), IN_PERIOD,
+                "TEST_TRIP_CASH").status());
+        Decision both = decide(new Situation(LOCAL, List.of(holiday, urgent), List.of()), IN_PERIOD, "TEST_TRIP_CASH");
+        assertEquals(Status.ELIGIBLE, both.status());
+        assertEquals(new BigDecimal("100.00"), both.amount(), "capped, and only the qualifying trip pays");
+        Decision unsure = decide(new Situation(LOCAL, List.of(holiday, unknownReason), List.of()), IN_PERIOD,
+                "TEST_TRIP_CASH");
+        assertEquals(Status.NEEDS_INFO, unsure.status());
+        assertEquals(List.of("events.reason"), unsure.missing());
+        assertNull(unsure.amount());
+    }
+
+    @Test
+    void perEventCashIsSummedAndCapsDependOnFacts() {
+        Hospitalisation a = new Hospitalisation("h", null, null, new BigDecimal("30"), null);
+        Hospitalisation b = new Hospitalisation("h", null, null, new BigDecimal("500"), null);
+        Worker insured = LOCAL.toBuilder().medicalInsurance(MedicalInsurance.URBAN_EMPLOYEE).build();
+        assertEquals(new BigDecimal("80.00"), decide(new Situation(insured, List.of(a, b), List.of()), IN_PERIOD,
+                "TEST_STAY_CASH").amount());
+        Decision unknownInsurance = decide(new Situation(LOCAL, List.of(b), List.of()), IN_PERIOD, "TEST_STAY_CASH");
+        assertEquals(Status.NEEDS_INFO, unknownInsurance.status(), "the cap differs by insurance type");
+        assertEquals(List.of("medical_insurance"), unknownInsurance.missing());
+    }
+
+    @Test
+    void unknownRegionIsAnInputErrorListingTheKnownOnes() {
+        UnknownRegionException e = assertThrows(UnknownRegionException.class, () -> ENGINE.assess("atlantis", LOCAL, IN_PERIOD));
+        assertEquals("region", e.field());
+        assertTrue(e.getMessage().contains("testland"));
+        assertThrows(InvalidInputException.class, () -> ENGINE.assess("testland", LOCAL, null));
+    }
+
+    @Test
+    void birthDateAfterTheAssessmentDateIsAnInputError() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ENGINE.assess("testland",
+                LOCAL.toBuilder().birthDate(LocalDate.of(2030, 1, 1)).build(), IN_PERIOD));
+        assertEquals("birth_date", e.field());
+    }
+
+    @Test
+    void ruleWithoutCitationIsABuildErrorNamingFileAndRule(@TempDir Path dir) {
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t.replace("@clause(\"服务\")", ""));
+        RuleBuildException e = assertThrows(RuleBuildException.class,
+                () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build());
+        RuleProblem p = e.problems().get(0);
+        assertEquals("rules.drl", p.file());
+        assertEquals("service", p.rule());
+        assertTrue(p.message().contains("@clause"), p.message());
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtTheAuthorsLine(@TempDir Path dir) {
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t.replace("    not Stay()\n", "    not Stay( \n"));
+        RuleBuildException e = assertThrows(RuleBuildException.class,
+                () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build());
+        RuleProblem p = e.problems().get(0);
+        assertEquals("rules.drl", p.file());
+        assertTrue(p.line() >= 70 && p.line() <= 80, "line " + p.line() + " of " + e.problems());
+    }
+
+    @Test
+    void benefitThatNoRuleDecidesIsABuildError(@TempDir Path dir) {
+        Path folder = TestRegions.copy(dir, "benefits.yaml", t -> t + "  - {code: TEST_ORPHAN, name_zh: 孤, name_en: Orphan, kind: SERVICE, clause: x}\n");
+        RuleBuildException e = assertThrows(RuleBuildException.class,
+                () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build());
+        assertTrue(e.getMessage().contains("TEST_ORPHAN"), e.getMessage());
+    }
+
+    @Test
+    void selfTriggeringRuleIsStoppedAndNamed(@TempDir Path dir) {
+        String loop = "\nrule \"loop\"\n    @benefit(\"TEST_SERVICE\") @source(\"TEST-1\") @clause(\"x\") @zh(\"x\") @en(\"x\")\n"
+                + "when\n    $p : Profile()\nthen\n    update($p);\nend\n";
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t + loop);
+        Nuanxin looping = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).maxFiringsPerAssessment(1000).build();
+        RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
+                () -> assertThrows(RuleExecutionException.class, () -> looping.assess("testland", LOCAL, IN_PERIOD)));
+        assertTrue(e.getMessage().contains("\"loop\""), e.getMessage());
+    }
+
+    @Test
+    void failingConsequenceIsOurErrorNamingTheRule(@TempDir Path dir) {
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t.replace("params.money(\"cap\")", "params.money(\"no_such\")"));
+        Nuanxin broken = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        Situation trip = new Situation(LOCAL, List.of(new HomecomingTrip(null, TripReason.URGENT_MATTER, true, null)), List.of());
+        RuleExecutionException e = assertThrows(RuleExecutionException.class, () -> broken.assess("testland", trip, IN_PERIOD));
+        assertTrue(e.getMessage().contains("no_such"), e.getMessage());
+    }
+
+    @Test
+    void sharedEngineGivesTheSameAnswersOnManyThreads() throws Exception {
+        List<Situation> situations = List.of(Situation.of(LOCAL), Situation.of(Worker.unknown()),
+                new Situation(LOCAL, List.of(new HomecomingTrip(null, TripReason.URGENT_MATTER, true, new BigDecimal("42"))), List.of()));
+        List<Assessment> expected = situations.stream().map(s -> ENGINE.assess("testland", s, IN_PERIOD)).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        int k = i % situations.size();
+                        if (!ENGINE.assess("testland", situations.get(k), IN_PERIOD).equals(expected.get(k))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> f : results) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
