@@ -8,9 +8,9 @@ import java.util.Objects;
  * policy author changes it without touching a rule.
  *
  * @param key    dotted key, e.g. {@code homecoming.ticket_cap}
- * @param type   {@code date}, {@code money}, {@code integer}, {@code text}, {@code texts}, {@code city},
+ * @param type   {@code date}, {@code month_day}, {@code money}, {@code integer}, {@code text}, {@code texts}, {@code city},
  *               {@code province} or {@code money_table}
- * @param value  the parsed value: LocalDate, BigDecimal, Integer, String, List, Place or Map
+ * @param value  the parsed value: LocalDate, MonthDay, BigDecimal, Integer, String, List, Place or Map
  * @param source where the value comes from (source key and clause, or an assumption id)
  * @param note   anything a reader must know (an inconsistency in the source, say); may be empty
  */

@@ -2,6 +2,7 @@ package org.nuanxin.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +84,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             YamlNode v = p.require("value");
             Object value = switch (type) {
                 case "date" -> date(v);
+                case "month_day" -> monthDay(v);
                 case "money" -> money(v);
                 case "integer" -> integer(v);
                 case "text" -> v.text();
@@ -98,7 +100,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                     yield java.util.Collections.unmodifiableMap(table);
                 }
                 default -> throw p.require("type").error("unknown parameter type '" + type
-                        + "'; use date, money, integer, text, texts, city, province or money_table");
+                        + "'; use date, month_day, money, integer, text, texts, city, province or money_table");
             };
             String source = p.text("source");
             if (source == null || source.isBlank()) {
@@ -116,6 +118,16 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             return LocalDate.parse(t);
         } catch (DateTimeParseException e) {
             throw n.error("not a date; write it as YYYY-MM-DD, e.g. 2026-03-10");
+        }
+    }
+
+    /** A yearly date written MM-DD ({@code 06-01}). */
+    public static MonthDay monthDay(YamlNode n) {
+        String t = n.text().strip();
+        try {
+            return MonthDay.parse(t.startsWith("--") ? t : "--" + t);
+        } catch (DateTimeParseException e) {
+            throw n.error("not a day of the year; write it as MM-DD, e.g. 06-01");
         }
     }
 

@@ -18,6 +18,9 @@ public final class Texts {
         if (value instanceof BigDecimal b) {
             return b.toPlainString();
         }
+        if (value instanceof java.time.MonthDay md) {
+            return md.toString().substring(2);   // --06-01 → 06-01
+        }
         if (value instanceof Place p) {
             return p.nameZh();
         }

@@ -1,6 +1,7 @@
 package org.nuanxin.rules;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 
 import org.nuanxin.model.Claim;
@@ -32,6 +33,18 @@ public final class Context {
     /** The assessment date is on or after {@code first}: a standing facility that has opened. */
     public Truth inEffectFrom(LocalDate first) {
         return Truth.of(!asOf.isBefore(first));
+    }
+
+    /**
+     * The assessment date falls in a yearly season {@code [first, last]}, e.g. June 1 to September 30;
+     * a season may wrap the year end (December 1 to February 28).
+     */
+    public Truth inSeason(MonthDay first, MonthDay last) {
+        MonthDay day = MonthDay.from(asOf);
+        boolean in = first.isAfter(last)
+                ? !day.isBefore(first) || !day.isAfter(last)
+                : !day.isBefore(first) && !day.isAfter(last);
+        return Truth.of(in);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.nuanxin.rules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,11 @@ public final class Params {
 
     public LocalDate date(String key) {
         return get(key, LocalDate.class);
+    }
+
+    /** A yearly date such as the first day of a season ({@code --06-01}). */
+    public MonthDay monthDay(String key) {
+        return get(key, MonthDay.class);
     }
 
     public BigDecimal money(String key) {
