@@ -1,6 +1,9 @@
 package org.nuanxin.model;
 
-/** A worker's occupation, as the sources name the groups (SCENARIOS.md worker vocabulary). */
+/**
+ * A worker's occupation, as the sources name the groups: the SCENARIOS.md vocabulary plus
+ * {@code CITY_MANAGEMENT} (城管), which the catalogue counts among outdoor workers.
+ */
 public enum Occupation {
-    COURIER, FOOD_DELIVERY_RIDER, RIDE_HAILING_DRIVER, TRUCK_DRIVER, TAXI_DRIVER, DOMESTIC_WORKER, SECURITY_GUARD, ONLINE_STREAMER, SANITATION_WORKER, TRAFFIC_POLICE, OTHER
+    COURIER, FOOD_DELIVERY_RIDER, RIDE_HAILING_DRIVER, TRUCK_DRIVER, TAXI_DRIVER, DOMESTIC_WORKER, SECURITY_GUARD, ONLINE_STREAMER, SANITATION_WORKER, TRAFFIC_POLICE, CITY_MANAGEMENT, OTHER
 }
