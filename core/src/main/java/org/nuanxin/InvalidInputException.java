@@ -20,16 +20,20 @@ public class InvalidInputException extends NuanxinException {
         this.field = field;
     }
 
+    /** For subclasses that compose their own message around the field (a file location, say). */
+    protected InvalidInputException(String field, String problem, String message) {
+        super(message);
+        this.field = Objects.requireNonNull(field, "field");
+    }
+
     /** The field the problem is in, as a worker file names it. */
     public String field() {
         return field;
     }
 
-    /** The same problem under a longer field path, e.g. {@code worker.} before {@code work_city}. */
-    public InvalidInputException under(String prefix) {
-        String problem = getMessage().substring(field.length() + 2);
-        InvalidInputException moved = new InvalidInputException(prefix + field, problem);
-        moved.setStackTrace(getStackTrace());
-        return moved;
+    /** What is wrong, without the field name. */
+    public String problem() {
+        String m = getMessage();
+        return m.startsWith(field + ": ") ? m.substring(field.length() + 2) : m;
     }
 }

@@ -3,7 +3,8 @@ package org.nuanxin;
 /**
  * A worker, scenario or rule-data file that cannot be used, located by file and line: YAML that
  * does not parse, a field the format does not have, a value of the wrong type, an unknown benefit
- * code in a scenario's {@code expect}.
+ * code in a scenario's {@code expect}. The message reads {@code file:line: field: problem}; {@link #field()}
+ * is the path of the value in the file ({@code cases[2].worker.work_city}), empty for the file as a whole.
  */
 public class MalformedFileException extends InvalidInputException {
     private static final long serialVersionUID = 1L;
@@ -18,13 +19,18 @@ public class MalformedFileException extends InvalidInputException {
      * @param problem what is wrong and what is accepted
      */
     public MalformedFileException(String file, int line, String field, String problem) {
-        super(location(file, line) + (field.isEmpty() ? "" : " " + field), problem);
+        super(field, problem, (line > 0 ? file + ":" + line : file) + ": " + (field.isEmpty() ? "" : field + ": ")
+                + problem);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
-    private static String location(String file, int line) {
-        return line > 0 ? file + ":" + line + ":" : file + ":";
+    private final String problem;
+
+    @Override
+    public String problem() {
+        return problem;
     }
 
     /** The file. */

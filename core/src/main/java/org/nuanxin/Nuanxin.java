@@ -151,7 +151,10 @@ public final class Nuanxin {
             return this;
         }
 
-        /** Loads only these regions from the classpath (default: all found). */
+        /**
+         * Loads only these regions from the classpath (default: all found); regions from
+         * {@linkplain #ruleFolder rule folders} are always loaded and count as found.
+         */
         public Builder regions(String... ids) {
             this.only = new LinkedHashSet<>(List.of(ids));
             return this;
@@ -189,35 +192,46 @@ public final class Nuanxin {
          */
         public Nuanxin build() {
             Map<String, RuleFiles> sources = new LinkedHashMap<>();
+            Set<String> available = new LinkedHashSet<>();
             if (discover) {
                 for (RegionProvider p : ServiceLoader.load(RegionProvider.class, classLoader)) {
+                    available.add(p.id());
                     if (only == null || only.contains(p.id())) {
                         if (sources.putIfAbsent(p.id(), p.ruleFiles()) != null) {
                             LOG.warn("Two jars provide region {}; using the first found", p.id());
                         }
                     }
                 }
-                if (only != null) {
-                    for (String id : only) {
-                        if (!sources.containsKey(id)) {
-                            throw new UnknownRegionException(id, sources.keySet());
-                        }
+            }
+            Map<String, RuleFiles> fromFolders = new LinkedHashMap<>();
+            for (Path folder : folders.values()) {
+                RuleFiles files = RuleFiles.fromDirectory(folder);
+                fromFolders.put(files.regionId(), files);   // a folder replaces the bundled rules of its region
+                available.add(files.regionId());
+            }
+            if (only != null) {
+                for (String id : only) {
+                    if (!available.contains(id)) {
+                        throw new UnknownRegionException(id, available);
                     }
                 }
             }
             Map<String, CompiledRegion> byId = new LinkedHashMap<>();
             for (Map.Entry<String, RuleFiles> e : sources.entrySet()) {
+                if (fromFolders.containsKey(e.getKey())) {
+                    continue;
+                }
                 CompiledRegion r = RegionCompiler.compile(e.getValue());
                 if (!r.region().id().equals(e.getKey())) {
-                    throw new RuleBuildException(e.getKey(), List.of(new RuleProblem(RuleFiles.REGION, 0, 0,
-                            RuleProblem.Severity.ERROR, "", "region.yaml says id " + r.region().id()
-                                    + " but its provider registers region " + e.getKey())));
+                    throw new RuleBuildException(e.getKey(), e.getValue().origin(), List.of(new RuleProblem(
+                            RuleFiles.REGION, 0, 0, RuleProblem.Severity.ERROR, "", "region.yaml says id "
+                                    + r.region().id() + " but its provider registers region " + e.getKey())));
                 }
                 byId.put(e.getKey(), r);
             }
-            for (Path folder : folders.values()) {
-                CompiledRegion r = RegionCompiler.compile(RuleFiles.fromDirectory(folder));
-                byId.put(r.region().id(), r);   // a folder replaces the bundled rules of its region
+            for (RuleFiles files : fromFolders.values()) {
+                CompiledRegion r = RegionCompiler.compile(files);
+                byId.put(r.region().id(), r);
             }
             LOG.info("Nuanxin ready with regions {}", byId.keySet());
             return new Nuanxin(byId, maxFirings);

@@ -63,7 +63,10 @@ public final class Json {
             Map<String, Object> rm = new java.util.LinkedHashMap<>();
             rm.put("rule", r.rule());
             rm.put("outcome", r.outcome().name());
-            rm.put("citation", Map.of("source", r.source(), "clause", r.clause()));
+            Map<String, Object> citation = new java.util.LinkedHashMap<>();
+            citation.put("source", r.source());
+            citation.put("clause", r.clause());
+            rm.put("citation", citation);
             rm.put("text_zh", r.textZh());
             rm.put("text_en", r.textEn());
             if (!r.missing().isEmpty()) {

@@ -67,8 +67,8 @@ public final class RegionCompiler {
         try {
             data = RegionData.read(files);
         } catch (MalformedFileException e) {
-            throw new RuleBuildException(files.origin(), List.of(new RuleProblem(e.file(), e.line(), 0, Severity.ERROR,
-                    "", e.getMessage().substring(e.getMessage().indexOf(':', e.file().length() + 1) + 1))));
+            throw new RuleBuildException("?", files.origin(), List.of(new RuleProblem(e.file(), e.line(), 0,
+                    Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())));
         }
         List<RuleProblem> problems = new ArrayList<>();
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
@@ -87,7 +87,7 @@ public final class RegionCompiler {
                     r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING, "", r.getMessage()));
         }
         if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
-            throw new RuleBuildException(data.id(), problems);
+            throw new RuleBuildException(data.id(), files.origin(), problems);
         }
 
         KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, RegionCompiler.class.getClassLoader());
@@ -125,7 +125,7 @@ public final class RegionCompiler {
             }
         }
         if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
-            throw new RuleBuildException(data.id(), problems);
+            throw new RuleBuildException(data.id(), files.origin(), problems);
         }
         String version = version(files);
         LOG.info("Built rules of region {} ({} rules, version {}) in {} ms", data.id(), rules.size(), version,

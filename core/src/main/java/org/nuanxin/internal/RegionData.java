@@ -136,7 +136,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         try {
             return Money.parse("", n.text());
         } catch (InvalidInputException e) {
-            throw n.error(e.getMessage().substring(2));
+            throw n.error(e.problem());
         }
     }
 
@@ -152,7 +152,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         try {
             return city ? Places.standard().city("value", n.text()) : Places.standard().province("value", n.text());
         } catch (InvalidInputException e) {
-            throw n.error(e.getMessage().substring("value: ".length()));
+            throw n.error(e.problem());
         }
     }
 

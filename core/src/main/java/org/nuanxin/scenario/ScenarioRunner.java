@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
+import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.Reason;
@@ -81,8 +82,9 @@ public final class ScenarioRunner {
                         String n = f.getFileName().toString();
                         return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
                     }).sorted(Comparator.comparing(Path::toString)).forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new MalformedFileException(p.toString(), 0, "", "cannot be read as a folder ("
+                            + e.getClass().getSimpleName() + ")");
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
@@ -93,12 +95,24 @@ public final class ScenarioRunner {
         return files;
     }
 
-    /** Parses and runs every file under the paths; stops at the first malformed file. */
+    /** Parses every file under the paths; stops at the first malformed one. */
+    public static List<ScenarioFile> readAll(List<Path> paths) {
+        return files(paths).stream().map(ScenarioFile::read).toList();
+    }
+
+    /**
+     * Parses and runs every file under the paths. Every file is parsed and {@linkplain #check checked}
+     * before any case runs, so a malformed file stops the run before it starts.
+     */
     public Report run(List<Path> paths) {
+        return runFiles(readAll(paths));
+    }
+
+    /** Checks every file, then runs every case. */
+    public Report runFiles(List<ScenarioFile> files) {
+        files.forEach(this::check);
         List<CaseResult> results = new ArrayList<>();
-        for (Path f : files(paths)) {
-            ScenarioFile file = ScenarioFile.read(f);
-            check(file);
+        for (ScenarioFile file : files) {
             for (ScenarioCase c : file.cases()) {
                 results.add(run(c));
             }
@@ -140,9 +154,20 @@ public final class ScenarioRunner {
         }
     }
 
-    /** Runs one case (assumed {@linkplain #check checked}). */
+    /**
+     * Runs one case (assumed {@linkplain #check checked}).
+     *
+     * @throws MalformedFileException at the case's line when its situation does not fit its date
+     */
     public CaseResult run(ScenarioCase c) {
-        Assessment a = engine.assess(c.region(), c.situation(), c.asOf());
+        Assessment a;
+        try {
+            a = engine.assess(c.region(), c.situation(), c.asOf());
+        } catch (MalformedFileException e) {
+            throw e;
+        } catch (InvalidInputException e) {
+            throw new MalformedFileException(c.file(), c.line(), "case \"" + c.name() + "\" " + e.field(), e.problem());
+        }
         List<Mismatch> mismatches = new ArrayList<>();
         for (Expectation e : c.expectations()) {
             Decision d = a.decision(e.benefit()).orElseThrow();

@@ -44,6 +44,10 @@ public record WorkerFile(String file, String region, LocalDate asOf, Situation s
         if (!root.isMap()) {
             throw root.error("expected a worker (field: value) or a case with worker:");
         }
+        if (root.get("cases") != null) {
+            throw root.get("cases").error("this is a scenario file with cases; run it with verify, or give assess"
+                    + " one worker (a case without expect, or a bare worker)");
+        }
         if (root.get("worker") == null) {
             return new WorkerFile(file, null, null, Situation.of(WorkerReader.worker(root)));
         }

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.nuanxin.InvalidInputException;
+import org.nuanxin.MalformedFileException;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.YamlNode;
 import org.nuanxin.model.Certificate;
@@ -74,12 +74,7 @@ final class WorkerReader {
             b.hukouProvince(place(n, "hukou_province", false, places));
             return b.build();
         } catch (InvalidInputException e) {
-            if (e instanceof org.nuanxin.MalformedFileException) {
-                throw e;
-            }
-            YamlNode at = n.get(e.field()) != null ? n.get(e.field()) : n;
-            throw new org.nuanxin.MalformedFileException(n.file(), at.line(), prefix(n) + e.field(),
-                    e.getMessage().substring(e.field().length() + 2));
+            throw locate(n, e);
         }
     }
 
@@ -110,12 +105,7 @@ final class WorkerReader {
                             + "'; expected one of: HOMECOMING_TRIP, HOSPITALISATION, WAGE_ARREARS");
                 });
             } catch (InvalidInputException x) {
-                if (x instanceof org.nuanxin.MalformedFileException) {
-                    throw x;
-                }
-                YamlNode at = e.get(x.field()) != null ? e.get(x.field()) : e;
-                throw new org.nuanxin.MalformedFileException(e.file(), at.line(), e.path() + "." + x.field(),
-                        x.getMessage().substring(x.field().length() + 2));
+                throw locate(e, x);
             }
         }
         return events;
@@ -157,8 +147,14 @@ final class WorkerReader {
         return certificates;
     }
 
-    private static String prefix(YamlNode n) {
-        return n.path().isEmpty() ? "" : n.path() + ".";
+    /** An input error of the model (a field of {@code n}) located in the file, at the field's line. */
+    private static MalformedFileException locate(YamlNode n, InvalidInputException e) {
+        if (e instanceof MalformedFileException m) {
+            return m;
+        }
+        YamlNode at = n.get(e.field()) != null ? n.get(e.field()) : n;
+        return new MalformedFileException(n.file(), at.line(), (n.path().isEmpty() ? "" : n.path() + ".") + e.field(),
+                e.problem());
     }
 
     private static YamlNode value(YamlNode n, String key) {
@@ -212,7 +208,7 @@ final class WorkerReader {
         try {
             return city ? places.city(key, v.text()) : places.province(key, v.text());
         } catch (InvalidInputException e) {
-            throw v.error(e.getMessage().substring(key.length() + 2));
+            throw v.error(e.problem());
         }
     }
 
@@ -220,7 +216,4 @@ final class WorkerReader {
         return s.stream().sorted().toList();
     }
 
-    static Map<String, YamlNode> entries(YamlNode n) {
-        return n.entries();
-    }
 }

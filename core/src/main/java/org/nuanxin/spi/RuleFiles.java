@@ -38,6 +38,11 @@ public record RuleFiles(String origin, Map<String, String> files) {
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
+    /** The region id {@code region.yaml} declares. */
+    public String regionId() {
+        return YamlNode.parse(REGION, files.get(REGION)).require("id").text().strip();
+    }
+
     /** The DRL file names, in manifest order. */
     public List<String> drlFiles() {
         return files.keySet().stream().filter(f -> f.endsWith(".drl")).toList();
