@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import org.nuanxin.internal.CompiledRegion;
 import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.model.Situation;
 import org.nuanxin.model.Worker;
+import org.nuanxin.scenario.ScenarioRunner;
 import org.nuanxin.spi.RegionProvider;
 import org.nuanxin.spi.RuleFiles;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The library's one entry point: what each region's union programme grants a worker, how much and
- * why. Build it once, then share it: it is immutable and thread-safe.
+ * why. Build it once, then share it: it is thread-safe, and immutable but for
+ * {@link #reload(Path, List) reloads}, which swap a region's rules atomically.
  *
  * <pre>{@code
  * Nuanxin nuanxin = Nuanxin.builder().build();              // every region on the classpath
@@ -59,11 +62,13 @@ public final class Nuanxin {
         }
     }
 
-    private final Map<String, CompiledRegion> regions;
+    /** An immutable snapshot, replaced whole by a reload: an assessment reads it once. */
+    private volatile Map<String, CompiledRegion> regions;
     private final int maxFirings;
+    private final Object reloadLock = new Object();
 
     private Nuanxin(Map<String, CompiledRegion> regions, int maxFirings) {
-        this.regions = Collections.unmodifiableMap(regions);
+        this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         this.maxFirings = maxFirings;
     }
 
@@ -118,6 +123,90 @@ public final class Nuanxin {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }
         return compiled(region).assess(situation, asOf, maxFirings);
+    }
+
+    /**
+     * Reloads a region from a rule folder while the engine keeps serving. The new rules are built on
+     * the calling thread (never on an assessment's), checked by the guard, and run against the
+     * region's scenario suite; only when all of that passes do they replace the old rules, in one
+     * atomic step. Assessments in flight finish on the rules they started with, and every assessment
+     * reports the version it was made with. Reloads are serialised.
+     *
+     * @param folder    the rule folder ({@code region.yaml} and the files it lists)
+     * @param scenarios the region's scenario files or folders; when empty, the folder's own
+     *                  {@code scenarios/} subfolder. A rule set without a suite is not promoted.
+     * @return what happened; never throws for bad rules
+     */
+    public ReloadResult reload(Path folder, List<Path> scenarios) {
+        Objects.requireNonNull(folder, "folder");
+        synchronized (reloadLock) {
+            Map<String, CompiledRegion> current = regions;
+            RuleFiles files;
+            String id;
+            try {
+                files = RuleFiles.fromDirectory(folder);
+                id = files.regionId();
+            } catch (MalformedFileException e) {
+                return rejected("?", current, "", List.of(new RuleProblem(e.file(), e.line(), 0,
+                        RuleProblem.Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())), 0, 0);
+            }
+            CompiledRegion candidate;
+            try {
+                candidate = RegionCompiler.compile(files);
+            } catch (RuleBuildException e) {
+                return rejected(id, current, "", e.problems(), 0, 0);
+            }
+            String version = candidate.region().ruleSetVersion();
+            List<Path> suite = scenarios == null || scenarios.isEmpty() ? List.of(folder.resolve("scenarios")) : scenarios;
+            if (suite.stream().noneMatch(java.nio.file.Files::exists)) {
+                return rejected(id, current, version, List.of(new RuleProblem(suite.get(0).toString(), 0, 0,
+                        RuleProblem.Severity.ERROR, "", "no scenario suite: a reload is promoted only when the"
+                                + " region's scenarios pass")), 0, 0);
+            }
+            Map<String, CompiledRegion> next = new LinkedHashMap<>(current);
+            next.put(id, candidate);
+            Nuanxin trial = new Nuanxin(next, maxFirings);
+            ScenarioRunner.Report report;
+            try {
+                report = new ScenarioRunner(trial).run(suite);
+            } catch (NuanxinException e) {
+                return rejected(id, current, version, List.of(problem(e)), 0, 0);
+            }
+            List<RuleProblem> failures = new ArrayList<>();
+            for (ScenarioRunner.CaseResult r : report.results()) {
+                if (!r.passed()) {
+                    failures.add(new RuleProblem(r.scenario().file(), r.scenario().line(), 0, RuleProblem.Severity.ERROR,
+                            "", "scenario \"" + r.scenario().name() + "\" fails: " + r.mismatches()));
+                }
+            }
+            if (report.results().isEmpty()) {
+                failures.add(new RuleProblem(suite.get(0).toString(), 0, 0, RuleProblem.Severity.ERROR, "",
+                        "the scenario suite has no cases"));
+            }
+            if (!failures.isEmpty()) {
+                return rejected(id, current, version, failures, report.passed(), report.failed());
+            }
+            regions = Collections.unmodifiableMap(next);
+            LOG.info("Reloaded region {}: version {} promoted", id, version);
+            return new ReloadResult(id, true, version, version, List.of(), report.passed(), report.failed());
+        }
+    }
+
+    private static RuleProblem problem(NuanxinException e) {
+        if (e instanceof MalformedFileException m) {
+            return new RuleProblem(m.file(), m.line(), 0, RuleProblem.Severity.ERROR, "",
+                    (m.field().isEmpty() ? "" : m.field() + ": ") + m.problem());
+        }
+        return new RuleProblem("?", 0, 0, RuleProblem.Severity.ERROR, "", e.getMessage());
+    }
+
+    private static ReloadResult rejected(String id, Map<String, CompiledRegion> current, String candidate,
+                                         List<RuleProblem> problems, long passed, long failed) {
+        CompiledRegion serving = current.get(id);
+        String version = serving == null ? "" : serving.region().ruleSetVersion();
+        LOG.warn("Reload of region {} rejected; {} keeps serving ({} problem(s))", id,
+                version.isEmpty() ? "nothing" : version, problems.size());
+        return new ReloadResult(id, false, version, candidate, problems, passed, failed);
     }
 
     private CompiledRegion compiled(String id) {

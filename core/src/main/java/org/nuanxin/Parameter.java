@@ -13,13 +13,15 @@ import java.util.Objects;
  * @param value  the parsed value: LocalDate, MonthDay, BigDecimal, Integer, String, List, Place or Map
  * @param source where the value comes from (source key and clause, or an assumption id)
  * @param note   anything a reader must know (an inconsistency in the source, say); may be empty
+ * @param usedBy what reads the value besides rules (e.g. {@code population report}); may be empty
  */
-public record Parameter(String key, String type, Object value, String source, String note) {
+public record Parameter(String key, String type, Object value, String source, String note, String usedBy) {
     public Parameter {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(value, "value");
         source = source == null ? "" : source;
         note = note == null ? "" : note;
+        usedBy = usedBy == null ? "" : usedBy;
     }
 }

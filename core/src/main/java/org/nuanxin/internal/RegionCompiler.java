@@ -36,6 +36,8 @@ import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
+import org.nuanxin.authoring.DrlOutline;
+import org.nuanxin.authoring.RuleGuard;
 import org.nuanxin.spi.RuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,12 @@ public final class RegionCompiler {
                     Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())));
         }
         List<RuleProblem> problems = new ArrayList<>();
+        for (String file : files.drlFiles()) {
+            problems.addAll(RuleGuard.check(file, files.files().get(file)));   // rules are code: guard first
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleBuildException(data.id(), files.origin(), problems);
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RegionCompiler.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
@@ -80,7 +88,11 @@ public final class RegionCompiler {
             batch.add(r, ResourceType.DRL);
         }
         batch.build();
+        boolean several = builder.getResults(ResultSeverity.ERROR).size() > 1;
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            if (several && "Parser returned a null Package".equals(r.getMessage())) {
+                continue;                                   // a consequence of the parse error reported beside it
+            }
             int[] lines = r.getLines();
             String file = r.getResource() == null ? "?" : r.getResource().getSourcePath();
             problems.add(new RuleProblem(file == null ? "?" : file, lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
@@ -95,6 +107,10 @@ public final class RegionCompiler {
         InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase("nuanxin." + data.id(), conf);
         kbase.addPackages(builder.getKnowledgePackages());
 
+        Map<String, DrlOutline> outlines = new HashMap<>();
+        for (String file : files.drlFiles()) {
+            outlines.put(file, DrlOutline.of(file, files.files().get(file)));
+        }
         Map<String, RuleInfo> rules = new HashMap<>();
         Set<String> decided = new HashSet<>();
         Set<String> globals = new HashSet<>();
@@ -105,7 +121,7 @@ public final class RegionCompiler {
                 globals.add(g.getName());
             }
             for (Rule rule : pkg.getRules()) {
-                RuleInfo info = ruleInfo(rule, data, codes, problems);
+                RuleInfo info = ruleInfo(rule, data, codes, outlines, problems);
                 if (info != null) {
                     rules.put(key(rule), info);
                     if (!"*".equals(String.valueOf(rule.getMetaData().get("benefit")).strip())) {
@@ -120,7 +136,8 @@ public final class RegionCompiler {
         }
         for (Benefit b : data.benefits()) {
             if (!decided.contains(b.code())) {
-                problems.add(new RuleProblem(RuleFiles.BENEFITS, 0, 0, Severity.ERROR, "",
+                problems.add(new RuleProblem(RuleFiles.BENEFITS, data.lines().getOrDefault("benefit:" + b.code(), 0), 0,
+                        Severity.ERROR, "",
                         "no rule decides benefit " + b.code() + "; give a rule @benefit(\"" + b.code() + "\")"));
             }
         }
@@ -138,15 +155,17 @@ public final class RegionCompiler {
         return rule.getPackageName() + "/" + rule.getName();
     }
 
-    private static RuleInfo ruleInfo(Rule rule, RegionData data, Set<String> codes, List<RuleProblem> problems) {
+    private static RuleInfo ruleInfo(Rule rule, RegionData data, Set<String> codes, Map<String, DrlOutline> outlines,
+                                     List<RuleProblem> problems) {
         Map<String, Object> meta = rule.getMetaData();
         String file = rule instanceof RuleImpl impl && impl.getResource() != null
                 && impl.getResource().getSourcePath() != null ? impl.getResource().getSourcePath() : "?";
+        int line = outlines.containsKey(file) ? outlines.get(file).line(rule.getName()) : 0;
         boolean ok = true;
         for (String m : REQUIRED_META) {
             Object v = meta.get(m);
             if (v == null || v.toString().isBlank()) {
-                problems.add(new RuleProblem(file, 0, 0, Severity.ERROR, rule.getName(),
+                problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule.getName(),
                         "missing metadata @" + m + "(\"…\"); every rule names its benefit, source, clause and"
                                 + " states its criterion in Chinese (@zh) and English (@en)"));
                 ok = false;
@@ -162,7 +181,7 @@ public final class RegionCompiler {
         } else {
             for (String code : list.split("\\s*,\\s*")) {
                 if (!codes.contains(code)) {
-                    problems.add(new RuleProblem(file, 0, 0, Severity.ERROR, rule.getName(),
+                    problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule.getName(),
                             "@benefit names " + code + ", which is not in benefits.yaml"));
                     ok = false;
                 }
@@ -172,13 +191,13 @@ public final class RegionCompiler {
         String source = meta.get("source").toString();
         String text = String.join("\n", meta.get("zh").toString(), meta.get("en").toString(),
                 String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
-        String[] filled = fill(text, data.parameters(), file, rule.getName(), problems).split("\n", -1);
+        String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems).split("\n", -1);
         return ok ? new RuleInfo(rule.getName(), file, List.copyOf(benefits), source, meta.get("clause").toString(),
                 filled[0], filled[1], filled[2], filled[3]) : null;
     }
 
     /** Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later. */
-    private static String fill(String text, Map<String, Parameter> params, String file, String rule,
+    private static String fill(String text, Map<String, Parameter> params, String file, int line, String rule,
                                List<RuleProblem> problems) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -187,7 +206,7 @@ public final class RegionCompiler {
             if (m.group(1).equals("param") && m.group(2) != null) {
                 Parameter p = params.get(m.group(2));
                 if (p == null) {
-                    problems.add(new RuleProblem(file, 0, 0, Severity.ERROR, rule,
+                    problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule,
                             "text refers to ${param." + m.group(2) + "}, which parameters.yaml does not define"));
                     replacement = m.group();
                 } else {

@@ -30,14 +30,16 @@ import org.nuanxin.spi.RuleFiles;
  * @param source     source key
  * @param benefits   the catalogue, in file order
  * @param parameters parameters by key, in file order
+ * @param lines      line of each benefit code in benefits.yaml and of each parameter key in
+ *                   parameters.yaml, keyed {@code benefit:CODE} and {@code parameter:key}
  */
 public record RegionData(String id, String nameZh, String nameEn, String source, List<Benefit> benefits,
-                         Map<String, Parameter> parameters) {
+                         Map<String, Parameter> parameters, Map<String, Integer> lines) {
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
             "payment");
-    private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note");
+    private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note", "used_by");
 
     /** Reads the three data files of {@code files}. */
     public static RegionData read(RuleFiles files) {
@@ -47,14 +49,17 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             throw region.require("id").error("a region id is lowercase ASCII, e.g. xian");
         }
         String source = region.require("source").text();
-        List<Benefit> benefits = benefits(id, source, YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS)));
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        List<Benefit> benefits = benefits(id, source, YamlNode.parse(RuleFiles.BENEFITS,
+                files.files().get(RuleFiles.BENEFITS)), lines);
         Map<String, Parameter> parameters = parameters(YamlNode.parse(RuleFiles.PARAMETERS,
-                files.files().get(RuleFiles.PARAMETERS)));
+                files.files().get(RuleFiles.PARAMETERS)), lines);
         return new RegionData(id, region.require("name_zh").text(), region.require("name_en").text(), source,
-                benefits, parameters);
+                benefits, parameters, Map.copyOf(lines));
     }
 
-    private static List<Benefit> benefits(String region, String regionSource, YamlNode root) {
+    private static List<Benefit> benefits(String region, String regionSource, YamlNode root,
+                                          Map<String, Integer> lines) {
         List<Benefit> list = new ArrayList<>();
         Set<String> codes = new java.util.HashSet<>();
         for (YamlNode b : root.require("benefits").items()) {
@@ -66,6 +71,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             if (!codes.add(code)) {
                 throw b.require("code").error("duplicate benefit code " + code);
             }
+            lines.put("benefit:" + code, b.require("code").line());
             BenefitKind kind = enumValue(b.require("kind"), BenefitKind.class);
             Benefit.Payment payment = b.get("payment") == null ? Benefit.Payment.ONCE
                     : enumValue(b.get("payment"), Benefit.Payment.class);
@@ -76,10 +82,11 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         return list;
     }
 
-    private static Map<String, Parameter> parameters(YamlNode root) {
+    private static Map<String, Parameter> parameters(YamlNode root, Map<String, Integer> lines) {
         Map<String, Parameter> map = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
             YamlNode p = e.getValue().allowOnly(PARAMETER_KEYS);
+            lines.put("parameter:" + e.getKey(), root.keyLine(e.getKey()));
             String type = p.require("type").text();
             YamlNode v = p.require("value");
             Object value = switch (type) {
@@ -106,7 +113,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             if (source == null || source.isBlank()) {
                 throw p.error("every parameter names its source (a source key and clause, or an assumption id)");
             }
-            map.put(e.getKey(), new Parameter(e.getKey(), type, value, source, p.text("note")));
+            map.put(e.getKey(), new Parameter(e.getKey(), type, value, source, p.text("note"), p.text("used_by")));
         }
         return map;
     }

@@ -31,6 +31,7 @@ public final class YamlNode {
     private final String file;
     private final String path;
     private Map<String, YamlNode> map;
+    private Map<String, Integer> keyLines;
 
     private YamlNode(Node node, String file, String path) {
         this.node = node;
@@ -111,6 +112,7 @@ public final class YamlNode {
                 throw error("expected a mapping of field: value");
             }
             Map<String, YamlNode> entries = new LinkedHashMap<>();
+            Map<String, Integer> lines = new java.util.HashMap<>();
             for (NodeTuple t : m.getValue()) {
                 if (!(t.getKeyNode() instanceof ScalarNode k)) {
                     throw new YamlNode(t.getKeyNode(), file, path).error("a key must be plain text");
@@ -119,14 +121,22 @@ public final class YamlNode {
                 if (entries.put(key, new YamlNode(t.getValueNode(), file, child(key))) != null) {
                     throw new YamlNode(t.getKeyNode(), file, path).error("duplicate key '" + key + "'");
                 }
+                lines.put(key, new YamlNode(k, file, path).line());
             }
             map = entries;
+            keyLines = lines;
         }
         return map;
     }
 
     private String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** The 1-based line of {@code key} in this mapping, or 0 when absent. */
+    public int keyLine(String key) {
+        entries();
+        return keyLines.getOrDefault(key, 0);
     }
 
     /** The entry for {@code key}, or {@code null} when absent. */
@@ -151,7 +161,7 @@ public final class YamlNode {
         for (Map.Entry<String, YamlNode> e : entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 throw new MalformedFileException(file, e.getValue().line(), e.getValue().path(),
-                        "unknown field; expected one of: " + String.join(", ", allowed));
+                        "unknown field; expected one of: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }
         return this;

@@ -1,0 +1,92 @@
+package org.nuanxin.authoring;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.nuanxin.MalformedFileException;
+import org.nuanxin.Parameter;
+import org.nuanxin.RuleBuildException;
+import org.nuanxin.RuleProblem;
+import org.nuanxin.RuleProblem.Severity;
+import org.nuanxin.internal.RegionCompiler;
+import org.nuanxin.internal.RegionData;
+import org.nuanxin.spi.RuleFiles;
+
+/**
+ * Checks a folder of rules and data the way a policy author needs before using it: the guard, a
+ * parse at the next language level (DRL10), a compile with the author's line numbers, every rule's
+ * benefit code and citation, every catalogue benefit decided by some rule, and every parameter read
+ * by some rule. Every problem is located as {@code file:line:column}.
+ */
+public final class RuleLinter {
+
+    private RuleLinter() {
+    }
+
+    /** Lints the rule folder {@code dir} ({@code region.yaml} and the files it lists). */
+    public static LintReport lint(Path dir) {
+        try {
+            return lint(RuleFiles.fromDirectory(dir));
+        } catch (MalformedFileException e) {
+            return new LintReport(dir.toString(), List.of(located(e)));
+        }
+    }
+
+    /** Lints a region's files. */
+    public static LintReport lint(RuleFiles files) {
+        List<RuleProblem> problems = new ArrayList<>();
+        boolean guarded = true;
+        for (String file : files.drlFiles()) {
+            String text = files.files().get(file);
+            List<RuleProblem> guard = RuleGuard.check(file, text);
+            guarded &= guard.isEmpty();
+            problems.addAll(guard);
+            problems.addAll(DrlOutline.ofDrl10(file, text).errors());
+        }
+        if (guarded) {
+            try {
+                problems.addAll(RegionCompiler.compile(files).warnings());
+            } catch (RuleBuildException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        try {
+            problems.addAll(unusedParameters(files, RegionData.read(files)));
+        } catch (MalformedFileException e) {
+            if (problems.stream().noneMatch(p -> p.file().equals(e.file()))) {
+                problems.add(located(e));
+            }
+        }
+        problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                .thenComparingInt(RuleProblem::column));
+        return new LintReport(files.origin(), problems);
+    }
+
+    /**
+     * Parameters no rule reads (by {@code params.…("key")} or {@code ${param.key}}) and that do not
+     * say, with {@code used_by}, what else reads them (a report's quota or budget).
+     */
+    private static List<RuleProblem> unusedParameters(RuleFiles files, RegionData data) {
+        List<RuleProblem> problems = new ArrayList<>();
+        StringBuilder drl = new StringBuilder();
+        files.drlFiles().forEach(f -> drl.append(files.files().get(f)).append('\n'));
+        for (Map.Entry<String, Parameter> e : data.parameters().entrySet()) {
+            String key = e.getKey();
+            boolean read = drl.indexOf("\"" + key + "\"") >= 0 || drl.indexOf("${param." + key + "}") >= 0;
+            if (!read && e.getValue().usedBy().isEmpty()) {
+                problems.add(new RuleProblem(RuleFiles.PARAMETERS, data.lines().getOrDefault("parameter:" + key, 0), 0,
+                        Severity.WARNING, "", "parameter '" + key + "' is read by no rule; remove it, use it, or say"
+                                + " what reads it with used_by:"));
+            }
+        }
+        return problems;
+    }
+
+    private static RuleProblem located(MalformedFileException e) {
+        return new RuleProblem(e.file(), e.line(), 0, Severity.ERROR, "",
+                (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem());
+    }
+}

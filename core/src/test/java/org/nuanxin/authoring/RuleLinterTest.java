@@ -1,0 +1,112 @@
+package org.nuanxin.authoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nuanxin.RuleProblem;
+import org.nuanxin.RuleProblem.Severity;
+import org.nuanxin.TestRegions;
+
+class RuleLinterTest {
+
+    @TempDir
+    Path dir;
+
+    private LintReport lint(String file, UnaryOperator<String> edit) {
+        return RuleLinter.lint(TestRegions.copy(dir, file, edit));
+    }
+
+    private static RuleProblem only(LintReport r, Severity severity) {
+        List<RuleProblem> ps = r.problems().stream().filter(p -> p.severity() == severity).toList();
+        assertEquals(1, ps.size(), r.problems()::toString);
+        return ps.get(0);
+    }
+
+    @Test
+    void theTestRegionIsClean() {
+        LintReport r = RuleLinter.lint(TestRegions.TESTLAND);
+        assertEquals(List.of(), r.problems());
+        assertFalse(r.hasErrors());
+    }
+
+    @Test
+    void ruleWithoutCitationIsAnErrorAtTheRulesLine() throws Exception {
+        RuleProblem p = only(lint("rules.drl", t -> t.replace("@clause(\"按医保类型\")", "")), Severity.ERROR);
+        assertEquals("rules.drl", p.file());
+        assertEquals("stay amount", p.rule());
+        int line = lineOf("rule \"stay amount\"");
+        assertEquals(line, p.line(), p::toString);
+        assertTrue(p.toString().startsWith("rules.drl:" + line + ":0: error: rule \"stay amount\": missing metadata @clause"),
+                p::toString);
+    }
+
+    private static int lineOf(String text) throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(TestRegions.TESTLAND.resolve("rules.drl"));
+        return lines.indexOf(text) + 1;
+    }
+
+    @Test
+    void benefitCodeOutsideTheCatalogueIsAnError() {
+        LintReport r = lint("rules.drl", t -> t.replace("@benefit(\"TEST_SERVICE\")", "@benefit(\"TEST_SERVIS\")"));
+        assertTrue(r.problems().stream().anyMatch(p -> p.message().contains("TEST_SERVIS") && p.rule().equals("service")),
+                r.problems()::toString);
+    }
+
+    @Test
+    void catalogueBenefitNoRuleDecidesIsAnErrorAtItsLine() {
+        LintReport r = lint("benefits.yaml", t -> t + "  - {code: TEST_ORPHAN, name_zh: 孤, name_en: Orphan, kind: SERVICE, clause: x}\n");
+        RuleProblem p = only(r, Severity.ERROR);
+        assertEquals("benefits.yaml", p.file());
+        assertEquals(5, p.line());
+    }
+
+    @Test
+    void parameterNoRuleReadsIsAWarning() {
+        LintReport r = lint("parameters.yaml", t -> t + "spare: {type: integer, value: 3, source: TEST-1}\n");
+        RuleProblem p = only(r, Severity.WARNING);
+        assertEquals("parameters.yaml", p.file());
+        assertEquals(9, p.line());
+        assertFalse(r.hasErrors());
+        assertEquals(List.of(), lint("parameters.yaml",
+                t -> t + "spare: {type: integer, value: 3, source: TEST-1, used_by: quota report}\n").problems());
+    }
+
+    @Test
+    void drlThatWillNotParseAtDrl10IsAnError() {
+        // a half-constraint: deprecated in DRL6 (it compiles), a syntax error in DRL10
+        LintReport r = lint("rules.drl", t -> t.replace("import org.nuanxin.rules.Truth;",
+                "import org.nuanxin.rules.Truth;\nimport java.time.LocalDate;").replace("    Profile()\n    not Stay()",
+                "    Profile()\n    LocalDate( year > 2000 && < 3000 ) from ctx.asOf()\n    not Stay()"));
+        assertTrue(r.hasErrors());
+        assertTrue(r.problems().stream().anyMatch(p -> p.message().contains("DRL10") && p.line() > 0), r.problems()::toString);
+    }
+
+    @Test
+    void syntaxErrorsPointAtTheAuthorsLine() {
+        LintReport r = lint("rules.drl", t -> t.replace("    not Stay()\n", "    not Stay( \n"));
+        assertTrue(r.hasErrors());
+        assertTrue(r.problems().stream().allMatch(p -> p.file().equals("rules.drl") && p.line() >= 70 && p.line() <= 80),
+                r.problems()::toString);
+    }
+
+    @Test
+    void guardViolationsAreReportedWithoutCompiling() {
+        LintReport r = lint("rules.drl", t -> t.replace("verdict.check(Truth.TRUE);", "Runtime.getRuntime().exec(\"x\");"));
+        assertTrue(r.problems().stream().allMatch(p -> p.message().startsWith("guard:")), r.problems()::toString);
+        assertTrue(r.hasErrors());
+    }
+
+    @Test
+    void aMissingFileIsOneLocatedError() {
+        LintReport r = RuleLinter.lint(dir.resolve("nowhere"));
+        assertEquals(1, r.problems().size());
+        assertTrue(r.problems().get(0).file().endsWith("region.yaml"));
+    }
+}
