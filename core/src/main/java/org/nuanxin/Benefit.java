@@ -14,9 +14,19 @@ import java.util.Objects;
  * @param source   source key of the programme, e.g. {@code XA-2025}
  * @param clause   the clause it comes from, quoted
  * @param payment  how cash for several events adds up
+ * @param provider who runs it: the union, or an employer's own programme
+ * @param providerName the body that runs it, e.g. 西安市总工会 or 顺丰速运 (SF Express)
  */
 public record Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
-                      String clause, Payment payment) {
+                      String clause, Payment payment, Provider provider, String providerName) {
+
+    /** Who runs a benefit's programme. */
+    public enum Provider {
+        /** A trade union's programme. */
+        UNION,
+        /** An employer's own programme, reported by the source but not run by the union. */
+        EMPLOYER
+    }
 
     /** How the cash of a benefit adds up when several events qualify. */
     public enum Payment {
@@ -31,11 +41,13 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(kind, "kind");
         payment = payment == null ? Payment.ONCE : payment;
+        provider = provider == null ? Provider.UNION : provider;
+        providerName = providerName == null ? "" : providerName;
     }
 
-    /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}. */
+    /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}, employer programmes marked. */
     @Override
     public String toString() {
-        return code + " " + nameZh + " (" + nameEn + ")";
+        return code + " " + nameZh + " (" + nameEn + ")" + (provider == Provider.EMPLOYER ? " [employer: " + providerName + "]" : "");
     }
 }

@@ -11,12 +11,15 @@ import java.util.Objects;
  * @param status   ELIGIBLE, NOT_ELIGIBLE or NEEDS_INFO
  * @param amount   cash payable in CNY (scale 2) when eligible for a cash benefit; {@code null}
  *                 otherwise, and for a referral whose amount another measure sets
+ * @param amountMin lowest cash payable when the source gives only a range and no schedule is configured
+ *                 (then {@code amount} is {@code null}); {@code null} otherwise
+ * @param amountMax highest cash payable in that case; {@code null} otherwise
  * @param value    in-kind value in CNY (scale 2) when eligible for an in-kind benefit of stated value
  * @param missing  fields that would settle a NEEDS_INFO decision, sorted; empty otherwise
  * @param reasons  the findings that decided, each with its rule and citation
  */
-public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDecimal value, List<String> missing,
-                       List<Reason> reasons) {
+public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDecimal amountMin, BigDecimal amountMax,
+                       BigDecimal value, List<String> missing, List<Reason> reasons) {
 
     public Decision {
         Objects.requireNonNull(benefit, "benefit");
@@ -36,6 +39,9 @@ public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDec
         StringBuilder s = new StringBuilder(benefit.code()).append(": ").append(status);
         if (amount != null) {
             s.append(" amount=").append(amount.toPlainString());
+        }
+        if (amountMin != null) {
+            s.append(" amount=").append(amountMin.toPlainString()).append("..").append(amountMax.toPlainString());
         }
         if (value != null) {
             s.append(" value=").append(value.toPlainString());

@@ -109,6 +109,54 @@ class EngineTest {
     }
 
     @Test
+    void employerRangesAreReportedUntilAScheduleSettlesThem(@TempDir Path dir) throws Exception {
+        String rule = """
+
+                rule "employer aid: range"
+                    @benefit("TEST_EMPLOYER_AID") @source("TEST-1") @clause("2000至6000元不等") @zh("金额区间") @en("amount range")
+                when
+                    Profile()
+                    eval( !params.has("aid.schedule") )
+                then
+                    verdict.payRange(params.money("aid.min"), params.money("aid.max"));
+                end
+
+                rule "employer aid: schedule"
+                    @benefit("TEST_EMPLOYER_AID") @source("TEST-1") @clause("按就读阶段") @zh("按表") @en("by schedule")
+                when
+                    $w : Profile()
+                    eval( params.has("aid.schedule") )
+                then
+                    verdict.payUpTo(null, new AmountField("x", null), params.moneyBy("aid.schedule", $w.medicalInsurance()));
+                end
+                """;
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t.replace("import org.nuanxin.rules.Truth;",
+                "import org.nuanxin.rules.Truth;\nimport org.nuanxin.rules.AmountField;") + rule);
+        java.nio.file.Files.writeString(folder.resolve("benefits.yaml"), java.nio.file.Files.readString(folder.resolve("benefits.yaml"))
+                + "  - {code: TEST_EMPLOYER_AID, name_zh: 助学, name_en: School aid, kind: CASH, clause: x,"
+                + " provider: EMPLOYER, provider_name: 测试快递}\n");
+        Path params = folder.resolve("parameters.yaml");
+        java.nio.file.Files.writeString(params, java.nio.file.Files.readString(params)
+                + "aid.min: {type: money, value: 2000.00, source: TEST-1}\naid.max: {type: money, value: 6000.00, source: TEST-1}\n");
+        Nuanxin ranged = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        Decision range = ranged.assess("testland", LOCAL, IN_PERIOD).decision("TEST_EMPLOYER_AID").orElseThrow();
+        assertEquals(Status.ELIGIBLE, range.status());
+        assertNull(range.amount());
+        assertEquals(new BigDecimal("2000.00"), range.amountMin());
+        assertEquals(new BigDecimal("6000.00"), range.amountMax());
+        assertEquals(Benefit.Provider.EMPLOYER, range.benefit().provider());
+        assertTrue(range.benefit().toString().contains("employer: 测试快递"), range.benefit()::toString);
+        assertTrue(ENGINE.assess("testland", LOCAL, IN_PERIOD).toJson().contains("\"provider\": \"UNION\""));
+
+        java.nio.file.Files.writeString(params, java.nio.file.Files.readString(params)
+                + "aid.schedule: {type: money_table, value: {URBAN_EMPLOYEE: 3500.00, URBAN_RURAL_RESIDENT: 3500.00, NONE: 3500.00}, source: TEST-1}\n");
+        Decision settled = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build()
+                .assess("testland", LOCAL, IN_PERIOD).decision("TEST_EMPLOYER_AID").orElseThrow();
+        assertEquals(new BigDecimal("3500.00"), settled.amount());
+        assertNull(settled.amountMin());
+    }
+
+    @Test
     void unknownRegionIsAnInputErrorListingTheKnownOnes() {
         UnknownRegionException e = assertThrows(UnknownRegionException.class, () -> ENGINE.assess("atlantis", LOCAL, IN_PERIOD));
         assertEquals("region", e.field());

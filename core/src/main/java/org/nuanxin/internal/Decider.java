@@ -61,7 +61,7 @@ final class Decider {
         if (!anyCheck) {
             Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
                     "本地区规则未对该项权益作出判断。", "No rule of this region decided this benefit.", List.of());
-            return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, List.of(), List.of(none));
+            return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
         }
         Truth events = Truth.TRUE;
         if (!subjects.isEmpty()) {
@@ -75,6 +75,8 @@ final class Decider {
 
         Set<Reason> reasons = new LinkedHashSet<>();
         BigDecimal cash = null;
+        BigDecimal rangeMin = null;
+        BigDecimal rangeMax = null;
         BigDecimal inKind = null;
         for (Finding f : findings) {
             Truth subjectTruth = f.subject() == null ? null : subjects.getOrDefault(f.subject(), Truth.TRUE);
@@ -85,6 +87,9 @@ final class Decider {
                 }
                 if (f.inKind()) {
                     inKind = inKind == null ? f.amount() : inKind.max(f.amount());
+                } else if (f.upTo() != null) {
+                    rangeMin = rangeMin == null ? f.amount() : rangeMin.min(f.amount());
+                    rangeMax = rangeMax == null ? f.upTo() : rangeMax.max(f.upTo());
                 } else if (cash == null) {
                     cash = f.amount();
                 } else {
@@ -102,7 +107,12 @@ final class Decider {
                 reasons.add(checkReason(f, asOf));
             }
         }
-        return new Decision(benefit, status, cash, inKind, List.copyOf(overall.missing()), List.copyOf(reasons));
+        if (cash != null) {
+            rangeMin = null;            // a settled amount (a configured schedule) wins over a range
+            rangeMax = null;
+        }
+        return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind, List.copyOf(overall.missing()),
+                List.copyOf(reasons));
     }
 
     private static Reason checkReason(Finding f, LocalDate asOf) {
@@ -131,7 +141,8 @@ final class Decider {
 
     private static Reason amountReason(Finding f, LocalDate asOf) {
         RuleInfo r = f.rule();
-        String amount = f.amount().toPlainString();
+        String amount = f.upTo() == null ? f.amount().toPlainString()
+                : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
         return new Reason(r.name(), Outcome.AMOUNT, r.source(), r.clause(),
                 asOf(r.zh() + "：" + amount + " 元", asOf), asOf(r.en() + ": " + amount + " CNY", asOf), List.of());
     }

@@ -55,7 +55,12 @@ public final class Json {
         m.put("name_en", d.benefit().nameEn());
         m.put("kind", d.benefit().kind().name());
         m.put("status", d.status().name());
+        m.put("provider", d.benefit().provider().name());
         m.put("amount", d.amount());
+        if (d.amountMin() != null) {
+            m.put("amount_min", d.amountMin());
+            m.put("amount_max", d.amountMax());
+        }
         m.put("value", d.value());
         m.put("missing", d.missing());
         java.util.List<Object> reasons = new java.util.ArrayList<>();

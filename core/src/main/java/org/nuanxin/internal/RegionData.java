@@ -38,7 +38,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
-            "payment");
+            "payment", "provider", "provider_name");
     private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note", "used_by");
 
     /** Reads the three data files of {@code files}. */
@@ -50,7 +50,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         }
         String source = region.require("source").text();
         Map<String, Integer> lines = new java.util.HashMap<>();
-        List<Benefit> benefits = benefits(id, source, YamlNode.parse(RuleFiles.BENEFITS,
+        List<Benefit> benefits = benefits(id, source, region.require("name_zh").text(), YamlNode.parse(RuleFiles.BENEFITS,
                 files.files().get(RuleFiles.BENEFITS)), lines);
         Map<String, Parameter> parameters = parameters(YamlNode.parse(RuleFiles.PARAMETERS,
                 files.files().get(RuleFiles.PARAMETERS)), lines);
@@ -58,7 +58,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                 benefits, parameters, Map.copyOf(lines));
     }
 
-    private static List<Benefit> benefits(String region, String regionSource, YamlNode root,
+    private static List<Benefit> benefits(String region, String regionSource, String unionName, YamlNode root,
                                           Map<String, Integer> lines) {
         List<Benefit> list = new ArrayList<>();
         Set<String> codes = new java.util.HashSet<>();
@@ -76,8 +76,14 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             Benefit.Payment payment = b.get("payment") == null ? Benefit.Payment.ONCE
                     : enumValue(b.get("payment"), Benefit.Payment.class);
             String source = b.text("source") == null ? regionSource : b.text("source");
+            Benefit.Provider provider = b.get("provider") == null ? Benefit.Provider.UNION
+                    : enumValue(b.get("provider"), Benefit.Provider.class);
+            String providerName = b.text("provider_name") != null ? b.text("provider_name") : unionName;
+            if (provider == Benefit.Provider.EMPLOYER && b.text("provider_name") == null) {
+                throw b.error("an employer's programme names its employer with provider_name:");
+            }
             list.add(new Benefit(code, region, b.require("name_zh").text(), b.require("name_en").text(), kind,
-                    source, b.require("clause").text(), payment));
+                    source, b.require("clause").text(), payment, provider, providerName));
         }
         return list;
     }

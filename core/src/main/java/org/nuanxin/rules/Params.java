@@ -39,6 +39,12 @@ public final class Params {
         return new TreeSet<>(read);
     }
 
+    /** Whether the parameters define {@code key} (an optional schedule, say). */
+    public boolean has(String key) {
+        read.add(key);
+        return values.containsKey(key);
+    }
+
     public LocalDate date(String key) {
         return get(key, LocalDate.class);
     }

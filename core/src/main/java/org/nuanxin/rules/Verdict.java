@@ -25,10 +25,12 @@ public final class Verdict {
      * @param rule    the rule that made it
      * @param subject the event it is about, or {@code null} for the worker
      * @param truth   a criterion's answer, or {@code null} for an amount
-     * @param amount  cash payable, or an in-kind value, for amount findings
+     * @param amount  cash payable, or an in-kind value, for amount findings (the lowest, for a range)
+     * @param upTo    the highest cash payable when the amount is a range, else {@code null}
      * @param inKind  whether {@code amount} is an in-kind value
      */
-    public record Finding(RuleInfo rule, Object subject, Truth truth, BigDecimal amount, boolean inKind) {
+    public record Finding(RuleInfo rule, Object subject, Truth truth, BigDecimal amount, BigDecimal upTo,
+                          boolean inKind) {
     }
 
     private final List<Finding> findings = new ArrayList<>();
@@ -46,7 +48,7 @@ public final class Verdict {
 
     /** A criterion about one event ({@code subject}) of the firing rule's benefits. */
     public void check(Object subject, Truth truth) {
-        add(new Finding(rule(), subject, Objects.requireNonNull(truth, "truth"), null, false));
+        add(new Finding(rule(), subject, Objects.requireNonNull(truth, "truth"), null, null, false));
     }
 
     /**
@@ -54,7 +56,7 @@ public final class Verdict {
      * Paid only when the event's criteria hold.
      */
     public void payUpTo(Object subject, AmountField cost, BigDecimal cap) {
-        add(new Finding(rule(), subject, null, Money.upTo(cost.value(), cap), false));
+        add(new Finding(rule(), subject, null, Money.upTo(cost.value(), cap), null, false));
     }
 
     /**
@@ -71,12 +73,23 @@ public final class Verdict {
 
     /** A fixed cash amount for the worker. */
     public void pay(BigDecimal amount) {
-        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), false));
+        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), null, false));
+    }
+
+    /**
+     * Cash somewhere between {@code min} and {@code max}: the source gives only a range and no
+     * schedule settles it (A-XJ-1). The decision reports the range instead of an amount.
+     */
+    public void payRange(BigDecimal min, BigDecimal max) {
+        if (min.compareTo(max) > 0) {
+            throw new IllegalArgumentException("a range runs from its minimum to its maximum");
+        }
+        add(new Finding(rule(), null, null, min, max, false));
     }
 
     /** The in-kind value of the benefit (a cover, a check-up), reported apart from cash. */
     public void value(BigDecimal amount) {
-        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), true));
+        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), null, true));
     }
 
     /** Everything found, in firing order. */

@@ -12,10 +12,12 @@ import org.nuanxin.Status;
  * @param benefit benefit code
  * @param status  expected status
  * @param amount  expected cash payable, or {@code null} when not checked
+ * @param amountMin expected lowest cash of a range, or {@code null} when not checked
+ * @param amountMax expected highest cash of a range, or {@code null} when not checked
  * @param value   expected in-kind value, or {@code null} when not checked
  * @param missing expected missing fields (any order), or {@code null} when not checked
  * @param line    line of the expectation in its file
  */
-public record Expectation(String benefit, Status status, BigDecimal amount, BigDecimal value, Set<String> missing,
-                          int line) {
+public record Expectation(String benefit, Status status, BigDecimal amount, BigDecimal amountMin,
+                          BigDecimal amountMax, BigDecimal value, Set<String> missing, int line) {
 }

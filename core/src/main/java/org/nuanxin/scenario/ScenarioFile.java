@@ -3,6 +3,7 @@ package org.nuanxin.scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,13 +89,9 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
 
     private static Expectation expectation(String benefit, YamlNode n) {
         if (n.isScalar()) {
-            return new Expectation(benefit, RegionData.enumValue(n, Status.class), null, null, null, n.line());
+            return new Expectation(benefit, RegionData.enumValue(n, Status.class), null, null, null, null, null, n.line());
         }
         n.allowOnly(EXPECT_KEYS);
-        if (n.get("amount_min") != null || n.get("amount_max") != null) {
-            throw n.error("amount_min/amount_max are for benefits whose amount is a range; no region of this "
-                    + "version reports ranges");
-        }
         Set<String> missing = null;
         YamlNode m = n.get("missing");
         if (m != null && !m.isNull()) {
@@ -104,8 +101,12 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
             }
         }
         return new Expectation(benefit, RegionData.enumValue(n.require("status"), Status.class),
-                n.get("amount") == null ? null : RegionData.money(n.get("amount")),
-                n.get("value") == null ? null : RegionData.money(n.get("value")), missing, n.line());
+                money(n, "amount"), money(n, "amount_min"), money(n, "amount_max"), money(n, "value"), missing, n.line());
+    }
+
+    private static BigDecimal money(YamlNode n, String key) {
+        YamlNode v = n.get(key);
+        return v == null || v.isNull() ? null : RegionData.money(v);
     }
 
     /** Cases by name. */

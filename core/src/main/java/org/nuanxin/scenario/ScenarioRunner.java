@@ -172,7 +172,8 @@ public final class ScenarioRunner {
         for (Expectation e : c.expectations()) {
             Decision d = a.decision(e.benefit()).orElseThrow();
             boolean ok = d.status() == e.status()
-                    && (e.amount() == null || (d.amount() != null && d.amount().compareTo(e.amount()) == 0))
+                    && same(e.amount(), d.amount()) && same(e.amountMin(), d.amountMin())
+                    && same(e.amountMax(), d.amountMax())
                     && (e.value() == null || (d.value() != null && d.value().compareTo(e.value()) == 0))
                     && (e.missing() == null || Set.copyOf(d.missing()).equals(e.missing()));
             if (!ok) {
@@ -182,10 +183,18 @@ public final class ScenarioRunner {
         return new CaseResult(c, a, mismatches);
     }
 
+    /** An expected figure matches when it is not checked, or equals the decision's exactly. */
+    private static boolean same(java.math.BigDecimal expected, java.math.BigDecimal actual) {
+        return expected == null || actual != null && actual.compareTo(expected) == 0;
+    }
+
     private static String describe(Expectation e) {
         StringBuilder s = new StringBuilder(e.status().name());
         if (e.amount() != null) {
             s.append(" amount=").append(e.amount().toPlainString());
+        }
+        if (e.amountMin() != null || e.amountMax() != null) {
+            s.append(" amount_min=").append(e.amountMin()).append(" amount_max=").append(e.amountMax());
         }
         if (e.value() != null) {
             s.append(" value=").append(e.value().toPlainString());
@@ -200,6 +209,9 @@ public final class ScenarioRunner {
         StringBuilder s = new StringBuilder(d.status().name());
         if (e.amount() != null || d.amount() != null) {
             s.append(" amount=").append(d.amount() == null ? "none" : d.amount().toPlainString());
+        }
+        if (e.amountMin() != null || e.amountMax() != null || d.amountMin() != null) {
+            s.append(" amount_min=").append(d.amountMin()).append(" amount_max=").append(d.amountMax());
         }
         if (e.value() != null || d.value() != null) {
             s.append(" value=").append(d.value() == null ? "none" : d.value().toPlainString());
