@@ -14,6 +14,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.nuanxin.Assessment;
 import org.nuanxin.InvalidInputException;
@@ -44,11 +45,15 @@ public final class CompiledRegion {
     private final RegionData data;
     private final InternalKnowledgeBase kbase;
     private final Map<String, RuleInfo> rules;
+    /** The same rules by the engine's own rule objects: no string is built per firing. */
+    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> byRule = new java.util.IdentityHashMap<>();
     private final Set<String> globals;
     private final String version;
     private final Params params;
     private final Region region;
     private final List<RuleProblem> warnings;
+    /** Sessions are reused: a pooled session's dispose() resets it (facts, globals, listeners) and returns it. */
+    private final KieSessionsPool pool;
 
     CompiledRegion(RegionData data, InternalKnowledgeBase kbase, Map<String, RuleInfo> rules, Set<String> globals,
                    String version, List<RuleProblem> warnings) {
@@ -61,6 +66,8 @@ public final class CompiledRegion {
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
                 data.parameters());
         this.warnings = List.copyOf(warnings);
+        this.pool = kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
+        kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));
     }
 
     /** The region as the public API describes it. */
@@ -89,7 +96,7 @@ public final class CompiledRegion {
         checkDates(situation.worker(), asOf);
         Verdict verdict = new Verdict();
         Listener listener = new Listener(verdict);
-        KieSession session = kbase.newKieSession();
+        KieSession session = pool.newKieSession();
         try {
             session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
@@ -154,8 +161,8 @@ public final class CompiledRegion {
     /** Tells the verdict which rule fires; counts firings and fact changes to name a looping rule. */
     private final class Listener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
         private final Verdict verdict;
-        private final Map<String, Integer> counts = new HashMap<>();
         private final Map<String, Integer> changes = new HashMap<>();
+        private String last = "?";
 
         Listener(Verdict verdict) {
             this.verdict = verdict;
@@ -164,8 +171,9 @@ public final class CompiledRegion {
         @Override
         public void beforeMatchFired(BeforeMatchFiredEvent event) {
             org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
-            counts.merge(rule.getName(), 1, Integer::sum);
-            verdict.enter(rules.get(RegionCompiler.key(rule)));
+            RuleInfo info = byRule.get(rule);
+            verdict.enter(info != null ? info : rules.get(RegionCompiler.key(rule)));
+            last = rule.getName();
         }
 
         @Override
@@ -189,10 +197,9 @@ public final class CompiledRegion {
             }
         }
 
-        /** The rule that changed facts most often, else the one that fired most often. */
+        /** The rule that changed facts most often, else the last one that fired. */
         String culprit() {
-            Map<String, Integer> by = changes.isEmpty() ? counts : changes;
-            return by.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("?");
+            return changes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(last);
         }
     }
 

@@ -4,11 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
@@ -29,23 +26,27 @@ final class Decider {
     private Decider() {
     }
 
+    @SuppressWarnings("unchecked")
     static List<Decision> decide(List<Benefit> benefits, Verdict verdict, LocalDate asOf) {
-        Map<String, List<Finding>> byBenefit = new LinkedHashMap<>();
+        List<Finding>[] byBenefit = new List[benefits.size()];
         for (Finding f : verdict.findings()) {
-            for (String code : f.rule().benefits()) {
-                byBenefit.computeIfAbsent(code, c -> new ArrayList<>()).add(f);
+            for (int i : f.rule().benefitIndexes()) {
+                if (byBenefit[i] == null) {
+                    byBenefit[i] = new ArrayList<>(8);
+                }
+                byBenefit[i].add(f);
             }
         }
         List<Decision> decisions = new ArrayList<>(benefits.size());
-        for (Benefit b : benefits) {
-            decisions.add(decide(b, byBenefit.getOrDefault(b.code(), List.of()), asOf));
+        for (int i = 0; i < benefits.size(); i++) {
+            decisions.add(decide(benefits.get(i), byBenefit[i] == null ? List.of() : byBenefit[i], asOf));
         }
         return decisions;
     }
 
     private static Decision decide(Benefit benefit, List<Finding> findings, LocalDate asOf) {
         Truth worker = Truth.TRUE;
-        Map<Object, Truth> subjects = new IdentityHashMap<>();
+        Map<Object, Truth> subjects = null;
         boolean anyCheck = false;
         for (Finding f : findings) {
             if (f.truth() == null) {
@@ -55,6 +56,9 @@ final class Decider {
             if (f.subject() == null) {
                 worker = worker.and(f.truth());
             } else {
+                if (subjects == null) {
+                    subjects = new IdentityHashMap<>();
+                }
                 subjects.merge(f.subject(), f.truth(), Truth::and);
             }
         }
@@ -64,7 +68,7 @@ final class Decider {
             return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
         }
         Truth events = Truth.TRUE;
-        if (!subjects.isEmpty()) {
+        if (subjects != null) {
             events = Truth.FALSE;
             for (Truth t : subjects.values()) {
                 events = events.or(t);
@@ -73,13 +77,14 @@ final class Decider {
         Truth overall = worker.and(events);
         Status status = overall.isTrue() ? Status.ELIGIBLE : overall.isFalse() ? Status.NOT_ELIGIBLE : Status.NEEDS_INFO;
 
-        Set<Reason> reasons = new LinkedHashSet<>();
+        List<Reason> reasons = new ArrayList<>(findings.size());
         BigDecimal cash = null;
         BigDecimal rangeMin = null;
         BigDecimal rangeMax = null;
         BigDecimal inKind = null;
         for (Finding f : findings) {
-            Truth subjectTruth = f.subject() == null ? null : subjects.getOrDefault(f.subject(), Truth.TRUE);
+            Truth subjectTruth = f.subject() == null || subjects == null ? null
+                    : subjects.getOrDefault(f.subject(), Truth.TRUE);
             if (f.truth() == null) {
                 boolean counts = status == Status.ELIGIBLE && (subjectTruth == null || subjectTruth.isTrue());
                 if (!counts) {
@@ -95,16 +100,18 @@ final class Decider {
                 } else {
                     cash = benefit.payment() == Benefit.Payment.PER_EVENT ? cash.add(f.amount()) : cash.max(f.amount());
                 }
-                reasons.add(amountReason(f, asOf));
+                String amount = f.upTo() == null ? f.amount().toPlainString()
+                        : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
+                add(reasons, f.rule().amountReason(amount, asOf));
                 continue;
             }
             boolean relevant = switch (status) {
                 case ELIGIBLE -> f.truth().isTrue() && (subjectTruth == null || subjectTruth.isTrue());
-                case NOT_ELIGIBLE -> f.truth().isFalse() && (f.subject() == null ? true : events.isFalse());
+                case NOT_ELIGIBLE -> f.truth().isFalse() && (f.subject() == null || events.isFalse());
                 case NEEDS_INFO -> f.truth().isUnknown() && (f.subject() == null || subjectTruth.isUnknown());
             };
             if (relevant) {
-                reasons.add(checkReason(f, asOf));
+                add(reasons, f.rule().reason(f.truth(), asOf));
             }
         }
         if (cash != null) {
@@ -112,42 +119,16 @@ final class Decider {
             rangeMax = null;
         }
         return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind, List.copyOf(overall.missing()),
-                List.copyOf(reasons));
+                reasons);
     }
 
-    private static Reason checkReason(Finding f, LocalDate asOf) {
-        RuleInfo r = f.rule();
-        Truth t = f.truth();
-        String zh;
-        String en;
-        Outcome outcome;
-        if (t.isTrue()) {
-            outcome = Outcome.MET;
-            zh = "符合：" + r.zh();
-            en = "Met: " + r.en();
-        } else if (t.isFalse()) {
-            outcome = Outcome.NOT_MET;
-            zh = r.unmetZh().isEmpty() ? "不符合：" + r.zh() : r.unmetZh();
-            en = r.unmetEn().isEmpty() ? "Not met: " + r.en() : r.unmetEn();
-        } else {
-            outcome = Outcome.UNKNOWN;
-            String fields = String.join(", ", t.missing());
-            zh = "需补充信息（" + fields + "）：" + r.zh();
-            en = "Needs information (" + fields + "): " + r.en();
+    /** Adds a reason once: the same rule firing for two events explains the decision once. */
+    private static void add(List<Reason> reasons, Reason r) {
+        for (Reason x : reasons) {
+            if (x == r || x.equals(r)) {
+                return;
+            }
         }
-        return new Reason(r.name(), outcome, r.source(), r.clause(), asOf(zh, asOf), asOf(en, asOf),
-                List.copyOf(t.missing()));
-    }
-
-    private static Reason amountReason(Finding f, LocalDate asOf) {
-        RuleInfo r = f.rule();
-        String amount = f.upTo() == null ? f.amount().toPlainString()
-                : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
-        return new Reason(r.name(), Outcome.AMOUNT, r.source(), r.clause(),
-                asOf(r.zh() + "：" + amount + " 元", asOf), asOf(r.en() + ": " + amount + " CNY", asOf), List.of());
-    }
-
-    private static String asOf(String text, LocalDate asOf) {
-        return text.replace("${as_of}", asOf.toString());
+        reasons.add(r);
     }
 }

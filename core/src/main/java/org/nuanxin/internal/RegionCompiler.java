@@ -192,8 +192,18 @@ public final class RegionCompiler {
         String text = String.join("\n", meta.get("zh").toString(), meta.get("en").toString(),
                 String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
         String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems).split("\n", -1);
-        return ok ? new RuleInfo(rule.getName(), file, List.copyOf(benefits), source, meta.get("clause").toString(),
+        int[] indexes = benefits.stream().mapToInt(c -> indexOf(data, c)).toArray();
+        return ok ? new RuleInfo(rule.getName(), file, benefits, indexes, source, meta.get("clause").toString(),
                 filled[0], filled[1], filled[2], filled[3]) : null;
+    }
+
+    private static int indexOf(RegionData data, String code) {
+        for (int i = 0; i < data.benefits().size(); i++) {
+            if (data.benefits().get(i).code().equals(code)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later. */

@@ -1,20 +1,130 @@
 package org.nuanxin.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 
+import org.nuanxin.Reason;
+import org.nuanxin.Reason.Outcome;
+import org.nuanxin.rules.Truth;
+
 /**
- * What the engine knows of one rule from its metadata, resolved once when the rules are built.
- *
- * @param name     the rule's name
- * @param file     the DRL file it is in
- * @param benefits the benefit codes it decides ({@code @benefit}, {@code "*"} already expanded)
- * @param source   source key ({@code @source}, e.g. XA-2025)
- * @param clause   the quoted clause ({@code @clause})
- * @param zh       the criterion or amount in Chinese, parameters filled in
- * @param en       the same in English
- * @param unmetZh  the sentence when the criterion is not met, or empty for the generic one
- * @param unmetEn  the same in English
+ * What the engine knows of one rule from its metadata, resolved once when the rules are built: the
+ * benefits it decides and the sentences that explain it. Reasons that do not depend on the
+ * assessment are made once and shared by every assessment (they are immutable).
  */
-public record RuleInfo(String name, String file, List<String> benefits, String source, String clause,
-                       String zh, String en, String unmetZh, String unmetEn) {
+public final class RuleInfo {
+
+    private static final String AS_OF = "${as_of}";
+
+    private final String name;
+    private final String file;
+    private final List<String> benefits;
+    private final int[] benefitIndexes;
+    private final String source;
+    private final String clause;
+    private final String zh;
+    private final String en;
+    private final String unmetZh;
+    private final String unmetEn;
+    private final Reason met;
+    private final Reason notMet;
+
+    /**
+     * @param name           the rule's name
+     * @param file           the DRL file it is in
+     * @param benefits       the benefit codes it decides ({@code "*"} already expanded)
+     * @param benefitIndexes their positions in the region's catalogue
+     * @param source         source key ({@code @source})
+     * @param clause         the quoted clause ({@code @clause})
+     * @param zh             the criterion or amount in Chinese, parameters filled in
+     * @param en             the same in English
+     * @param unmetZh        the sentence when the criterion is not met, or empty for the generic one
+     * @param unmetEn        the same in English
+     */
+    public RuleInfo(String name, String file, List<String> benefits, int[] benefitIndexes, String source,
+                    String clause, String zh, String en, String unmetZh, String unmetEn) {
+        this.name = name;
+        this.file = file;
+        this.benefits = List.copyOf(benefits);
+        this.benefitIndexes = benefitIndexes.clone();
+        this.source = source;
+        this.clause = clause;
+        this.zh = zh;
+        this.en = en;
+        this.unmetZh = unmetZh;
+        this.unmetEn = unmetEn;
+        this.met = (zh + en).contains(AS_OF) ? null : metReason(null);
+        this.notMet = (zh + en + unmetZh + unmetEn).contains(AS_OF) ? null : notMetReason(null);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public List<String> benefits() {
+        return benefits;
+    }
+
+    /** Positions of {@link #benefits()} in the region's catalogue. */
+    int[] benefitIndexes() {
+        return benefitIndexes;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public String clause() {
+        return clause;
+    }
+
+    public String zh() {
+        return zh;
+    }
+
+    public String en() {
+        return en;
+    }
+
+    /** The reason for a finding of this rule. */
+    Reason reason(Truth t, LocalDate asOf) {
+        if (t.isTrue()) {
+            return met != null ? met : metReason(asOf);
+        }
+        if (t.isFalse()) {
+            return notMet != null ? notMet : notMetReason(asOf);
+        }
+        String fields = String.join(", ", t.missing());
+        return new Reason(name, Outcome.UNKNOWN, source, clause, fill("需补充信息（" + fields + "）：" + zh, asOf),
+                fill("Needs information (" + fields + "): " + en, asOf), List.copyOf(t.missing()));
+    }
+
+    /** The reason for an amount this rule set. */
+    Reason amountReason(String amount, LocalDate asOf) {
+        return new Reason(name, Outcome.AMOUNT, source, clause, fill(zh + "：" + amount + " 元", asOf),
+                fill(en + ": " + amount + " CNY", asOf), List.of());
+    }
+
+    private Reason metReason(LocalDate asOf) {
+        return new Reason(name, Outcome.MET, source, clause, fill("符合：" + zh, asOf), fill("Met: " + en, asOf), List.of());
+    }
+
+    private Reason notMetReason(LocalDate asOf) {
+        return new Reason(name, Outcome.NOT_MET, source, clause,
+                fill(unmetZh.isEmpty() ? "不符合：" + zh : unmetZh, asOf),
+                fill(unmetEn.isEmpty() ? "Not met: " + en : unmetEn, asOf), List.of());
+    }
+
+    private static String fill(String text, LocalDate asOf) {
+        return asOf == null ? text : text.replace(AS_OF, asOf.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "RuleInfo[" + name + " in " + file + " → " + benefits + "]";
+    }
 }
