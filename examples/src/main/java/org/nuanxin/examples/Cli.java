@@ -27,7 +27,10 @@ import org.nuanxin.Nuanxin;
 import org.nuanxin.NuanxinException;
 import org.nuanxin.Reason;
 import org.nuanxin.Region;
+import org.nuanxin.RuleProblem;
 import org.nuanxin.UnknownRegionException;
+import org.nuanxin.authoring.LintReport;
+import org.nuanxin.authoring.RuleLinter;
 import org.nuanxin.scenario.ScenarioCase;
 import org.nuanxin.scenario.ScenarioFile;
 import org.nuanxin.scenario.ScenarioRunner;
@@ -52,18 +55,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * <ul>
  *   <li>{@code assess [--region R] [--as-of DATE] [--rules DIR] FILE}: the assessment of one worker file as JSON;</li>
  *   <li>{@code verify [--rules DIR] PATH...}: runs scenario files or folders, ending with {@code N passed, N failed};</li>
- *   <li>{@code benefits [--region R]}: the benefit catalogue as a table.</li>
+ *   <li>{@code benefits [--region R]}: the benefit catalogue as a table;</li>
+ *   <li>{@code lint DIR}: checks a rule folder, one {@code file:line:column: severity: message} per problem,
+ *       ending with {@code N errors, N warnings}.</li>
  * </ul>
  *
- * <p>Exit codes: 0 success, 1 a scenario failed, 2 bad input (one line {@code nuanxin: message} on stderr),
- * 3 an unexpected failure (one line on stderr as well). stdout carries only the command's output.
+ * <p>Exit codes: 0 success, 1 a scenario failed, 2 bad input (one line {@code nuanxin: message} on stderr) or
+ * a rule folder with errors ({@code lint}, problems on stdout), 3 an unexpected failure (one line on stderr as
+ * well). stdout carries only the command's output.
  */
 @Command(name = "nuanxin", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "What a local trade union's programme grants a gig worker, how much, and why.",
-        subcommands = {Cli.Assess.class, Cli.Verify.class, Cli.Benefits.class, CommandLine.HelpCommand.class},
+        subcommands = {Cli.Assess.class, Cli.Verify.class, Cli.Benefits.class, Cli.Lint.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a scenario case failed (verify)",
-            "2:bad input: unknown region, malformed file, invalid value, usage error",
+            "2:bad input: unknown region, malformed file, invalid value, usage error; lint: the folder has errors",
             "3:unexpected failure"})
 public final class Cli implements Callable<Integer> {
 
@@ -156,7 +163,7 @@ public final class Cli implements Callable<Integer> {
     /** No command given: a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: assess, verify or benefits");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: assess, verify, benefits or lint");
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -321,6 +328,43 @@ public final class Cli implements Callable<Integer> {
             }
             out.flush();
             return OK;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** {@code lint}: a rule folder checked the way a policy author needs before verifying or reloading it. */
+    @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+            description = {"Checks a rule folder (region.yaml, benefits.yaml, parameters.yaml and its .drl files): "
+                    + "the guard, a DRL10 parse, a compile, every rule's metadata and the catalogue, and parameters "
+                    + "no rule reads.",
+                "Prints one 'file:line:column: severity: message' line per problem; the last line is "
+                        + "'N errors, N warnings'."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no errors (warnings allowed)", "2:the folder has errors, or it is missing"})
+    static final class Lint implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "The rule folder, e.g. "
+                + "rules-xian/src/main/resources/org/nuanxin/region/xian")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidInputException(dir.toString(), Files.exists(dir)
+                        ? "is a file, not a rule folder" : "no such folder");
+            }
+            LintReport report = RuleLinter.lint(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            for (RuleProblem p : report.problems()) {
+                out.println(oneLine(p.toString()));   // a DRL10 parse message can quote several lines of the rule
+            }
+            out.println(report.summary());
+            out.flush();
+            return report.hasErrors() ? BAD_INPUT : OK;
         }
     }
 

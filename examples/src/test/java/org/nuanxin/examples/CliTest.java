@@ -197,7 +197,8 @@ class CliTest {
     void helpAndVersion() {
         Run help = run("--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("assess") && help.out().contains("verify") && help.out().contains("benefits"));
+        assertTrue(help.out().contains("assess") && help.out().contains("verify") && help.out().contains("benefits")
+                && help.out().contains("lint"));
         assertEquals("", help.err());
         Run version = run("--version");
         assertEquals(0, version.code());
@@ -298,6 +299,86 @@ class CliTest {
         }
         assertEquals(r.out(), run("benefits", "--region", "xian").out());
         assertBadInput(run("benefits", "--region", "atlantis"), "--region", "atlantis");
+    }
+
+    // --- lint -----------------------------------------------------------------------------------------------
+
+    /** A problem line: {@code file:line:column: severity: message}. */
+    private static final Pattern PROBLEM = Pattern.compile("[^:\\s]+:\\d+:\\d+: (error|warning): \\S.*");
+
+    @Test
+    void lintOfACleanFolder(@TempDir Path dir) throws IOException {
+        copyXianRules(dir);
+        Run r = run("lint", dir.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertEquals(List.of("0 errors, 0 warnings"), r.outLines(), r::toString);
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void lintFindsARuleWithoutItsClause(@TempDir Path dir) throws IOException {
+        copyXianRules(dir);
+        Path drl = dir.resolve("homecoming.drl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(drl));
+        String name = "XA 返乡：非陕西户籍";
+        int rule = lines.indexOf("rule \"" + name + "\"");
+        assertTrue(rule >= 0, "the rule is where the test expects it");
+        int clause = rule + 1;
+        while (!lines.get(clause).strip().startsWith("@clause(")) {
+            clause++;
+        }
+        lines.remove(clause);
+        Files.write(drl, lines);
+
+        Run r = run("lint", dir.toString());
+        assertEquals(2, r.code(), r::toString);
+        String expected = "homecoming.drl:" + (rule + 1) + ":0: error: rule \"" + name + "\": missing metadata @clause";
+        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith(expected)), () -> "expected " + expected + "\n" + r);
+        assertEquals("1 error, 0 warnings", r.lastLine(), r::toString);
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void lintRefusesSystemExitInAConsequence(@TempDir Path dir) throws IOException {
+        copyXianRules(dir);
+        Path drl = dir.resolve("homecoming.drl");
+        List<String> lines = new ArrayList<>(Files.readAllLines(drl));
+        int pay = 0;
+        while (!lines.get(pay).contains("verdict.payUpTo(")) {
+            pay++;
+        }
+        lines.add(pay + 1, "    System.exit(0);");
+        Files.write(drl, lines);
+
+        Run r = run("lint", dir.toString());
+        assertEquals(2, r.code(), r::toString);
+        String at = "homecoming.drl:" + (pay + 2) + ":5: error: guard: 'System' is not allowed";
+        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith(at)), () -> "expected " + at + "\n" + r);
+        List<String> problems = r.outLines().subList(0, r.outLines().size() - 1);
+        assertFalse(problems.isEmpty());
+        problems.forEach(l -> assertTrue(PROBLEM.matcher(l).matches(), l));
+        assertTrue(r.lastLine().matches("[1-9]\\d* errors?, \\d+ warnings?"), r::toString);
+    }
+
+    @Test
+    void lintPrintsEachProblemOnOneLine(@TempDir Path dir) throws IOException {
+        copyXianRules(dir);
+        Path drl = dir.resolve("homecoming.drl");
+        Files.writeString(drl, "\nrule \"broken\" @benefit(\"*\") when\n    $t : Trip(\nthen\nend\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run r = run("lint", dir.toString());
+        assertEquals(2, r.code(), r::toString);
+        List<String> problems = r.outLines().subList(0, r.outLines().size() - 1);
+        assertFalse(problems.isEmpty(), r::toString);
+        problems.forEach(l -> assertTrue(PROBLEM.matcher(l).matches(), l));   // the DRL10 message spans lines
+    }
+
+    @Test
+    void lintOfAMissingFolder(@TempDir Path dir) throws IOException {
+        assertBadInput(run("lint", dir.resolve("nope").toString()), "nope", "no such folder");
+        Path file = Files.writeString(dir.resolve("region.yaml"), "id: x\n");
+        assertBadInput(run("lint", file.toString()), "region.yaml", "not a rule folder");
+        assertBadInput(run("lint"), "DIR");
     }
 
     // --- --rules --------------------------------------------------------------------------------------------
