@@ -14,9 +14,11 @@ import java.util.Map;
  * @param ruleSetVersion content hash of its rules and data
  * @param benefits       the benefit catalogue, in order
  * @param parameters     the parameters by key
+ * @param precompiled    whether its rules were compiled at build time (executable model) rather than
+ *                       from DRL when the engine was built
  */
 public record Region(String id, String nameZh, String nameEn, String source, String ruleSetVersion,
-                     List<Benefit> benefits, Map<String, Parameter> parameters) {
+                     List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled) {
 
     public Region {
         benefits = List.copyOf(benefits);
@@ -26,6 +28,7 @@ public record Region(String id, String nameZh, String nameEn, String source, Str
     /** {@code xian: 西安市总工会… (15 benefits)}. */
     @Override
     public String toString() {
-        return id + ": " + nameZh + " (" + benefits.size() + " benefits, rules " + ruleSetVersion + ")";
+        return id + ": " + nameZh + " (" + benefits.size() + " benefits, rules " + ruleSetVersion
+                + (precompiled ? ", precompiled" : "") + ")";
     }
 }

@@ -56,7 +56,7 @@ public final class CompiledRegion {
     private final KieSessionsPool pool;
 
     CompiledRegion(RegionData data, InternalKnowledgeBase kbase, Map<String, RuleInfo> rules, Set<String> globals,
-                   String version, List<RuleProblem> warnings) {
+                   String version, List<RuleProblem> warnings, boolean precompiled) {
         this.data = data;
         this.kbase = kbase;
         this.rules = rules;
@@ -64,7 +64,7 @@ public final class CompiledRegion {
         this.version = version;
         this.params = new Params(data.id(), data.parameters());
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
-                data.parameters());
+                data.parameters(), precompiled);
         this.warnings = List.copyOf(warnings);
         this.pool = kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
         kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));

@@ -44,7 +44,12 @@ final class Decider {
         return decisions;
     }
 
-    private static Decision decide(Benefit benefit, List<Finding> findings, LocalDate asOf) {
+    private static Decision decide(Benefit benefit, List<Finding> unordered, LocalDate asOf) {
+        List<Finding> findings = unordered;
+        if (findings.size() > 1) {             // the rule files' order, not the engine's firing order
+            findings = new ArrayList<>(unordered);
+            findings.sort(java.util.Comparator.comparingInt(f -> f.rule().order()));
+        }
         Truth worker = Truth.TRUE;
         Map<Object, Truth> subjects = null;
         boolean anyCheck = false;

@@ -79,37 +79,23 @@ public final class RegionCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBuildException(data.id(), files.origin(), problems);
         }
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RegionCompiler.class.getClassLoader()));
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (String file : files.drlFiles()) {
-            Resource r = ResourceFactory.newByteArrayResource(files.files().get(file).getBytes(StandardCharsets.UTF_8));
-            r.setSourcePath(file);
-            batch.add(r, ResourceType.DRL);
+        InternalKnowledgeBase kbase = files.precompiled() != null ? precompiled(data.id(), files) : null;
+        boolean fromModel = kbase != null;
+        if (kbase == null) {
+            kbase = compileDrl(data.id(), files, problems);
         }
-        batch.build();
-        boolean several = builder.getResults(ResultSeverity.ERROR).size() > 1;
-        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            if (several && "Parser returned a null Package".equals(r.getMessage())) {
-                continue;                                   // a consequence of the parse error reported beside it
-            }
-            int[] lines = r.getLines();
-            String file = r.getResource() == null ? "?" : r.getResource().getSourcePath();
-            problems.add(new RuleProblem(file == null ? "?" : file, lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
-                    r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING, "", r.getMessage()));
-        }
-        if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
-            throw new RuleBuildException(data.id(), files.origin(), problems);
-        }
-
-        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, RegionCompiler.class.getClassLoader());
-        conf.setOption(KieBaseMutabilityOption.DISABLED);
-        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase("nuanxin." + data.id(), conf);
-        kbase.addPackages(builder.getKnowledgePackages());
 
         Map<String, DrlOutline> outlines = new HashMap<>();
+        Map<String, String> fileOfRule = new HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
         for (String file : files.drlFiles()) {
-            outlines.put(file, DrlOutline.of(file, files.files().get(file)));
+            DrlOutline outline = DrlOutline.of(file, files.files().get(file));
+            outlines.put(file, outline);
+            int fileIndex = files.drlFiles().indexOf(file);
+            outline.ruleLines().forEach((rule, line) -> {
+                fileOfRule.put(rule, file);
+                order.put(rule, fileIndex * 1_000_000 + line);
+            });
         }
         Map<String, RuleInfo> rules = new HashMap<>();
         Set<String> decided = new HashSet<>();
@@ -121,7 +107,7 @@ public final class RegionCompiler {
                 globals.add(g.getName());
             }
             for (Rule rule : pkg.getRules()) {
-                RuleInfo info = ruleInfo(rule, data, codes, outlines, problems);
+                RuleInfo info = ruleInfo(rule, data, codes, outlines, fileOfRule, order, problems);
                 if (info != null) {
                     rules.put(key(rule), info);
                     if (!"*".equals(String.valueOf(rule.getMetaData().get("benefit")).strip())) {
@@ -145,9 +131,64 @@ public final class RegionCompiler {
             throw new RuleBuildException(data.id(), files.origin(), problems);
         }
         String version = version(files);
-        LOG.info("Built rules of region {} ({} rules, version {}) in {} ms", data.id(), rules.size(), version,
-                (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRegion(data, kbase, Map.copyOf(rules), Set.copyOf(globals), version, problems);
+        LOG.info("Built rules of region {} ({} rules, {}, version {}) in {} ms", data.id(), rules.size(),
+                fromModel ? "precompiled" : "compiled from DRL", version, (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRegion(data, kbase, Map.copyOf(rules), Set.copyOf(globals), version, problems, fromModel);
+    }
+
+    /**
+     * The knowledge base from the rules compiled at build time, or {@code null} (logged) when they
+     * cannot be loaded, so that the DRL is compiled instead.
+     */
+    private static InternalKnowledgeBase precompiled(String region, RuleFiles files) {
+        try {
+            List<org.drools.model.Model> models = new ArrayList<>();
+            for (String name : files.precompiled().modelClasses()) {
+                Class<?> c = Class.forName(name, true, files.precompiled().loader());
+                models.add((org.drools.model.Model) c.getDeclaredConstructor().newInstance());
+            }
+            return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models, configuration(files.precompiled().loader()));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            LOG.warn("Precompiled rules of region {} could not be loaded ({}); compiling its DRL instead", region,
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    private static KieBaseConfiguration configuration(ClassLoader loader) {
+        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, loader);
+        conf.setOption(KieBaseMutabilityOption.DISABLED);
+        return conf;
+    }
+
+    /** Compiles the DRL with the classic compiler, which reports errors at the author's lines. */
+    private static InternalKnowledgeBase compileDrl(String region, RuleFiles files, List<RuleProblem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RegionCompiler.class.getClassLoader()));
+        CompositeKnowledgeBuilder batch = builder.batch();
+        for (String file : files.drlFiles()) {
+            Resource r = ResourceFactory.newByteArrayResource(files.files().get(file).getBytes(StandardCharsets.UTF_8));
+            r.setSourcePath(file);
+            batch.add(r, ResourceType.DRL);
+        }
+        batch.build();
+        boolean several = builder.getResults(ResultSeverity.ERROR).size() > 1;
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
+            if (several && "Parser returned a null Package".equals(r.getMessage())) {
+                continue;                                   // a consequence of the parse error reported beside it
+            }
+            int[] lines = r.getLines();
+            String file = r.getResource() == null ? "?" : r.getResource().getSourcePath();
+            problems.add(new RuleProblem(file == null ? "?" : file, lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
+                    r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING, "", r.getMessage()));
+        }
+        if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
+            throw new RuleBuildException(region, files.origin(), problems);
+        }
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase("nuanxin." + region,
+                configuration(RegionCompiler.class.getClassLoader()));
+        kbase.addPackages(builder.getKnowledgePackages());
+        return kbase;
     }
 
     /** The key the engine finds a rule's info under. */
@@ -156,10 +197,12 @@ public final class RegionCompiler {
     }
 
     private static RuleInfo ruleInfo(Rule rule, RegionData data, Set<String> codes, Map<String, DrlOutline> outlines,
+                                     Map<String, String> fileOfRule, Map<String, Integer> order,
                                      List<RuleProblem> problems) {
         Map<String, Object> meta = rule.getMetaData();
         String file = rule instanceof RuleImpl impl && impl.getResource() != null
-                && impl.getResource().getSourcePath() != null ? impl.getResource().getSourcePath() : "?";
+                && impl.getResource().getSourcePath() != null ? impl.getResource().getSourcePath()
+                : fileOfRule.getOrDefault(rule.getName(), "?");
         int line = outlines.containsKey(file) ? outlines.get(file).line(rule.getName()) : 0;
         boolean ok = true;
         for (String m : REQUIRED_META) {
@@ -193,7 +236,8 @@ public final class RegionCompiler {
                 String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
         String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems).split("\n", -1);
         int[] indexes = benefits.stream().mapToInt(c -> indexOf(data, c)).toArray();
-        return ok ? new RuleInfo(rule.getName(), file, benefits, indexes, source, meta.get("clause").toString(),
+        return ok ? new RuleInfo(rule.getName(), file, order.getOrDefault(rule.getName(), Integer.MAX_VALUE), benefits,
+                indexes, source, meta.get("clause").toString(),
                 filled[0], filled[1], filled[2], filled[3]) : null;
     }
 

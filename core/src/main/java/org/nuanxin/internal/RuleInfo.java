@@ -18,6 +18,7 @@ public final class RuleInfo {
 
     private final String name;
     private final String file;
+    private final int order;
     private final List<String> benefits;
     private final int[] benefitIndexes;
     private final String source;
@@ -32,6 +33,7 @@ public final class RuleInfo {
     /**
      * @param name           the rule's name
      * @param file           the DRL file it is in
+     * @param order          its place in the rule files (file order in region.yaml, then line)
      * @param benefits       the benefit codes it decides ({@code "*"} already expanded)
      * @param benefitIndexes their positions in the region's catalogue
      * @param source         source key ({@code @source})
@@ -41,10 +43,11 @@ public final class RuleInfo {
      * @param unmetZh        the sentence when the criterion is not met, or empty for the generic one
      * @param unmetEn        the same in English
      */
-    public RuleInfo(String name, String file, List<String> benefits, int[] benefitIndexes, String source,
+    public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
                     String clause, String zh, String en, String unmetZh, String unmetEn) {
         this.name = name;
         this.file = file;
+        this.order = order;
         this.benefits = List.copyOf(benefits);
         this.benefitIndexes = benefitIndexes.clone();
         this.source = source;
@@ -63,6 +66,11 @@ public final class RuleInfo {
 
     public String file() {
         return file;
+    }
+
+    /** Its place in the rule files: explanations list reasons in this order, whatever the engine's firing order. */
+    int order() {
+        return order;
     }
 
     public List<String> benefits() {

@@ -21,10 +21,31 @@ import org.nuanxin.internal.YamlNode;
  * {@code region.yaml} (names, source and the list of rule files), {@code benefits.yaml},
  * {@code parameters.yaml} and the DRL files {@code region.yaml} lists.
  *
- * @param origin where the files came from (a classpath folder or a directory), for messages
- * @param files  file name → UTF-8 text, in the order region.yaml lists the rules
+ * @param origin      where the files came from (a classpath folder or a directory), for messages
+ * @param files       file name → UTF-8 text, in the order region.yaml lists the rules
+ * @param precompiled the rules compiled at build time into Drools' executable model, when the jar
+ *                    carries them; {@code null} for rules to compile at run time
  */
-public record RuleFiles(String origin, Map<String, String> files) {
+public record RuleFiles(String origin, Map<String, String> files, Precompiled precompiled) {
+
+    /**
+     * Rules compiled at build time ({@code kie-maven-plugin}, executable model) from the same DRL
+     * files that {@link RuleFiles#files()} holds.
+     *
+     * @param modelClasses the generated model classes, as the jar's {@code drools-model} file lists them
+     * @param loader       the class loader that holds them
+     */
+    public record Precompiled(List<String> modelClasses, ClassLoader loader) {
+        public Precompiled {
+            modelClasses = List.copyOf(modelClasses);
+            Objects.requireNonNull(loader, "loader");
+        }
+    }
+
+    /** Files to compile at run time. */
+    public RuleFiles(String origin, Map<String, String> files) {
+        this(origin, files, null);
+    }
 
     /** The region manifest. */
     public static final String REGION = "region.yaml";
@@ -118,8 +139,31 @@ public record RuleFiles(String origin, Map<String, String> files) {
         return new RuleFiles(origin, files);
     }
 
+    /**
+     * The same files with the build-time compiled rules of the artifact, when its jar carries them
+     * ({@code META-INF/kie/<groupId>/<artifactId>/drools-model}); else these files unchanged.
+     */
+    public RuleFiles withPrecompiled(ClassLoader loader, String groupId, String artifactId) {
+        String path = "META-INF/kie/" + groupId + "/" + artifactId + "/drools-model";
+        try (InputStream in = loader.getResourceAsStream(path)) {
+            if (in == null) {
+                return this;
+            }
+            List<String> classes = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.contains(":")) {
+                    classes.add(l);
+                }
+            }
+            return classes.isEmpty() ? this : new RuleFiles(origin, files, new Precompiled(classes, loader));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public String toString() {
-        return "RuleFiles[" + origin + ", " + files.keySet() + "]";
+        return "RuleFiles[" + origin + ", " + files.keySet() + (precompiled == null ? "" : ", precompiled") + "]";
     }
 }

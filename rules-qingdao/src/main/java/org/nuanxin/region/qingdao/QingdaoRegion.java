@@ -10,6 +10,6 @@ public final class QingdaoRegion extends ClasspathRegionProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
     public QingdaoRegion() {
-        super("qingdao", "org/nuanxin/region/qingdao/");
+        super("qingdao", "org/nuanxin/region/qingdao/", "nuanxin-rules-qingdao");
     }
 }

@@ -10,6 +10,6 @@ public final class XianRegion extends ClasspathRegionProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
     public XianRegion() {
-        super("xian", "org/nuanxin/region/xian/");
+        super("xian", "org/nuanxin/region/xian/", "nuanxin-rules-xian");
     }
 }

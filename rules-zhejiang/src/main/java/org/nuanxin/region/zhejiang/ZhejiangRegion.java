@@ -11,6 +11,6 @@ public final class ZhejiangRegion extends ClasspathRegionProvider {
 
     /** Called by {@link java.util.ServiceLoader}. */
     public ZhejiangRegion() {
-        super("zhejiang", "org/nuanxin/region/zhejiang/");
+        super("zhejiang", "org/nuanxin/region/zhejiang/", "nuanxin-rules-zhejiang");
     }
 }
