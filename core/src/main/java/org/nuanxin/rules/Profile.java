@@ -2,6 +2,7 @@ package org.nuanxin.rules;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Collection;
 import java.util.List;
 
 import org.nuanxin.model.Certificate;
@@ -10,6 +11,7 @@ import org.nuanxin.model.Child;
 import org.nuanxin.model.Gender;
 import org.nuanxin.model.MedicalInsurance;
 import org.nuanxin.model.Occupation;
+import org.nuanxin.model.SchoolStage;
 import org.nuanxin.model.Worker;
 
 /**
@@ -88,6 +90,53 @@ public final class Profile {
             t = t.or(k.and(d));
         }
         return t;
+    }
+
+    /**
+     * Has a child whose school stage is one of {@code stages} (enum constants or their names). Unknown
+     * children name {@code children}; a child without a stage names {@code children.school_stage} unless
+     * another child already qualifies.
+     */
+    public Truth hasChildInStage(Collection<?> stages) {
+        List<Child> children = worker.children();
+        if (children == null) {
+            return Truth.unknown("children");
+        }
+        Truth t = Truth.FALSE;
+        for (Child c : children) {
+            t = t.or(c.schoolStage() == null ? Truth.unknown("children.school_stage")
+                    : new Field<>("children.school_stage", c.schoolStage()).in(stages));
+        }
+        return t;
+    }
+
+    /**
+     * The highest school stage (in {@link SchoolStage} order) that a child is in among {@code stages}, as a
+     * field named {@code children.school_stage}: unknown while the children are unknown, when no child is in
+     * one of the stages, or when a child's unknown stage could be higher than the best known one.
+     */
+    public Field<SchoolStage> highestSchoolStage(Collection<?> stages) {
+        List<Child> children = worker.children();
+        if (children == null) {
+            return new Field<>("children.school_stage", null);
+        }
+        SchoolStage best = null;
+        SchoolStage top = null;
+        boolean unknown = false;
+        for (SchoolStage s : SchoolStage.values()) {
+            if (new Field<>("x", s).in(stages).isTrue()) {
+                top = s;
+            }
+        }
+        for (Child c : children) {
+            if (c.schoolStage() == null) {
+                unknown = true;
+            } else if (new Field<>("x", c.schoolStage()).in(stages).isTrue()
+                    && (best == null || c.schoolStage().compareTo(best) > 0)) {
+                best = c.schoolStage();
+            }
+        }
+        return new Field<>("children.school_stage", unknown && best != top ? null : best);
     }
 
     private static Integer yearsBetween(LocalDate from, LocalDate to) {

@@ -1,0 +1,17 @@
+package org.nuanxin.region.xinjiang;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.nuanxin.testing.ScenarioSuite;
+
+/** Every scenario file of the Xinjiang module, one test per case. */
+class XinjiangScenariosTest {
+
+    @TestFactory
+    Stream<DynamicNode> scenarios() {
+        return ScenarioSuite.dynamicTests(Path.of("src/test/resources/scenarios"));
+    }
+}
