@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param payment  how cash for several events adds up
  * @param provider who runs it: the union, or an employer's own programme
  * @param providerName the body that runs it, e.g. 西安市总工会 or 顺丰速运 (SF Express)
+ * @param quotaKey the parameter holding its quota of places (e.g. a yearly number of covers), or empty
+ * @param budgetKey the parameter holding its budget in CNY, or empty
  */
 public record Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
-                      String clause, Payment payment, Provider provider, String providerName) {
+                      String clause, Payment payment, Provider provider, String providerName, String quotaKey,
+                      String budgetKey) {
 
     /** Who runs a benefit's programme. */
     public enum Provider {
@@ -43,6 +46,8 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
         payment = payment == null ? Payment.ONCE : payment;
         provider = provider == null ? Provider.UNION : provider;
         providerName = providerName == null ? "" : providerName;
+        quotaKey = quotaKey == null ? "" : quotaKey;
+        budgetKey = budgetKey == null ? "" : budgetKey;
     }
 
     /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}, employer programmes marked. */

@@ -38,7 +38,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
-            "payment", "provider", "provider_name");
+            "payment", "provider", "provider_name", "quota", "budget");
     private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note", "used_by");
 
     /** Reads the three data files of {@code files}. */
@@ -54,6 +54,20 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                 files.files().get(RuleFiles.BENEFITS)), lines);
         Map<String, Parameter> parameters = parameters(YamlNode.parse(RuleFiles.PARAMETERS,
                 files.files().get(RuleFiles.PARAMETERS)), lines);
+        YamlNode benefitsRoot = YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS));
+        for (YamlNode b : benefitsRoot.require("benefits").items()) {
+            for (String key : List.of("quota", "budget")) {
+                String ref = b.text(key);
+                if (ref != null) {
+                    Parameter p = parameters.get(ref);
+                    String want = key.equals("quota") ? "integer" : "money";
+                    if (p == null || !p.type().equals(want)) {
+                        throw b.get(key).error(key + " names parameter '" + ref + "', which parameters.yaml does not"
+                                + " define as " + want);
+                    }
+                }
+            }
+        }
         return new RegionData(id, region.require("name_zh").text(), region.require("name_en").text(), source,
                 benefits, parameters, Map.copyOf(lines));
     }
@@ -83,7 +97,8 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                 throw b.error("an employer's programme names its employer with provider_name:");
             }
             list.add(new Benefit(code, region, b.require("name_zh").text(), b.require("name_en").text(), kind,
-                    source, b.require("clause").text(), payment, provider, providerName));
+                    source, b.require("clause").text(), payment, provider, providerName, b.text("quota"),
+                    b.text("budget")));
         }
         return list;
     }
