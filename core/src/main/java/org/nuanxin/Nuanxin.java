@@ -176,7 +176,10 @@ public final class Nuanxin {
             for (ScenarioRunner.CaseResult r : report.results()) {
                 if (!r.passed()) {
                     failures.add(new RuleProblem(r.scenario().file(), r.scenario().line(), 0, RuleProblem.Severity.ERROR,
-                            "", "scenario \"" + r.scenario().name() + "\" fails: " + r.mismatches()));
+                            "", "scenario \"" + r.scenario().name() + "\" fails: " + r.mismatches().stream()
+                                    .map(m -> m + " (" + m.reasons().stream().filter(x -> x.outcome() != Reason.Outcome.MET)
+                                            .map(Reason::textEn).collect(java.util.stream.Collectors.joining("; ")) + ")")
+                                    .collect(java.util.stream.Collectors.joining("; "))));
                 }
             }
             if (report.results().isEmpty()) {
@@ -186,9 +189,11 @@ public final class Nuanxin {
             if (!failures.isEmpty()) {
                 return rejected(id, current, version, failures, report.passed(), report.failed());
             }
+            CompiledRegion before = current.get(id);
             regions = Collections.unmodifiableMap(next);
             LOG.info("Reloaded region {}: version {} promoted", id, version);
-            return new ReloadResult(id, true, version, version, List.of(), report.passed(), report.failed());
+            return new ReloadResult(id, true, version, before == null ? "" : before.region().ruleSetVersion(), version,
+                    List.of(), report.passed(), report.failed());
         }
     }
 
@@ -206,7 +211,7 @@ public final class Nuanxin {
         String version = serving == null ? "" : serving.region().ruleSetVersion();
         LOG.warn("Reload of region {} rejected; {} keeps serving ({} problem(s))", id,
                 version.isEmpty() ? "nothing" : version, problems.size());
-        return new ReloadResult(id, false, version, candidate, problems, passed, failed);
+        return new ReloadResult(id, false, version, version, candidate, problems, passed, failed);
     }
 
     private CompiledRegion compiled(String id) {

@@ -10,12 +10,13 @@ import java.util.List;
  * @param region          the region id
  * @param promoted        whether the new rules now serve
  * @param version         the rule-set version now serving (the new one when promoted)
+ * @param previous        the version that served before the reload (empty for a region new to the engine)
  * @param candidate       the version of the rule set that was tried, or empty when it could not be read
  * @param problems        build, guard and suite problems, located by file and line
  * @param casesPassed     scenario cases of the suite that passed
  * @param casesFailed     scenario cases of the suite that failed
  */
-public record ReloadResult(String region, boolean promoted, String version, String candidate,
+public record ReloadResult(String region, boolean promoted, String version, String previous, String candidate,
                            List<RuleProblem> problems, long casesPassed, long casesFailed) {
 
     public ReloadResult {

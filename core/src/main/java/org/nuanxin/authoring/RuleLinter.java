@@ -54,7 +54,9 @@ public final class RuleLinter {
             }
         }
         try {
-            problems.addAll(unusedParameters(files, RegionData.read(files)));
+            RegionData data = RegionData.read(files);
+            problems.addAll(unusedParameters(files, data));
+            problems.addAll(undefinedParameters(files, data));
         } catch (MalformedFileException e) {
             if (problems.stream().noneMatch(p -> p.file().equals(e.file()))) {
                 problems.add(located(e));
@@ -80,6 +82,33 @@ public final class RuleLinter {
                 problems.add(new RuleProblem(RuleFiles.PARAMETERS, data.lines().getOrDefault("parameter:" + key, 0), 0,
                         Severity.WARNING, "", "parameter '" + key + "' is read by no rule; remove it, use it, or say"
                                 + " what reads it with used_by:"));
+            }
+        }
+        return problems;
+    }
+
+    private static final java.util.regex.Pattern PARAM_READ =
+            java.util.regex.Pattern.compile("\\bparams\\s*\\.\\s*(\\w+)\\s*\\(\\s*\"([^\"]*)\"");
+
+    /**
+     * Keys rules read ({@code params.money("homecoming.ticket_cpa")}) that parameters.yaml does not
+     * define: the rule would fail on the first assessment that reaches it. {@code params.has("…")}
+     * asks whether an optional parameter is set, so its key may be absent.
+     */
+    private static List<RuleProblem> undefinedParameters(RuleFiles files, RegionData data) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (String file : files.drlFiles()) {
+            DrlSource src = new DrlSource(files.files().get(file));
+            java.util.regex.Matcher m = PARAM_READ.matcher(src.original());
+            while (m.find()) {
+                if (!src.code().startsWith("params", m.start())) {
+                    continue;                                           // inside a comment or a string
+                }
+                String key = m.group(2);
+                if (!m.group(1).equals("has") && !data.parameters().containsKey(key)) {
+                    problems.add(new RuleProblem(file, src.line(m.start(2)), src.column(m.start(2)), Severity.ERROR,
+                            "", "parameter '" + key + "' is not defined in parameters.yaml"));
+                }
             }
         }
         return problems;

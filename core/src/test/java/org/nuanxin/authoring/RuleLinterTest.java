@@ -104,6 +104,14 @@ class RuleLinterTest {
     }
 
     @Test
+    void aParameterKeyThatIsNotDefinedIsAnErrorAtItsUse() {
+        LintReport r = lint("rules.drl", t -> t.replace("params.money(\"cap\")", "params.money(\"cpa\")"));
+        RuleProblem p = only(r, Severity.ERROR);
+        assertTrue(p.message().contains("'cpa'"), p::toString);
+        assertTrue(p.line() > 0 && p.column() > 0, p::toString);
+    }
+
+    @Test
     void aMissingFileIsOneLocatedError() {
         LintReport r = RuleLinter.lint(dir.resolve("nowhere"));
         assertEquals(1, r.problems().size());
