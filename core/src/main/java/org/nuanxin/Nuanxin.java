@@ -126,6 +126,20 @@ public final class Nuanxin {
     }
 
     /**
+     * An assessor for many workers of one region on one date (a population run): it reuses the
+     * decision for workers whose facts read by the rules are the same. It keeps the rules serving
+     * now, even if the region is reloaded later.
+     *
+     * @throws UnknownRegionException when the region is not loaded
+     */
+    public BatchAssessor batch(String region, LocalDate asOf) {
+        if (asOf == null) {
+            throw new InvalidInputException("as_of", "an assessment date is required");
+        }
+        return new BatchAssessor(compiled(region), asOf, maxFirings, 100_000);
+    }
+
+    /**
      * Reloads a region from a rule folder while the engine keeps serving. The new rules are built on
      * the calling thread (never on an assessment's), checked by the guard, and run against the
      * region's scenario suite; only when all of that passes do they replace the old rules, in one

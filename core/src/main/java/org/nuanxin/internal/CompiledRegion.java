@@ -93,6 +93,11 @@ public final class CompiledRegion {
      * @throws RuleExecutionException   when a rule fails or the rules loop
      */
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings) {
+        return assess(situation, asOf, maxFirings, null);
+    }
+
+    /** As {@link #assess(Situation, LocalDate, int)}, telling {@code reads} every fact the rules read. */
+    public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
         Verdict verdict = new Verdict();
         Listener listener = new Listener(verdict);
@@ -107,7 +112,7 @@ public final class CompiledRegion {
             if (globals.contains("ctx")) {
                 session.setGlobal("ctx", new Context(asOf, situation.claims()));
             }
-            session.insert(new Profile(situation.worker(), asOf));
+            session.insert(new Profile(situation.worker(), asOf, reads));
             int i = 0;
             for (Event e : situation.events()) {
                 session.insert(fact(e, i));
@@ -143,7 +148,8 @@ public final class CompiledRegion {
         return new Arrears((WageArrears) e, index);
     }
 
-    private static void checkDates(Worker w, LocalDate asOf) {
+    /** Rejects dates of the worker that lie after the assessment date. */
+    public static void checkDates(Worker w, LocalDate asOf) {
         if (w.birthDate() != null && w.birthDate().isAfter(asOf)) {
             throw new InvalidInputException("birth_date", "lies after the assessment date");
         }

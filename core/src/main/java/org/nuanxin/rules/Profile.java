@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import org.nuanxin.model.Certificate;
 import org.nuanxin.model.CertificateKind;
@@ -21,42 +22,76 @@ import org.nuanxin.model.Worker;
  */
 public final class Profile {
 
-    private final Worker worker;
-    private final LocalDate asOf;
-
-    public Profile(Worker worker, LocalDate asOf) {
-        this.worker = worker;
-        this.asOf = asOf;
+    /**
+     * Told of every fact a rule reads from a profile: a key naming the fact (with its arguments), a
+     * function that reads the same fact from another profile, and the value read. The engine uses it
+     * to cache decisions by exactly the facts the rules read (population runs).
+     */
+    @FunctionalInterface
+    public interface Reads {
+        void read(String key, Function<Profile, Object> fact, Object value);
     }
 
-    public Field<Occupation> occupation() { return new Field<>("occupation", worker.occupation()); }
-    public Flag newEmploymentForm() { return new Flag("new_employment_form", worker.newEmploymentForm()); }
-    public PlaceField workCity() { return new PlaceField("work_city", worker.workCity()); }
-    public PlaceField residenceCity() { return new PlaceField("residence_city", worker.residenceCity()); }
+    private final Worker worker;
+    private final LocalDate asOf;
+    private final Reads reads;
+
+    public Profile(Worker worker, LocalDate asOf) {
+        this(worker, asOf, null);
+    }
+
+    /** A profile that reports every fact read to {@code reads} (may be {@code null}). */
+    public Profile(Worker worker, LocalDate asOf, Reads reads) {
+        this.worker = worker;
+        this.asOf = asOf;
+        this.reads = reads;
+    }
+
+    private <T extends Field<?>> T field(String key, Function<Profile, T> f) {
+        T v = f.apply(this);
+        if (reads != null) {
+            reads.read(key, p -> f.apply(p).value(), v.value());
+        }
+        return v;
+    }
+
+    private Truth truth(String key, Function<Profile, Truth> f) {
+        Truth v = f.apply(this);
+        if (reads != null) {
+            reads.read(key, p -> f.apply(p), v);
+        }
+        return v;
+    }
+
+    public Field<Occupation> occupation() { return field("occupation", p -> new Field<>("occupation", p.worker.occupation())); }
+    public Flag newEmploymentForm() { return field("newEmploymentForm", p -> new Flag("new_employment_form", p.worker.newEmploymentForm())); }
+    public PlaceField workCity() { return field("workCity", p -> new PlaceField("work_city", p.worker.workCity())); }
+    public PlaceField residenceCity() { return field("residenceCity", p -> new PlaceField("residence_city", p.worker.residenceCity())); }
     /** The work province, given or derived from the work city; missing names both fields. */
-    public PlaceField workProvince() { return new PlaceField(worker.workCity() == null ? "work_province" : "work_city", worker.workProvince()); }
-    public PlaceField hukouProvince() { return new PlaceField("hukou_province", worker.hukouProvince()); }
-    public Field<Gender> gender() { return new Field<>("gender", worker.gender()); }
-    public DateField birthDate() { return new DateField("birth_date", worker.birthDate()); }
-    public Flag unionMember() { return new Flag("union_member", worker.unionMember()); }
-    public DateField unionJoinDate() { return new DateField("union_join_date", worker.unionJoinDate()); }
-    public Field<MedicalInsurance> medicalInsurance() { return new Field<>("medical_insurance", worker.medicalInsurance()); }
-    public Flag hardship() { return new Flag("hardship", worker.hardship()); }
-    public Flag martyrFamily() { return new Flag("martyr_family", worker.martyrFamily()); }
-    public Flag frontlineOutstanding() { return new Flag("frontline_outstanding", worker.frontlineOutstanding()); }
-    public Field<String> employer() { return new Field<>("employer", worker.employer()); }
-    public Flag headPlatformEnterprise() { return new Flag("head_platform_enterprise", worker.headPlatformEnterprise()); }
-    public DateField employmentStartDate() { return new DateField("employment_start_date", worker.employmentStartDate()); }
-    public Flag integrityDeductions() { return new Flag("integrity_deductions", worker.integrityDeductions()); }
+    public PlaceField workProvince() { return field("workProvince", p -> new PlaceField(p.worker.workCity() == null ? "work_province" : "work_city", p.worker.workProvince())); }
+    public PlaceField hukouProvince() { return field("hukouProvince", p -> new PlaceField("hukou_province", p.worker.hukouProvince())); }
+    public Field<Gender> gender() { return field("gender", p -> new Field<>("gender", p.worker.gender())); }
+    public DateField birthDate() { return field("birthDate", p -> new DateField("birth_date", p.worker.birthDate())); }
+    public Flag unionMember() { return field("unionMember", p -> new Flag("union_member", p.worker.unionMember())); }
+    public DateField unionJoinDate() { return field("unionJoinDate", p -> new DateField("union_join_date", p.worker.unionJoinDate())); }
+    public Field<MedicalInsurance> medicalInsurance() { return field("medicalInsurance", p -> new Field<>("medical_insurance", p.worker.medicalInsurance())); }
+    public Flag hardship() { return field("hardship", p -> new Flag("hardship", p.worker.hardship())); }
+    public Flag martyrFamily() { return field("martyrFamily", p -> new Flag("martyr_family", p.worker.martyrFamily())); }
+    public Flag frontlineOutstanding() { return field("frontlineOutstanding", p -> new Flag("frontline_outstanding", p.worker.frontlineOutstanding())); }
+    public Field<String> employer() { return field("employer", p -> new Field<>("employer", p.worker.employer())); }
+    public Flag headPlatformEnterprise() { return field("headPlatformEnterprise", p -> new Flag("head_platform_enterprise", p.worker.headPlatformEnterprise())); }
+    public DateField employmentStartDate() { return field("employmentStartDate", p -> new DateField("employment_start_date", p.worker.employmentStartDate())); }
+    public Flag integrityDeductions() { return field("integrityDeductions", p -> new Flag("integrity_deductions", p.worker.integrityDeductions())); }
 
     /** Age in completed years on the assessment date; missing names {@code birth_date}. */
     public NumberField age() {
-        return new NumberField("birth_date", yearsBetween(worker.birthDate(), asOf));
+        return field("age", p -> new NumberField("birth_date", yearsBetween(p.worker.birthDate(), p.asOf)));
     }
 
     /** Whole years of service from the employment start date to the assessment date. */
     public NumberField serviceYears() {
-        return new NumberField("employment_start_date", yearsBetween(worker.employmentStartDate(), asOf));
+        return field("serviceYears", p -> new NumberField("employment_start_date",
+                yearsBetween(p.worker.employmentStartDate(), p.asOf)));
     }
 
     /**
@@ -65,6 +100,10 @@ public final class Profile {
      * another child already qualifies.
      */
     public Truth hasChildUnder(int ageLimit) {
+        return truth("hasChildUnder:" + ageLimit, p -> p.childUnder(ageLimit));
+    }
+
+    private Truth childUnder(int ageLimit) {
         List<Child> children = worker.children();
         if (children == null) {
             return Truth.unknown("children");
@@ -79,6 +118,10 @@ public final class Profile {
 
     /** Has a certificate of the kind obtained on or after {@code since}. */
     public Truth hasCertificateSince(CertificateKind kind, LocalDate since) {
+        return truth("hasCertificateSince:" + kind + ":" + since, p -> p.certificateSince(kind, since));
+    }
+
+    private Truth certificateSince(CertificateKind kind, LocalDate since) {
         List<Certificate> certificates = worker.certificates();
         if (certificates == null) {
             return Truth.unknown("certificates");
@@ -98,6 +141,10 @@ public final class Profile {
      * another child already qualifies.
      */
     public Truth hasChildInStage(Collection<?> stages) {
+        return truth("hasChildInStage:" + stages, p -> p.childInStage(stages));
+    }
+
+    private Truth childInStage(Collection<?> stages) {
         List<Child> children = worker.children();
         if (children == null) {
             return Truth.unknown("children");
@@ -116,6 +163,10 @@ public final class Profile {
      * one of the stages, or when a child's unknown stage could be higher than the best known one.
      */
     public Field<SchoolStage> highestSchoolStage(Collection<?> stages) {
+        return field("highestSchoolStage:" + stages, p -> p.highestStage(stages));
+    }
+
+    private Field<SchoolStage> highestStage(Collection<?> stages) {
         List<Child> children = worker.children();
         if (children == null) {
             return new Field<>("children.school_stage", null);
