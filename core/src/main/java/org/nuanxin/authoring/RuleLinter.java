@@ -92,11 +92,21 @@ public final class RuleLinter {
 
     /**
      * Keys rules read ({@code params.money("homecoming.ticket_cpa")}) that parameters.yaml does not
-     * define: the rule would fail on the first assessment that reaches it. {@code params.has("…")}
-     * asks whether an optional parameter is set, so its key may be absent.
+     * define: the rule would fail on the first assessment that reaches it. A key the rules also ask
+     * about with {@code params.has("…")} is an optional parameter (a schedule not yet configured), read
+     * only when set, so it may be absent.
      */
     private static List<RuleProblem> undefinedParameters(RuleFiles files, RegionData data) {
         List<RuleProblem> problems = new ArrayList<>();
+        java.util.Set<String> optional = new java.util.HashSet<>();
+        for (String file : files.drlFiles()) {
+            java.util.regex.Matcher m = PARAM_READ.matcher(new DrlSource(files.files().get(file)).original());
+            while (m.find()) {
+                if (m.group(1).equals("has")) {
+                    optional.add(m.group(2));
+                }
+            }
+        }
         for (String file : files.drlFiles()) {
             DrlSource src = new DrlSource(files.files().get(file));
             java.util.regex.Matcher m = PARAM_READ.matcher(src.original());
@@ -105,7 +115,7 @@ public final class RuleLinter {
                     continue;                                           // inside a comment or a string
                 }
                 String key = m.group(2);
-                if (!m.group(1).equals("has") && !data.parameters().containsKey(key)) {
+                if (!optional.contains(key) && !data.parameters().containsKey(key)) {
                     problems.add(new RuleProblem(file, src.line(m.start(2)), src.column(m.start(2)), Severity.ERROR,
                             "", "parameter '" + key + "' is not defined in parameters.yaml"));
                 }
