@@ -52,6 +52,9 @@ public final class Nuanxin {
     /** Default bound on rule firings per assessment; a region's rules fire a few dozen times. */
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
+    /** Default number of decisions kept per region and date for reuse; see {@link Builder#cachedDecisions}. */
+    public static final int DEFAULT_CACHED_DECISIONS = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(Nuanxin.class);
 
     static {
@@ -65,12 +68,17 @@ public final class Nuanxin {
     /** An immutable snapshot, replaced whole by a reload: an assessment reads it once. */
     private volatile Map<String, CompiledRegion> regions;
     private final int maxFirings;
+    private final int cachedDecisions;
     private final Object reloadLock = new Object();
 
-    private Nuanxin(Map<String, CompiledRegion> regions, int maxFirings) {
+    private Nuanxin(Map<String, CompiledRegion> regions, int maxFirings, int cachedDecisions) {
         this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         this.maxFirings = maxFirings;
+        this.cachedDecisions = cachedDecisions;
     }
+
+    /** Dates per region whose decisions are cached at once. */
+    private static final int CACHED_DATES = 8;
 
     /** A builder that discovers regions on the classpath. */
     public static Builder builder() {
@@ -122,7 +130,13 @@ public final class Nuanxin {
         if (asOf == null) {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }
-        return compiled(region).assess(situation, asOf, maxFirings);
+        CompiledRegion r = compiled(region);
+        if (cachedDecisions == 0) {
+            return r.assess(situation, asOf, maxFirings);
+        }
+        BatchAssessor cache = (BatchAssessor) r.perDate(asOf, CACHED_DATES,
+                d -> new BatchAssessor(r, d, maxFirings, cachedDecisions));
+        return cache.assess(situation);
     }
 
     /**
@@ -179,7 +193,7 @@ public final class Nuanxin {
             }
             Map<String, CompiledRegion> next = new LinkedHashMap<>(current);
             next.put(id, candidate);
-            Nuanxin trial = new Nuanxin(next, maxFirings);
+            Nuanxin trial = new Nuanxin(next, maxFirings, 0);
             ScenarioRunner.Report report;
             try {
                 report = new ScenarioRunner(trial).run(suite);
@@ -248,6 +262,7 @@ public final class Nuanxin {
         private Set<String> only;
         private final Map<String, Path> folders = new LinkedHashMap<>();
         private int maxFirings = DEFAULT_MAX_FIRINGS;
+        private int cachedDecisions = DEFAULT_CACHED_DECISIONS;
         private boolean discover = true;
 
         private Builder() {
@@ -280,6 +295,21 @@ public final class Nuanxin {
          */
         public Builder ruleFolder(Path folder) {
             folders.put(folder.toString(), Objects.requireNonNull(folder, "folder"));
+            return this;
+        }
+
+        /**
+         * How many decisions to keep per region and date for reuse (default
+         * {@value Nuanxin#DEFAULT_CACHED_DECISIONS}; 0 turns the cache off). A decision is reused only for a
+         * worker with no events and no claims whose facts read by the rules all equal those of the worker it
+         * was made for: the rules still decide every distinct combination. Cached decisions go with the
+         * rule set when a region is reloaded.
+         */
+        public Builder cachedDecisions(int max) {
+            if (max < 0) {
+                throw new IllegalArgumentException("cachedDecisions must not be negative");
+            }
+            this.cachedDecisions = max;
             return this;
         }
 
@@ -342,7 +372,7 @@ public final class Nuanxin {
                 byId.put(r.region().id(), r);
             }
             LOG.info("Nuanxin ready with regions {}", byId.keySet());
-            return new Nuanxin(byId, maxFirings);
+            return new Nuanxin(byId, maxFirings, cachedDecisions);
         }
     }
 }

@@ -70,6 +70,24 @@ public final class CompiledRegion {
         kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));
     }
 
+    /** Things kept per assessment date (the facade's decision caches), dropped with this rule set. */
+    private final java.util.concurrent.ConcurrentHashMap<LocalDate, Object> perDate = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The object kept for {@code date}, made by {@code make} on first use; at most {@code maxDates}
+     * dates are kept (the oldest use is not tracked: past the bound, all are dropped).
+     */
+    public Object perDate(LocalDate date, int maxDates, java.util.function.Function<LocalDate, Object> make) {
+        Object o = perDate.get(date);
+        if (o == null) {
+            if (perDate.size() >= maxDates) {
+                perDate.clear();
+            }
+            o = perDate.computeIfAbsent(date, make);
+        }
+        return o;
+    }
+
     /** The region as the public API describes it. */
     public Region region() {
         return region;
