@@ -37,6 +37,22 @@ public final class ScenarioSuite {
         return Holder.ENGINE;
     }
 
+    /** The decision on {@code code} for a worker with no events or claims, by the shared engine. */
+    public static org.nuanxin.Decision decide(String region, org.nuanxin.model.Worker worker, java.time.LocalDate asOf,
+                                              String code) {
+        return engine().assess(region, worker, asOf).decision(code).orElseThrow();
+    }
+
+    /** The English sentences of a decision's reasons, one per line. */
+    public static String reasonsEn(org.nuanxin.Decision d) {
+        return d.reasons().stream().map(org.nuanxin.Reason::textEn).collect(Collectors.joining("\n"));
+    }
+
+    /** The Chinese sentences of a decision's reasons, one per line. */
+    public static String reasonsZh(org.nuanxin.Decision d) {
+        return d.reasons().stream().map(org.nuanxin.Reason::textZh).collect(Collectors.joining("\n"));
+    }
+
     /** One container per scenario file under {@code folder}, one test per case. */
     public static Stream<DynamicNode> dynamicTests(Path folder) {
         ScenarioRunner runner = new ScenarioRunner(engine());

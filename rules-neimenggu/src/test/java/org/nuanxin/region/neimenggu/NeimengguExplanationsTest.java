@@ -9,14 +9,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.BenefitKind;
 import org.nuanxin.Decision;
 import org.nuanxin.Parameter;
-import org.nuanxin.Reason;
 import org.nuanxin.Status;
 import org.nuanxin.model.Gender;
 import org.nuanxin.model.Occupation;
@@ -45,16 +43,15 @@ class NeimengguExplanationsTest {
     }
 
     private static Decision decide(Worker w, LocalDate asOf, String code) {
-        Assessment a = ScenarioSuite.engine().assess("neimenggu", w, asOf);
-        return a.decision(code).orElseThrow();
+        return ScenarioSuite.decide("neimenggu", w, asOf, code);
     }
 
     private static String en(Decision d) {
-        return d.reasons().stream().map(Reason::textEn).collect(Collectors.joining("\n"));
+        return ScenarioSuite.reasonsEn(d);
     }
 
     private static String zh(Decision d) {
-        return d.reasons().stream().map(Reason::textZh).collect(Collectors.joining("\n"));
+        return ScenarioSuite.reasonsZh(d);
     }
 
     @Test

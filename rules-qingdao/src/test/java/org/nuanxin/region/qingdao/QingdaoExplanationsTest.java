@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
-import org.nuanxin.Reason;
 import org.nuanxin.Status;
 import org.nuanxin.model.Gender;
 import org.nuanxin.model.MedicalInsurance;
@@ -37,16 +35,15 @@ class QingdaoExplanationsTest {
     }
 
     private static Decision decide(Worker w, LocalDate asOf, String code) {
-        Assessment a = ScenarioSuite.engine().assess("qingdao", w, asOf);
-        return a.decision(code).orElseThrow();
+        return ScenarioSuite.decide("qingdao", w, asOf, code);
     }
 
     private static String en(Decision d) {
-        return d.reasons().stream().map(Reason::textEn).collect(Collectors.joining("\n"));
+        return ScenarioSuite.reasonsEn(d);
     }
 
     private static String zh(Decision d) {
-        return d.reasons().stream().map(Reason::textZh).collect(Collectors.joining("\n"));
+        return ScenarioSuite.reasonsZh(d);
     }
 
     @Test
