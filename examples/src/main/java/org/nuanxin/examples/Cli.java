@@ -58,6 +58,11 @@ import picocli.CommandLine.Model.CommandSpec;
  *   <li>{@code benefits [--region R]}: the benefit catalogue as a table;</li>
  *   <li>{@code lint DIR}: checks a rule folder, one {@code file:line:column: severity: message} per problem,
  *       ending with {@code N errors, N warnings}.</li>
+ *   <li>{@code population --region R [--as-of DATE] [--stats] FILE.csv}: a member register assessed on all cores and
+ *       added up per benefit beside its quota and budget ({@link PopulationCommand}), ending with
+ *       {@code N rows, N bad rows, S s, R rows/s};</li>
+ *   <li>{@code generate --region R --rows N [--seed S] [--bad-rows F] OUT.csv}: a synthetic register to try it with
+ *       ({@link GenerateCommand}).</li>
  * </ul>
  *
  * <p>Exit codes: 0 success, 1 a scenario failed, 2 bad input (one line {@code nuanxin: message} on stderr) or
@@ -67,7 +72,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "nuanxin", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "What a local trade union's programme grants a gig worker, how much, and why.",
         subcommands = {Cli.Assess.class, Cli.Verify.class, Cli.Benefits.class, Cli.Lint.class,
-            CommandLine.HelpCommand.class},
+            PopulationCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a scenario case failed (verify)",
             "2:bad input: unknown region, malformed file, invalid value, usage error; lint: the folder has errors",
@@ -163,7 +168,8 @@ public final class Cli implements Callable<Integer> {
     /** No command given: a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: assess, verify, benefits or lint");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: assess, verify, benefits, lint, population or generate");
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -369,6 +375,11 @@ public final class Cli implements Callable<Integer> {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    /** "Today" comes from this clock (in Asia/Shanghai). */
+    Clock clock() {
+        return clock;
+    }
 
     /** Builds the engine: every bundled region, plus the rule folders given with {@code --rules}. */
     Nuanxin engine(List<Path> ruleFolders) {

@@ -1,0 +1,532 @@
+package org.nuanxin.population;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+
+import org.nuanxin.Assessment;
+import org.nuanxin.Benefit;
+import org.nuanxin.Decision;
+import org.nuanxin.InvalidInputException;
+import org.nuanxin.MalformedFileException;
+import org.nuanxin.Nuanxin;
+import org.nuanxin.Parameter;
+import org.nuanxin.Region;
+import org.nuanxin.model.Money;
+
+/**
+ * Population (batch) mode: assesses every worker of a member register (CSV, one worker a row; see
+ * {@link RegisterFormat}) with an engine, on all cores, and adds the decisions up per benefit.
+ *
+ * <pre>{@code
+ * try (Reader csv = Files.newBufferedReader(path)) {
+ *     PopulationReport r = Population.run(nuanxin, "xian", LocalDate.of(2026, 3, 10), csv, Population.Options.defaults());
+ *     r.benefits().forEach(System.out::println);   // XIAN_FREE_HEALTH_CHECK: 812 eligible, …; quota 10000
+ * }
+ * }</pre>
+ *
+ * <p>The run streams: the calling thread reads rows into small batches and hands them to the
+ * assessing threads through a bounded queue, blocking when it is full, so at most
+ * {@link Options#maxRowsInFlight()} rows are in memory whatever the size of the file. No assessment is
+ * kept: each thread adds its decisions to its own totals (exact, {@link BigDecimal}), merged at the end.
+ * Rows are assessed with {@link Nuanxin#assess(String, org.nuanxin.model.Situation, LocalDate)}, so the
+ * engine's own decision reuse (its {@code cachedDecisions} bound) applies; {@link Options#withPinnedRules}
+ * assesses through {@link Nuanxin#batch(String, LocalDate)} instead.
+ *
+ * <p>A bad row (an unknown place or enum value, a malformed date or boolean, a negative amount, the wrong
+ * number of cells) is reported with its row number and field and does not stop the run. A bad header, an
+ * unknown region or an unreadable file does; so does a failure of the rules themselves.
+ */
+public final class Population {
+
+    private Population() {
+    }
+
+    /** How a run is carried out. Immutable; change it with the {@code with…} methods. */
+    public static final class Options {
+        private final int threads;
+        private final int batchSize;
+        private final int queueCapacity;
+        private final int maxProblems;
+        private final LongConsumer progress;
+        private final String source;
+        private final boolean pinned;
+
+        private Options(int threads, int batchSize, int queueCapacity, int maxProblems, LongConsumer progress,
+                        String source, boolean pinned) {
+            this.threads = threads;
+            this.batchSize = batchSize;
+            this.queueCapacity = queueCapacity;
+            this.maxProblems = maxProblems;
+            this.progress = progress;
+            this.source = source;
+            this.pinned = pinned;
+        }
+
+        /**
+         * One assessing thread per available processor, batches of 64 rows, a queue of two batches per
+         * thread, the first 100 problems kept, no progress callback, the source named {@code register}.
+         */
+        public static Options defaults() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Options(cores, 64, 2 * cores, 100, null, "register", false);
+        }
+
+        /** Assessing threads (at least 1); the queue keeps two batches per thread unless set after this. */
+        public Options withThreads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            return new Options(n, batchSize, 2 * n, maxProblems, progress, source, pinned);
+        }
+
+        /** Rows handed to a thread at a time (at least 1). */
+        public Options withBatchSize(int rows) {
+            if (rows < 1) {
+                throw new IllegalArgumentException("batch size must be at least 1");
+            }
+            return new Options(threads, rows, queueCapacity, maxProblems, progress, source, pinned);
+        }
+
+        /** Batches waiting for a thread at most (at least 1): the back-pressure bound. */
+        public Options withQueueCapacity(int batches) {
+            if (batches < 1) {
+                throw new IllegalArgumentException("queue capacity must be at least 1");
+            }
+            return new Options(threads, batchSize, batches, maxProblems, progress, source, pinned);
+        }
+
+        /** Problems kept in the report (those of the smallest row numbers); the rest are counted. */
+        public Options withMaxProblems(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("max problems must not be negative");
+            }
+            return new Options(threads, batchSize, queueCapacity, n, progress, source, pinned);
+        }
+
+        /**
+         * Called with the number of rows done (assessed or found bad) as the run goes: on the calling
+         * thread only, after each batch is handed over, about every 100 ms while the last batches finish,
+         * and once at the end with every row. A terminal display should throttle it further.
+         */
+        public Options withProgress(LongConsumer callback) {
+            return new Options(threads, batchSize, queueCapacity, maxProblems, callback, source, pinned);
+        }
+
+        /** The name of the register in error messages (a file name). */
+        public Options withSource(String name) {
+            return new Options(threads, batchSize, queueCapacity, maxProblems, progress, Objects.requireNonNull(name), pinned);
+        }
+
+        /**
+         * Assess through {@link Nuanxin#batch(String, LocalDate)} instead of {@link Nuanxin#assess}: the rule set
+         * serving when the run starts decides every row even if the region is reloaded meanwhile, and decisions
+         * are reused for workers whose facts read by the rules are equal. Faster on large registers, but the
+         * batch assessor holds up to 100,000 decisions (a few KB each) whatever the engine's
+         * {@code cachedDecisions}; the default path holds at most the engine's own bound (default 10,000).
+         */
+        public Options withPinnedRules(boolean on) {
+            return new Options(threads, batchSize, queueCapacity, maxProblems, progress, source, on);
+        }
+
+        /** Whether rows are assessed through {@link Nuanxin#batch(String, LocalDate)}. */
+        public boolean pinnedRules() {
+            return pinned;
+        }
+
+        public int threads() {
+            return threads;
+        }
+
+        public int batchSize() {
+            return batchSize;
+        }
+
+        public int queueCapacity() {
+            return queueCapacity;
+        }
+
+        public int maxProblems() {
+            return maxProblems;
+        }
+
+        public String source() {
+            return source;
+        }
+
+        /**
+         * The most rows a run holds at once: the batch being read, the batches queued and one batch per
+         * thread, {@code (queueCapacity + threads + 1) × batchSize}.
+         */
+        public long maxRowsInFlight() {
+            return (long) (queueCapacity + threads + 1) * batchSize;
+        }
+    }
+
+    /**
+     * Assesses every row of a member register and adds the decisions up per benefit.
+     *
+     * @param engine  the engine (shared; it is thread-safe)
+     * @param region  region id
+     * @param asOf    the assessment date of every row
+     * @param csv     the register: a header row of column names, then one worker a row. Not closed here.
+     * @param options threads, batching, progress
+     * @throws org.nuanxin.UnknownRegionException when the engine has no such region
+     * @throws MalformedFileException              for an empty file or a bad header
+     * @throws UncheckedIOException                when the register cannot be read
+     * @throws org.nuanxin.RuleExecutionException  when the region's rules fail on a row
+     * @throws CancellationException               when the calling thread is interrupted
+     */
+    public static PopulationReport run(Nuanxin engine, String region, LocalDate asOf, Reader csv, Options options) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(csv, "csv");
+        Objects.requireNonNull(options, "options");
+        if (asOf == null) {
+            throw new InvalidInputException("as_of", "an assessment date is required");
+        }
+        Region r = engine.region(region);
+        long started = System.nanoTime();
+        CsvReader reader = new CsvReader(csv);
+        RegisterFormat format;
+        try {
+            CsvReader.Record header = reader.next();
+            if (header == null) {
+                throw new MalformedFileException(options.source(), 0, "", "the file is empty; the first row names the columns");
+            }
+            if (header.problem() != null) {
+                throw new MalformedFileException(options.source(), 1, "header", header.problem());
+            }
+            format = RegisterFormat.header(options.source(), header.cells());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Run(engine, r, asOf, reader, format, options).go(started);
+    }
+
+    /** An assessment's complaint about a row, named by the register's columns ({@code children[1].x} is {@code children}). */
+    static RowProblem problem(long row, InvalidInputException e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(children|certificates)\\[(\\d+)\\]\\.(.+)")
+                .matcher(e.field());
+        if (m.matches()) {
+            String item = m.group(1).equals("children") ? "child " : "certificate ";
+            return new RowProblem(row, m.group(1), item + (Integer.parseInt(m.group(2)) + 1) + ": " + m.group(3) + " "
+                    + e.problem());
+        }
+        return new RowProblem(row, e.field(), e.problem());
+    }
+
+    /** A batch of raw rows. */
+    private record Batch(long[] rows, String[][] cells, String[] problems, int size) {
+        static final Batch END = new Batch(new long[0], new String[0][], new String[0], 0);
+    }
+
+    /** One run: the reading thread's side and the assessing threads. */
+    private static final class Run {
+        private final Nuanxin engine;
+        private final Region region;
+        private final LocalDate asOf;
+        private final CsvReader reader;
+        private final RegisterFormat format;
+        private final Options options;
+        private final BlockingQueue<Batch> queue;
+        private final org.nuanxin.BatchAssessor batch;
+        private final AtomicLong done = new AtomicLong();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final List<Totals> totals = Collections.synchronizedList(new ArrayList<>());
+        private long read;
+        private long peak;
+
+        Run(Nuanxin engine, Region region, LocalDate asOf, CsvReader reader, RegisterFormat format, Options options) {
+            this.engine = engine;
+            this.region = region;
+            this.asOf = asOf;
+            this.reader = reader;
+            this.format = format;
+            this.options = options;
+            this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
+            this.batch = options.pinnedRules() ? engine.batch(region.id(), asOf) : null;
+        }
+
+        PopulationReport go(long started) {
+            List<Thread> threads = new ArrayList<>(options.threads());
+            for (int i = 0; i < options.threads(); i++) {
+                Thread t = new Thread(this::assessLoop, "nuanxin-population-" + (i + 1));
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            try {
+                readLoop();
+                for (int i = 0; i < threads.size(); i++) {
+                    hand(Batch.END);
+                }
+                for (Thread t : threads) {
+                    while (t.isAlive()) {
+                        t.join(100);
+                        progress();
+                    }
+                }
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, new CancellationException("population run interrupted"));
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                failure.compareAndSet(null, new UncheckedIOException(e));
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                if (failure.get() != null) {
+                    threads.forEach(Thread::interrupt);
+                }
+            }
+            Throwable f = failure.get();
+            if (f != null) {
+                for (Thread t : threads) {     // let them stop before reporting (they exit on the failure flag)
+                    try {
+                        t.join(5_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                if (f instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (f instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(f);
+            }
+            progress();
+            return report(Duration.ofNanos(System.nanoTime() - started));
+        }
+
+        private void readLoop() throws IOException, InterruptedException {
+            int size = options.batchSize();
+            Batch batch = newBatch(size);
+            int n = 0;
+            CsvReader.Record rec;
+            while ((rec = reader.next()) != null) {
+                batch.rows()[n] = rec.line();
+                batch.cells()[n] = rec.cells();
+                batch.problems()[n] = rec.problem();
+                n++;
+                read++;
+                peak = Math.max(peak, read - done.get());
+                if (n == size) {
+                    hand(batch);
+                    progress();
+                    batch = newBatch(size);
+                    n = 0;
+                }
+            }
+            if (n > 0) {
+                hand(new Batch(batch.rows(), batch.cells(), batch.problems(), n));
+            }
+        }
+
+        private static Batch newBatch(int size) {
+            return new Batch(new long[size], new String[size][], new String[size], size);
+        }
+
+        /** Puts a batch on the queue, waiting while it is full, unless the run has failed. */
+        private void hand(Batch b) throws InterruptedException {
+            while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
+                if (failure.get() != null) {
+                    throw new CancellationException("stopped after a failure");
+                }
+            }
+        }
+
+        private void progress() {
+            if (options.progress != null) {
+                options.progress.accept(done.get());
+            }
+        }
+
+        private void assessLoop() {
+            Totals mine = new Totals(region.benefits(), options.maxProblems());
+            totals.add(mine);
+            try {
+                while (failure.get() == null) {
+                    Batch b = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (b == null) {
+                        continue;
+                    }
+                    if (b == Batch.END) {
+                        return;
+                    }
+                    for (int i = 0; i < b.size(); i++) {
+                        long row = b.rows()[i];
+                        RegisterFormat.Row parsed = b.problems()[i] != null ? RegisterFormat.broken(row, b.problems()[i])
+                                : format.row(row, b.cells()[i]);
+                        if (!parsed.ok()) {
+                            mine.bad(parsed.problems());
+                            continue;
+                        }
+                        Assessment a;
+                        try {
+                            a = batch != null ? batch.assess(parsed.situation())
+                                    : engine.assess(region.id(), parsed.situation(), asOf);
+                        } catch (InvalidInputException e) {     // inconsistent with the date: a bad row
+                            mine.bad(List.of(problem(row, e)));
+                            continue;
+                        }
+                        mine.add(a);
+                    }
+                    done.addAndGet(b.size());
+                }
+            } catch (InterruptedException e) {
+                failure.compareAndSet(null, new CancellationException("population run interrupted"));
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            }
+        }
+
+        private PopulationReport report(Duration elapsed) {
+            Totals all = new Totals(region.benefits(), options.maxProblems());
+            for (Totals t : totals) {
+                all.merge(t);
+            }
+            // a reload during the run shows as several versions
+            String version = all.versions.isEmpty() ? region.ruleSetVersion() : String.join(", ", all.versions);
+            List<BenefitTotals> benefits = new ArrayList<>(region.benefits().size());
+            for (int i = 0; i < region.benefits().size(); i++) {
+                Benefit b = region.benefits().get(i);
+                Parameter quota = b.quotaKey().isEmpty() ? null : region.parameters().get(b.quotaKey());
+                Parameter budget = b.budgetKey().isEmpty() ? null : region.parameters().get(b.budgetKey());
+                benefits.add(new BenefitTotals(b, all.eligible[i], all.notEligible[i], all.needsInfo[i], all.cash[i],
+                        all.cashMin[i], all.cashMax[i], all.value[i], quota, budget));
+            }
+            List<RowProblem> problems = new ArrayList<>(all.problems);
+            Collections.sort(problems);
+            return new PopulationReport(region.id(), asOf, version, read, all.badRows, benefits, problems,
+                    all.problemCount, elapsed, options.threads(), peak);
+        }
+    }
+
+    /** One thread's totals; merged into one at the end. Not thread-safe. */
+    private static final class Totals {
+        private final List<Benefit> benefits;
+        private final int maxProblems;
+        final long[] eligible;
+        final long[] notEligible;
+        final long[] needsInfo;
+        final BigDecimal[] cash;
+        final BigDecimal[] cashMin;
+        final BigDecimal[] cashMax;
+        final BigDecimal[] value;
+        /** The kept problems: a max-heap by row, so the smallest rows stay. */
+        final PriorityQueue<RowProblem> problems = new PriorityQueue<>(Collections.reverseOrder());
+        long problemCount;
+        long badRows;
+        final java.util.Set<String> versions = new java.util.LinkedHashSet<>(2);
+
+        Totals(List<Benefit> benefits, int maxProblems) {
+            this.benefits = benefits;
+            this.maxProblems = maxProblems;
+            int n = benefits.size();
+            eligible = new long[n];
+            notEligible = new long[n];
+            needsInfo = new long[n];
+            cash = zeros(n);
+            cashMin = zeros(n);
+            cashMax = zeros(n);
+            value = zeros(n);
+        }
+
+        private static BigDecimal[] zeros(int n) {
+            BigDecimal[] a = new BigDecimal[n];
+            java.util.Arrays.fill(a, Money.ZERO);
+            return a;
+        }
+
+        void add(Assessment a) {
+            List<Decision> decisions = a.decisions();
+            versions.add(a.ruleSetVersion());
+            for (int j = 0; j < decisions.size(); j++) {
+                Decision d = decisions.get(j);
+                int i = j < benefits.size() && benefits.get(j).code().equals(d.code()) ? j : indexOf(d.code());
+                switch (d.status()) {
+                    case ELIGIBLE -> eligible[i]++;
+                    case NOT_ELIGIBLE -> notEligible[i]++;
+                    case NEEDS_INFO -> needsInfo[i]++;
+                }
+                if (d.amount() != null) {
+                    cash[i] = cash[i].add(d.amount());
+                }
+                if (d.amountMin() != null) {
+                    cashMin[i] = cashMin[i].add(d.amountMin());
+                }
+                if (d.amountMax() != null) {
+                    cashMax[i] = cashMax[i].add(d.amountMax());
+                }
+                if (d.value() != null) {
+                    value[i] = value[i].add(d.value());
+                }
+            }
+        }
+
+        private int indexOf(String code) {
+            for (int i = 0; i < benefits.size(); i++) {
+                if (benefits.get(i).code().equals(code)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("the assessment has a benefit " + code + " the region's catalogue does not");
+        }
+
+        void bad(List<RowProblem> rowProblems) {
+            badRows++;
+            for (RowProblem p : rowProblems) {
+                keep(p);
+            }
+        }
+
+        private void keep(RowProblem p) {
+            problemCount++;
+            if (maxProblems == 0) {
+                return;
+            }
+            if (problems.size() < maxProblems) {
+                problems.add(p);
+            } else if (p.compareTo(problems.peek()) < 0) {
+                problems.poll();
+                problems.add(p);
+            }
+        }
+
+        void merge(Totals t) {
+            for (int i = 0; i < eligible.length; i++) {
+                eligible[i] += t.eligible[i];
+                notEligible[i] += t.notEligible[i];
+                needsInfo[i] += t.needsInfo[i];
+                cash[i] = cash[i].add(t.cash[i]);
+                cashMin[i] = cashMin[i].add(t.cashMin[i]);
+                cashMax[i] = cashMax[i].add(t.cashMax[i]);
+                value[i] = value[i].add(t.value[i]);
+            }
+            badRows += t.badRows;
+            versions.addAll(t.versions);
+            long kept = problemCount;
+            for (RowProblem p : t.problems) {
+                keep(p);
+            }
+            problemCount = kept + t.problemCount;
+        }
+    }
+}
