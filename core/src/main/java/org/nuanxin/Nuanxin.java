@@ -141,8 +141,9 @@ public final class Nuanxin {
 
     /**
      * An assessor for many workers of one region on one date (a population run): it reuses the
-     * decision for workers whose facts read by the rules are the same. It keeps the rules serving
-     * now, even if the region is reloaded later.
+     * decision for workers whose facts read by the rules are the same, keeping at most
+     * {@link Builder#cachedDecisions} of them (the default when the engine's cache is off). It keeps
+     * the rules serving now, even if the region is reloaded later.
      *
      * @throws UnknownRegionException when the region is not loaded
      */
@@ -150,7 +151,8 @@ public final class Nuanxin {
         if (asOf == null) {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }
-        return new BatchAssessor(compiled(region), asOf, maxFirings, 100_000);
+        return new BatchAssessor(compiled(region), asOf, maxFirings,
+                cachedDecisions > 0 ? cachedDecisions : DEFAULT_CACHED_DECISIONS);
     }
 
     /**
