@@ -91,7 +91,8 @@ public final class RegionCompiler {
         for (String file : files.drlFiles()) {
             DrlOutline outline = DrlOutline.of(file, files.files().get(file));
             outlines.put(file, outline);
-            int fileIndex = files.drlFiles().indexOf(file);
+            // by file name, not manifest position: reordering region.yaml's list changes no explanation
+            int fileIndex = files.drlFiles().stream().sorted().toList().indexOf(file);
             outline.ruleLines().forEach((rule, line) -> {
                 fileOfRule.put(rule, file);
                 order.put(rule, fileIndex * 1_000_000 + line);

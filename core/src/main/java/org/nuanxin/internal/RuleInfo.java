@@ -33,7 +33,7 @@ public final class RuleInfo {
     /**
      * @param name           the rule's name
      * @param file           the DRL file it is in
-     * @param order          its place in the rule files (file order in region.yaml, then line)
+     * @param order          its place in the rule files (file name, then line)
      * @param benefits       the benefit codes it decides ({@code "*"} already expanded)
      * @param benefitIndexes their positions in the region's catalogue
      * @param source         source key ({@code @source})
