@@ -126,7 +126,9 @@ public final class Nuanxin {
      * @throws RuleExecutionException when the region's rules fail
      */
     public Assessment assess(String region, Situation situation, LocalDate asOf) {
-        Objects.requireNonNull(situation, "situation");
+        if (situation == null) {
+            throw new InvalidInputException("situation", "is required (Situation.of(worker) for a worker alone)");
+        }
         if (asOf == null) {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }

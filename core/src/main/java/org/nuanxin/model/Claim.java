@@ -1,7 +1,7 @@
 package org.nuanxin.model;
 
 import java.time.LocalDate;
-import java.util.Objects;
+import org.nuanxin.InvalidInputException;
 
 /**
  * A benefit already granted to the worker before the assessment date, from the host's ledger. The
@@ -11,8 +11,14 @@ import java.util.Objects;
  * @param date    the date it was granted
  */
 public record Claim(String benefit, LocalDate date) {
+    /** @throws InvalidInputException naming {@code benefit} or {@code date} when it is missing */
     public Claim {
-        Objects.requireNonNull(benefit, "benefit");
-        Objects.requireNonNull(date, "date");
+        if (benefit == null || benefit.isBlank()) {
+            throw new InvalidInputException("benefit", "a claim names the benefit code it granted");
+        }
+        if (date == null) {
+            throw new InvalidInputException("date", "a claim gives the date it was granted");
+        }
+        benefit = benefit.strip();
     }
 }

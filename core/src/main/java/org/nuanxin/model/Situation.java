@@ -1,7 +1,7 @@
 package org.nuanxin.model;
 
 import java.util.List;
-import java.util.Objects;
+import org.nuanxin.InvalidInputException;
 
 /**
  * Everything assessed about one worker: the profile, the events that may trigger benefits and the
@@ -13,10 +13,25 @@ import java.util.Objects;
  */
 public record Situation(Worker worker, List<Event> events, List<Claim> claims) {
 
+    /** @throws InvalidInputException naming the field when the worker or an event or claim is missing */
     public Situation {
-        Objects.requireNonNull(worker, "worker");
-        events = events == null ? List.of() : List.copyOf(events);
-        claims = claims == null ? List.of() : List.copyOf(claims);
+        if (worker == null) {
+            throw new InvalidInputException("worker", "a situation has a worker (Worker.unknown() when nothing is known)");
+        }
+        events = copy("events", events);
+        claims = copy("claims", claims);
+    }
+
+    private static <T> List<T> copy(String field, List<T> list) {
+        if (list == null) {
+            return List.of();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new InvalidInputException(field + "[" + i + "]", "is null; leave it out instead");
+            }
+        }
+        return List.copyOf(list);
     }
 
     /** A worker with no events and no claims. */

@@ -82,8 +82,20 @@ public record Worker(
             }
         }
         employer = employer == null || employer.isBlank() ? null : employer.strip();
-        children = children == null ? null : List.copyOf(children);
-        certificates = certificates == null ? null : List.copyOf(certificates);
+        children = copy("children", children);
+        certificates = copy("certificates", certificates);
+    }
+
+    private static <T> List<T> copy(String field, List<T> list) {
+        if (list == null) {
+            return null;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new InvalidInputException(field + "[" + i + "]", "is null; leave it out instead");
+            }
+        }
+        return List.copyOf(list);
     }
 
     /** A worker about whom nothing is known. */
