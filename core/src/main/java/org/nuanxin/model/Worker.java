@@ -116,7 +116,8 @@ public record Worker(
         b.newEmploymentForm = newEmploymentForm;
         b.workCity = workCity;
         b.residenceCity = residenceCity;
-        b.workProvince = workProvince;
+        // a province derived from the work city is not the host's: moving the city moves it too
+        b.workProvince = workCity != null && workCity.province().equals(workProvince) ? null : workProvince;
         b.hukouProvince = hukouProvince;
         b.gender = gender;
         b.birthDate = birthDate;

@@ -56,6 +56,18 @@ public final class Context {
         return Truth.of(claims.stream().noneMatch(c -> c.benefit().equals(benefit) && c.date().getYear() == year));
     }
 
+    /**
+     * No claim of {@code benefit} in the calendar year of an event's date. An undated event is taken
+     * to be of the assessment date's year when no claim falls in that year; when one does, the answer
+     * depends on the event's year and is unknown, naming the date's field.
+     */
+    public Truth noClaimInYearOf(String benefit, DateField date) {
+        if (date.value() != null) {
+            return noClaimInYear(benefit, date.value());
+        }
+        return noClaimInYear(benefit, asOf).or(Truth.unknown(date.name()));
+    }
+
     /** No claim of {@code benefit} dated in {@code [first, last]} ("once in the programme"). */
     public Truth noClaimBetween(String benefit, LocalDate first, LocalDate last) {
         return Truth.of(claims.stream().noneMatch(c -> c.benefit().equals(benefit)
