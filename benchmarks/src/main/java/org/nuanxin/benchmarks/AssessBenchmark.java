@@ -46,12 +46,15 @@ public abstract class AssessBenchmark {
     public static class FacadeState {
         @Param({"xian", "qingdao", "zhejiang", "neimenggu", "xinjiang"})
         public String region;
+        /** The engine's decision cache: as shipped (10,000 per region and date), or off (every call fires the rules). */
+        @Param({"10000", "0"})
+        public int cachedDecisions;
         Nuanxin engine;
         Workers.Case[] cases;
 
         @Setup(Level.Trial)
         public void setup() {
-            engine = Nuanxin.builder().regions(region).build();
+            engine = Nuanxin.builder().regions(region).cachedDecisions(cachedDecisions).build();
             cases = Workers.generate(region);
             for (Workers.Case c : cases) {              // every case is valid input; fail now, not mid-run
                 engine.assess(region, c.situation(), c.asOf());

@@ -206,7 +206,8 @@ public final class Cli implements Callable<Integer> {
         public Integer call() {
             requireReadableFile(file);
             WorkerFile worker = WorkerFile.read(file);    // parse before building rules: fail fast on typos
-            Nuanxin engine = cli.engine(rules);
+            String named = region != null ? region : worker.region() == null ? null : worker.region().strip();
+            Nuanxin engine = cli.engine(rules, named, region != null ? "--region" : worker.file() + ": region");
             String id = regionFor(engine, worker);
             LocalDate date = asOf != null ? asOf
                     : worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(cli.clock);
@@ -383,7 +384,18 @@ public final class Cli implements Callable<Integer> {
 
     /** Builds the engine: every bundled region, plus the rule folders given with {@code --rules}. */
     Nuanxin engine(List<Path> ruleFolders) {
+        return engine(ruleFolders, null, null);
+    }
+
+    /**
+     * Builds the engine with only {@code region} (when not {@code null}): a command about one region
+     * need not compile the others. An unknown region is an error naming {@code field}.
+     */
+    Nuanxin engine(List<Path> ruleFolders, String region, String field) {
         Nuanxin.Builder b = builders.get();
+        if (region != null) {
+            b.regions(region);
+        }
         for (Path dir : ruleFolders) {
             if (!Files.isDirectory(dir)) {
                 throw new InvalidInputException("--rules", Files.exists(dir) ? "'" + dir + "' is not a folder"
@@ -391,7 +403,12 @@ public final class Cli implements Callable<Integer> {
             }
             b.ruleFolder(dir);
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (UnknownRegionException e) {
+            throw new InvalidInputException(field, "unknown region '" + region + "'; known regions: "
+                    + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+        }
     }
 
     /** The region id if loaded, else an error naming {@code field} and the regions that are loaded. */
