@@ -33,7 +33,7 @@ import org.nuanxin.UnknownRegionException;
  * </ol>
  *
  * <pre>
- * cd /work/main   # the project root: the commands are run from here
+ * cd <repository root>   # the commands are run from here
  * java -cp benchmarks/target/benchmarks.jar org.nuanxin.benchmarks.ColdStart [--runs 11] [--builds 5]
  *      [--root .] [--jar examples/target/nuanxin.jar] [--java /path/to/java] [--no-processes] [--no-builds]
  * </pre>

@@ -61,7 +61,7 @@ import org.nuanxin.scenario.WorkerFile;
  *
  * <pre>
  * xian: rejected rule set e9e5bf9f459d; 65f53bea530e keeps serving (96 passed, 3 failed), 3 problems:
- *   /tmp/xw-sc/homecoming.yaml:53:0: error: scenario "Certified urgent trip, …" fails: [XIAN_…: expected …, got …]
+ *   scratch/xw-sc/homecoming.yaml:53:0: error: scenario "Certified urgent trip, …" fails: [XIAN_…: expected …, got …]
  *   …
  * xian: promoted rule set e9e5bf9f459d (99 passed, 0 failed)
  * </pre>
@@ -331,7 +331,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
      * <pre>
      * java -cp examples/target/nuanxin.jar org.nuanxin.examples.RuleFolderWatcher \
      *     --worker examples/workers/xian-courier.yaml \
-     *     /tmp/xian rules-xian/src/test/resources/scenarios
+     *     scratch/xian rules-xian/src/test/resources/scenarios
      * </pre>
      */
     public static void main(String[] args) throws Exception {
