@@ -41,6 +41,7 @@ import org.nuanxin.scenario.WorkerFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -195,9 +196,8 @@ public final class Cli implements Callable<Integer> {
                 description = "Assessment date YYYY-MM-DD (default: the file's as_of, else today in Asia/Shanghai).")
         LocalDate asOf;
 
-        @Option(names = "--rules", paramLabel = "DIR",
-                description = "Load a region from this rule folder too (it replaces the bundled region of its id).")
-        List<Path> rules = new ArrayList<>();
+        @Mixin
+        RuleFolderOption rules;
 
         @Parameters(paramLabel = "FILE", description = "Worker file (YAML or JSON).")
         Path file;
@@ -207,7 +207,7 @@ public final class Cli implements Callable<Integer> {
             requireReadableFile(file);
             WorkerFile worker = WorkerFile.read(file);    // parse before building rules: fail fast on typos
             String named = region != null ? region : worker.region() == null ? null : worker.region().strip();
-            Nuanxin engine = cli.engine(rules, named, region != null ? "--region" : worker.file() + ": region");
+            Nuanxin engine = cli.engine(rules.folders, named, region != null ? "--region" : worker.file() + ": region");
             String id = regionFor(engine, worker);
             LocalDate date = asOf != null ? asOf
                     : worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(cli.clock);
@@ -253,9 +253,8 @@ public final class Cli implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rules", paramLabel = "DIR",
-                description = "Load a region from this rule folder too (it replaces the bundled region of its id).")
-        List<Path> rules = new ArrayList<>();
+        @Mixin
+        RuleFolderOption rules;
 
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scenario files or folders.")
         List<Path> paths;
@@ -268,7 +267,7 @@ public final class Cli implements Callable<Integer> {
             if (files.isEmpty()) {     // a run that checks nothing must not pass
                 throw new InvalidInputException("PATH", "no scenario files (.yaml, .yml, .json) under " + paths);
             }
-            ScenarioRunner.Report report = new ScenarioRunner(cli.engine(rules)).runFiles(files);
+            ScenarioRunner.Report report = new ScenarioRunner(cli.engine(rules.folders)).runFiles(files);
 
             PrintWriter out = spec.commandLine().getOut();
             for (CaseResult r : report.results()) {
@@ -313,13 +312,12 @@ public final class Cli implements Callable<Integer> {
         @Option(names = "--region", paramLabel = "R", description = "Only this region (default: every region).")
         String region;
 
-        @Option(names = "--rules", paramLabel = "DIR",
-                description = "Load a region from this rule folder too (it replaces the bundled region of its id).")
-        List<Path> rules = new ArrayList<>();
+        @Mixin
+        RuleFolderOption rules;
 
         @Override
         public Integer call() {
-            Nuanxin engine = cli.engine(rules);
+            Nuanxin engine = cli.engine(rules.folders);
             List<Region> regions = region == null ? engine.regions()
                     : List.of(engine.region(checkedRegion(engine, region, "--region")));
             List<String[]> rows = new ArrayList<>();

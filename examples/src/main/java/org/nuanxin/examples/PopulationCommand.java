@@ -31,6 +31,7 @@ import org.nuanxin.population.PopulationReport;
 import org.nuanxin.population.RowProblem;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -79,9 +80,8 @@ final class PopulationCommand implements Callable<Integer> {
             description = "Assessment date YYYY-MM-DD for every row (default: today in Asia/Shanghai).")
     LocalDate asOf;
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Load a region from this rule folder too (it replaces the bundled region of its id).")
-    List<Path> rules = new ArrayList<>();
+    @Mixin
+    RuleFolderOption rules;
 
     @Option(names = "--threads", paramLabel = "N", description = "Assessing threads (default: one per core).")
     Integer threads;
@@ -106,7 +106,7 @@ final class PopulationCommand implements Callable<Integer> {
         if (maxProblems < 0) {
             throw new InvalidInputException("--max-problems", "must not be negative");
         }
-        Nuanxin engine = cli.engine(rules);
+        Nuanxin engine = cli.engine(rules.folders);
         String id = Cli.checkedRegion(engine, region, "--region");
         LocalDate date = asOf != null ? asOf : Nuanxin.todayInShanghai(cli.clock());
 
