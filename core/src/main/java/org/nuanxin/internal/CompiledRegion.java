@@ -55,10 +55,14 @@ public final class CompiledRegion {
     /** Sessions are reused: a pooled session's dispose() resets it (facts, globals, listeners) and returns it. */
     private final KieSessionsPool pool;
 
-    CompiledRegion(RegionData data, InternalKnowledgeBase kbase, Map<String, RuleInfo> rules, Set<String> globals,
-                   String version, List<RuleProblem> warnings, boolean precompiled) {
+    /** The rules run without the Rete network, or {@code null} when they run in it. */
+    private final DirectRules direct;
+
+    CompiledRegion(RegionData data, InternalKnowledgeBase kbase, DirectRules direct, Map<String, RuleInfo> rules,
+                   Set<String> globals, String version, List<RuleProblem> warnings, boolean precompiled) {
         this.data = data;
         this.kbase = kbase;
+        this.direct = direct;
         this.rules = rules;
         this.globals = globals;
         this.version = version;
@@ -118,6 +122,44 @@ public final class CompiledRegion {
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
         Verdict verdict = new Verdict();
+        if (direct != null) {
+            direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict, params,
+                    new Context(asOf, situation.claims())}, maxFirings);
+        } else {
+            fireInSession(situation, asOf, maxFirings, reads, verdict);
+        }
+        return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
+    }
+
+    /** Whether the rules run without the Rete network (see {@link DirectRules}). */
+    public boolean direct() {
+        return direct != null;
+    }
+
+    /** The facts of one assessment by type, as {@link DirectRules#fire} takes them. */
+    private static Object[][] facts(Situation situation, LocalDate asOf, Profile.Reads reads) {
+        int trips = 0;
+        int stays = 0;
+        for (Event e : situation.events()) {
+            if (e instanceof HomecomingTrip) {
+                trips++;
+            } else if (e instanceof Hospitalisation) {
+                stays++;
+            }
+        }
+        Object[][] facts = {{new Profile(situation.worker(), asOf, reads)}, new Object[trips], new Object[stays],
+                new Object[situation.events().size() - trips - stays]};
+        int[] next = new int[4];
+        int i = 0;
+        for (Event e : situation.events()) {
+            Object f = fact(e, i++);
+            int slot = f instanceof Trip ? 1 : f instanceof Stay ? 2 : 3;
+            facts[slot][next[slot]++] = f;
+        }
+        return facts;
+    }
+
+    private void fireInSession(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads, Verdict verdict) {
         Listener listener = new Listener(verdict);
         KieSession session = pool.newKieSession();
         try {
@@ -153,7 +195,6 @@ public final class CompiledRegion {
         } finally {
             session.dispose();
         }
-        return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
     }
 
     private static Object fact(Event e, int index) {
@@ -229,6 +270,7 @@ public final class CompiledRegion {
 
     @Override
     public String toString() {
-        return "CompiledRegion[" + data.id() + ", " + rules.size() + " rules, version " + version + "]";
+        return "CompiledRegion[" + data.id() + ", " + rules.size() + " rules, " + (direct != null ? "run directly" : "Rete")
+                + ", version " + version + "]";
     }
 }

@@ -51,6 +51,12 @@ public final class RegionCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegionCompiler.class);
 
+    /**
+     * System property that, set to {@code true}, runs precompiled rules in the Rete network even where
+     * they could be run directly (for diagnosis and for comparing the two; decisions are identical).
+     */
+    public static final String RETE_PROPERTY = "nuanxin.rete";
+
     /** Metadata every rule must carry. */
     static final List<String> REQUIRED_META = List.of("benefit", "source", "clause", "zh", "en");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)(?:\\.([A-Za-z0-9_.]+))?}");
@@ -79,7 +85,8 @@ public final class RegionCompiler {
         if (!problems.isEmpty()) {
             throw new RuleBuildException(data.id(), files.origin(), problems);
         }
-        InternalKnowledgeBase kbase = files.precompiled() != null ? precompiled(data.id(), files) : null;
+        List<org.drools.model.Model> models = files.precompiled() != null ? models(data.id(), files) : null;
+        InternalKnowledgeBase kbase = models != null ? precompiled(data.id(), models, files) : null;
         boolean fromModel = kbase != null;
         if (kbase == null) {
             kbase = compileDrl(data.id(), files, problems);
@@ -132,23 +139,43 @@ public final class RegionCompiler {
             throw new RuleBuildException(data.id(), files.origin(), problems);
         }
         String version = version(files);
-        LOG.info("Built rules of region {} ({} rules, {}, version {}) in {} ms", data.id(), rules.size(),
-                fromModel ? "precompiled" : "compiled from DRL", version, (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRegion(data, kbase, Map.copyOf(rules), Set.copyOf(globals), version, problems, fromModel);
+        DirectRules direct = null;
+        StringBuilder why = new StringBuilder();
+        if (fromModel && !Boolean.getBoolean(RETE_PROPERTY)) {
+            direct = DirectRules.of(models, rules, why);
+        }
+        LOG.info("Built rules of region {} ({} rules, {}, {}, version {}) in {} ms", data.id(), rules.size(),
+                fromModel ? "precompiled" : "compiled from DRL",
+                direct != null ? "run directly" : fromModel && why.length() > 0 ? "run in the Rete network: " + why
+                        : "run in the Rete network",
+                version, (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRegion(data, kbase, direct, Map.copyOf(rules), Set.copyOf(globals), version, problems,
+                fromModel);
     }
 
     /**
      * The knowledge base from the rules compiled at build time, or {@code null} (logged) when they
      * cannot be loaded, so that the DRL is compiled instead.
      */
-    private static InternalKnowledgeBase precompiled(String region, RuleFiles files) {
+    private static InternalKnowledgeBase precompiled(String region, List<org.drools.model.Model> models, RuleFiles files) {
+        try {
+            return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models, configuration(files.precompiled().loader()));
+        } catch (LinkageError | RuntimeException e) {
+            LOG.warn("Precompiled rules of region {} could not be loaded ({}); compiling its DRL instead", region,
+                    e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** The executable model compiled at build time, or {@code null} (logged) when it cannot be loaded. */
+    private static List<org.drools.model.Model> models(String region, RuleFiles files) {
         try {
             List<org.drools.model.Model> models = new ArrayList<>();
             for (String name : files.precompiled().modelClasses()) {
                 Class<?> c = Class.forName(name, true, files.precompiled().loader());
                 models.add((org.drools.model.Model) c.getDeclaredConstructor().newInstance());
             }
-            return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models, configuration(files.precompiled().loader()));
+            return models;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             LOG.warn("Precompiled rules of region {} could not be loaded ({}); compiling its DRL instead", region,
                     e.getClass().getSimpleName());
