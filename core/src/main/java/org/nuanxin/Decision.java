@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
+import org.nuanxin.internal.LazyList;
+
 /**
  * The decision on one benefit for one worker.
  *
@@ -16,7 +18,9 @@ import java.util.Objects;
  * @param amountMax highest cash payable in that case; {@code null} otherwise
  * @param value    in-kind value in CNY (scale 2) when eligible for an in-kind benefit of stated value
  * @param missing  fields that would settle a NEEDS_INFO decision, sorted; empty otherwise
- * @param reasons  the findings that decided, each with its rule and citation
+ * @param reasons  the findings that decided, each with its rule and citation; immutable. The engine's
+ *                 decisions assemble this list on first access, so a host that reads only statuses
+ *                 and amounts does not pay for the sentences
  */
 public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDecimal amountMin, BigDecimal amountMax,
                        BigDecimal value, List<String> missing, List<Reason> reasons) {
@@ -25,7 +29,7 @@ public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDec
         Objects.requireNonNull(benefit, "benefit");
         Objects.requireNonNull(status, "status");
         missing = List.copyOf(missing);
-        reasons = List.copyOf(reasons);
+        reasons = reasons instanceof LazyList<Reason> ? reasons : List.copyOf(reasons);   // the engine's: made on first use
     }
 
     /** The benefit code. */

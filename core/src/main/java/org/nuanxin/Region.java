@@ -16,9 +16,14 @@ import java.util.Map;
  * @param parameters     the parameters by key
  * @param precompiled    whether its rules were compiled at build time (executable model) rather than
  *                       from DRL when the engine was built
+ * @param direct         whether its rules run without Drools' Rete network: precompiled rules whose
+ *                       conditions only pick the facts of an assessment (all bundled regions) have their
+ *                       compiled consequences called directly, for the same facts, with the same
+ *                       decisions; rules of any other shape, and DRL compiled at run time, run in the network
  */
 public record Region(String id, String nameZh, String nameEn, String source, String ruleSetVersion,
-                     List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled) {
+                     List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled,
+                     boolean direct) {
 
     public Region {
         benefits = List.copyOf(benefits);
@@ -29,6 +34,6 @@ public record Region(String id, String nameZh, String nameEn, String source, Str
     @Override
     public String toString() {
         return id + ": " + nameZh + " (" + benefits.size() + " benefits, rules " + ruleSetVersion
-                + (precompiled ? ", precompiled" : "") + ")";
+                + (precompiled ? ", precompiled" : "") + (direct ? ", run directly" : "") + ")";
     }
 }

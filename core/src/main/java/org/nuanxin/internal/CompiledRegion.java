@@ -68,7 +68,7 @@ public final class CompiledRegion {
         this.version = version;
         this.params = new Params(data.id(), data.parameters());
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
-                data.parameters(), precompiled);
+                data.parameters(), precompiled, direct != null);
         this.warnings = List.copyOf(warnings);
         this.pool = kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
         kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));

@@ -46,7 +46,7 @@ final class Decider {
 
     private static Decision decide(Benefit benefit, List<Finding> unordered, LocalDate asOf) {
         List<Finding> findings = unordered;
-        if (findings.size() > 1) {             // the rule files' order, not the engine's firing order
+        if (!inRuleOrder(findings)) {          // the rule files' order, not the engine's firing order
             findings = new ArrayList<>(unordered);
             findings.sort(java.util.Comparator.comparingInt(f -> f.rule().order()));
         }
@@ -82,17 +82,13 @@ final class Decider {
         Truth overall = worker.and(events);
         Status status = overall.isTrue() ? Status.ELIGIBLE : overall.isFalse() ? Status.NOT_ELIGIBLE : Status.NEEDS_INFO;
 
-        List<Reason> reasons = new ArrayList<>(findings.size());
         BigDecimal cash = null;
         BigDecimal rangeMin = null;
         BigDecimal rangeMax = null;
         BigDecimal inKind = null;
-        for (Finding f : findings) {
-            Truth subjectTruth = f.subject() == null || subjects == null ? null
-                    : subjects.getOrDefault(f.subject(), Truth.TRUE);
-            if (f.truth() == null) {
-                boolean counts = status == Status.ELIGIBLE && (subjectTruth == null || subjectTruth.isTrue());
-                if (!counts) {
+        if (status == Status.ELIGIBLE) {
+            for (Finding f : findings) {
+                if (f.truth() != null || !counts(f, subjects)) {
                     continue;
                 }
                 if (f.inKind()) {
@@ -105,9 +101,41 @@ final class Decider {
                 } else {
                     cash = benefit.payment() == Benefit.Payment.PER_EVENT ? cash.add(f.amount()) : cash.max(f.amount());
                 }
-                String amount = f.upTo() == null ? f.amount().toPlainString()
-                        : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
-                add(reasons, f.rule().amountReason(amount, asOf));
+            }
+        }
+        if (cash != null) {
+            rangeMin = null;            // a settled amount (a configured schedule) wins over a range
+            rangeMax = null;
+        }
+        List<Finding> ordered = findings;
+        Map<Object, Truth> bySubject = subjects;
+        Truth anyEvent = events;
+        return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind, List.copyOf(overall.missing()),
+                new LazyList<>(() -> reasons(ordered, status, bySubject, anyEvent, asOf)));
+    }
+
+    /** Whether an amount finding is paid: the benefit is due and, for an event's amount, that event qualifies. */
+    private static boolean counts(Finding f, Map<Object, Truth> subjects) {
+        return f.subject() == null || subjects == null || subjects.getOrDefault(f.subject(), Truth.TRUE).isTrue();
+    }
+
+    /**
+     * The findings that carried the decision, in rule order: for an eligible benefit every criterion
+     * met and every amount paid; for one not eligible the criteria not met (of the worker, or of every
+     * event when no event qualifies); for one that needs information the unknown criteria.
+     */
+    private static List<Reason> reasons(List<Finding> findings, Status status, Map<Object, Truth> subjects,
+                                        Truth events, LocalDate asOf) {
+        List<Reason> reasons = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Truth subjectTruth = f.subject() == null || subjects == null ? null
+                    : subjects.getOrDefault(f.subject(), Truth.TRUE);
+            if (f.truth() == null) {
+                if (status == Status.ELIGIBLE && counts(f, subjects)) {
+                    String amount = f.upTo() == null ? f.amount().toPlainString()
+                            : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
+                    add(reasons, f.rule().amountReason(amount, asOf));
+                }
                 continue;
             }
             boolean relevant = switch (status) {
@@ -119,12 +147,17 @@ final class Decider {
                 add(reasons, f.rule().reason(f.truth(), asOf));
             }
         }
-        if (cash != null) {
-            rangeMin = null;            // a settled amount (a configured schedule) wins over a range
-            rangeMax = null;
+        return reasons;
+    }
+
+    /** Whether the findings come in rule order already (they do when the rules run directly). */
+    private static boolean inRuleOrder(List<Finding> findings) {
+        for (int i = 1; i < findings.size(); i++) {
+            if (findings.get(i - 1).rule().order() > findings.get(i).rule().order()) {
+                return false;
+            }
         }
-        return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind, List.copyOf(overall.missing()),
-                reasons);
+        return true;
     }
 
     /** Adds a reason once: the same rule firing for two events explains the decision once. */

@@ -19,6 +19,7 @@ import org.drools.model.functions.BlockN;
 import org.drools.model.functions.PredicateN;
 import org.drools.model.patterns.CompositePatterns;
 import org.drools.model.patterns.EvalImpl;
+import org.drools.model.patterns.ExistentialPatternImpl;
 import org.drools.model.patterns.PatternImpl;
 import org.nuanxin.RuleExecutionException;
 import org.nuanxin.rules.Arrears;
@@ -127,11 +128,10 @@ final class DirectRules {
                     }
                 }
                 bound.add(p.getPatternVariable());
-            } else if (cond instanceof CompositePatterns n
-                    && (n.getType() == Condition.Type.NOT || n.getType() == Condition.Type.EXISTS)) {
-                if (n.getSubConditions().size() != 1 || !(n.getSubConditions().get(0) instanceof PatternImpl<?> p)
-                        || plainPattern(p) != null) {
-                    return "has a 'not' or 'exists' of more than one unconstrained pattern";
+            } else if (cond.getType() == Condition.Type.NOT || cond.getType() == Condition.Type.EXISTS) {
+                PatternImpl<?> p = existential(cond);
+                if (p == null || plainPattern(p) != null) {
+                    return "has a 'not' or 'exists' of something other than one unconstrained pattern";
                 }
             } else if (cond instanceof EvalImpl e) {
                 if (e.getExpr().getPredicate() == null || e.getExpr().getVariables() == null) {
@@ -173,6 +173,14 @@ final class DirectRules {
         return null;
     }
 
+    /** The one pattern of a {@code not} or {@code exists}, or {@code null} when it holds anything else. */
+    private static PatternImpl<?> existential(Condition cond) {
+        List<Condition> inner = cond instanceof ExistentialPatternImpl e ? e.getSubConditions()
+                : cond instanceof CompositePatterns c ? c.getSubConditions() : List.of();
+        return inner.size() == 1 && inner.get(0) instanceof PatternImpl<?> p && p.getType() == Condition.Type.PATTERN
+                ? p : null;
+    }
+
     private static Variable<?>[] variables(Consequence c) {
         return c.getVariables() == null ? new Variable<?>[0] : c.getVariables();
     }
@@ -189,9 +197,9 @@ final class DirectRules {
             if (cond instanceof PatternImpl<?> p && p.getType() == Condition.Type.PATTERN) {
                 bound.add(p.getPatternVariable());
                 types.add(FACT_TYPES.indexOf(p.getPatternVariable().getType()));
-            } else if (cond instanceof CompositePatterns n) {
-                int type = FACT_TYPES.indexOf(((PatternImpl<?>) n.getSubConditions().get(0)).getPatternVariable().getType());
-                (n.getType() == Condition.Type.NOT ? absent : present).add(type);
+            } else if (cond.getType() == Condition.Type.NOT || cond.getType() == Condition.Type.EXISTS) {
+                int type = FACT_TYPES.indexOf(existential(cond).getPatternVariable().getType());
+                (cond.getType() == Condition.Type.NOT ? absent : present).add(type);
             }
         }
         for (Condition cond : view.getSubConditions()) {

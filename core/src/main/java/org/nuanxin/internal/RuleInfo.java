@@ -29,6 +29,8 @@ public final class RuleInfo {
     private final String unmetEn;
     private final Reason met;
     private final Reason notMet;
+    /** Whether a sentence names the assessment date ({@code ${as_of}}). */
+    private final boolean datedText;
 
     /**
      * @param name           the rule's name
@@ -56,6 +58,7 @@ public final class RuleInfo {
         this.en = en;
         this.unmetZh = unmetZh;
         this.unmetEn = unmetEn;
+        this.datedText = (zh + en + unmetZh + unmetEn).contains(AS_OF);
         this.met = (zh + en).contains(AS_OF) ? null : metReason(null);
         this.notMet = (zh + en + unmetZh + unmetEn).contains(AS_OF) ? null : notMetReason(null);
     }
@@ -101,20 +104,47 @@ public final class RuleInfo {
     /** The reason for a finding of this rule. */
     Reason reason(Truth t, LocalDate asOf) {
         if (t.isTrue()) {
-            return met != null ? met : metReason(asOf);
+            return met != null ? met : dated(Outcome.MET, asOf);
         }
         if (t.isFalse()) {
-            return notMet != null ? notMet : notMetReason(asOf);
+            return notMet != null ? notMet : dated(Outcome.NOT_MET, asOf);
         }
-        String fields = String.join(", ", t.missing());
-        return new Reason(name, Outcome.UNKNOWN, source, clause, fill("需补充信息（" + fields + "）：" + zh, asOf),
-                fill("Needs information (" + fields + "): " + en, asOf), List.copyOf(t.missing()));
+        return remembered(t.missing(), asOf, () -> {
+            String fields = String.join(", ", t.missing());
+            return new Reason(name, Outcome.UNKNOWN, source, clause, fill("需补充信息（" + fields + "）：" + zh, asOf),
+                    fill("Needs information (" + fields + "): " + en, asOf), List.copyOf(t.missing()));
+        });
     }
 
     /** The reason for an amount this rule set. */
     Reason amountReason(String amount, LocalDate asOf) {
-        return new Reason(name, Outcome.AMOUNT, source, clause, fill(zh + "：" + amount + " 元", asOf),
-                fill(en + ": " + amount + " CNY", asOf), List.of());
+        return remembered(amount, asOf, () -> new Reason(name, Outcome.AMOUNT, source, clause,
+                fill(zh + "：" + amount + " 元", asOf), fill(en + ": " + amount + " CNY", asOf), List.of()));
+    }
+
+    /**
+     * Reasons made before, by what varies between assessments (the missing fields, an amount, the
+     * date when the text names it): most assessments meet the same few, and a reason is immutable.
+     * Bounded; when full it starts again.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Object, Reason> made = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MADE_MAX = 256;
+
+    private Reason remembered(Object what, LocalDate asOf, java.util.function.Supplier<Reason> make) {
+        Object key = datedText ? List.of(what, asOf) : what;
+        Reason r = made.get(key);
+        if (r == null) {
+            if (made.size() >= MADE_MAX) {
+                made.clear();
+            }
+            r = make.get();
+            made.put(key, r);
+        }
+        return r;
+    }
+
+    private Reason dated(Outcome outcome, LocalDate asOf) {
+        return remembered(outcome, asOf, () -> outcome == Outcome.MET ? metReason(asOf) : notMetReason(asOf));
     }
 
     private Reason metReason(LocalDate asOf) {

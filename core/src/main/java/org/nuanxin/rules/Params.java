@@ -39,9 +39,16 @@ public final class Params {
         return new TreeSet<>(read);
     }
 
+    /** Notes that a rule read {@code key}; a lookup, not a write, once the key is known (rules read keys on every assessment). */
+    private void markRead(String key) {
+        if (!read.contains(key)) {
+            read.add(key);
+        }
+    }
+
     /** Whether the parameters define {@code key} (an optional schedule, say). */
     public boolean has(String key) {
-        read.add(key);
+        markRead(key);
         return values.containsKey(key);
     }
 
@@ -107,7 +114,7 @@ public final class Params {
             throw new RuleExecutionException("region " + region + ": parameter '" + key + "' is of type " + p.type()
                     + ", not " + type.getSimpleName());
         }
-        read.add(key);
+        markRead(key);
         return type.cast(p.value());
     }
 

@@ -88,6 +88,12 @@ public final class Truth {
     }
 
     private Truth merge(Truth other) {
+        if (missing.containsAll(other.missing)) {        // the usual case: the same fields again
+            return this;
+        }
+        if (other.missing.containsAll(missing)) {
+            return other;
+        }
         Set<String> all = new TreeSet<>(missing);
         all.addAll(other.missing);
         return new Truth(Value.UNKNOWN, Collections.unmodifiableSet(all));

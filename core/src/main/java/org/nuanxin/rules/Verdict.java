@@ -33,7 +33,7 @@ public final class Verdict {
                           boolean inKind) {
     }
 
-    private final List<Finding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>(64);   // a region's rules make about 60 per assessment
     private RuleInfo current;
 
     /** Called by the engine before each rule fires. */

@@ -1,0 +1,47 @@
+package org.nuanxin.internal;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.function.Supplier;
+
+/**
+ * An immutable list made on first use: explanations are assembled only for the hosts that read
+ * them. Safe to share between threads: the list is made once.
+ *
+ * @param <E> the elements
+ */
+public final class LazyList<E> extends AbstractList<E> implements RandomAccess {
+
+    private Supplier<List<E>> make;
+    private volatile List<E> list;
+
+    LazyList(Supplier<List<E>> make) {
+        this.make = make;
+    }
+
+    private List<E> list() {
+        List<E> l = list;
+        if (l == null) {
+            synchronized (this) {
+                l = list;
+                if (l == null) {
+                    l = List.copyOf(make.get());
+                    list = l;
+                    make = null;           // what it was made of can go
+                }
+            }
+        }
+        return l;
+    }
+
+    @Override
+    public E get(int index) {
+        return list().get(index);
+    }
+
+    @Override
+    public int size() {
+        return list().size();
+    }
+}

@@ -1,0 +1,221 @@
+package org.nuanxin.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.nuanxin.Assessment;
+import org.nuanxin.RuleExecutionException;
+import org.nuanxin.TestRegions;
+import org.nuanxin.model.Child;
+import org.nuanxin.model.Event;
+import org.nuanxin.model.HomecomingTrip;
+import org.nuanxin.model.Hospitalisation;
+import org.nuanxin.model.MedicalInsurance;
+import org.nuanxin.model.Situation;
+import org.nuanxin.model.TripReason;
+import org.nuanxin.model.Worker;
+import org.nuanxin.spi.RuleFiles;
+
+/**
+ * Rules run directly decide exactly as the Rete network does, for every shape the direct evaluator
+ * accepts; any other shape keeps the region in the network. The test DRL is compiled into the
+ * executable model here, as kie-maven-plugin compiles a region module's rules at build time.
+ */
+class DirectRulesTest {
+
+    private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    /** Rules of every shape the evaluator runs: exists, eval of a global and of a bound fact, a join of two types, no pattern. */
+    private static final String SHAPES = """
+            package org.nuanxin.test.testland;
+
+            import org.nuanxin.rules.Profile;
+            import org.nuanxin.rules.Trip;
+            import org.nuanxin.rules.Stay;
+            import org.nuanxin.rules.Truth;
+
+            global org.nuanxin.rules.Verdict verdict;
+            global org.nuanxin.rules.Params params;
+            global org.nuanxin.rules.Context ctx;
+
+            rule "a stay exists and the cap is configured"
+                @benefit("TEST_SERVICE") @source("TEST-1") @clause("x") @zh("有住院") @en("a stay")
+            when
+                exists Stay()
+                eval( params.has("cap") )
+            then
+                verdict.check(Truth.unknown("probe_" + ctx.asOf().getYear()));
+            end
+
+            rule "each trip with each stay"
+                @benefit("TEST_TRIP_CASH") @source("TEST-1") @clause("x") @zh("行程与住院") @en("trip and stay")
+            when
+                $t : Trip()
+                $s : Stay()
+                eval( $t.index() != $s.index() )
+            then
+                verdict.check($t, $s.hospital().known());
+            end
+
+            rule "no pattern at all"
+                @benefit("TEST_SERVICE") @source("TEST-1") @clause("x") @zh("总是") @en("always")
+                salience 10
+            when
+            then
+                verdict.check(Truth.TRUE);
+            end
+            """;
+
+    private static RuleFiles testland(String extraFile, String extraDrl) {
+        RuleFiles base = RuleFiles.fromDirectory(TestRegions.TESTLAND);
+        if (extraDrl == null) {
+            return base;
+        }
+        Map<String, String> files = new LinkedHashMap<>(base.files());
+        files.put("region.yaml", files.get("region.yaml").replace("rules: [rules.drl]", "rules: [rules.drl, " + extraFile + "]"));
+        files.put(extraFile, extraDrl);
+        return new RuleFiles(base.origin(), files, null);
+    }
+
+    /** The same files with their DRL compiled into the executable model, in memory. */
+    private static RuleFiles precompiled(RuleFiles files) {
+        KieServices ks = KieServices.get();
+        ReleaseId id = ks.newReleaseId("org.nuanxin.test", "direct-" + BUILDS.incrementAndGet(), "1.0.0");
+        KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+        for (String drl : files.drlFiles()) {
+            kfs.write("src/main/resources/org/nuanxin/test/testland/" + drl, files.files().get(drl));
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        assertFalse(builder.getResults().hasMessages(Message.Level.ERROR), builder.getResults()::toString);
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        String list = new String(module.getBytes(CanonicalKieModule.getModelFileWithGAV(id)), StandardCharsets.UTF_8);
+        List<String> classes = list.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+        ClassLoader loader = ks.newKieContainer(id).getClassLoader();
+        return new RuleFiles(files.origin(), files.files(), new RuleFiles.Precompiled(classes, loader));
+    }
+
+    private static CompiledRegion inNetwork(RuleFiles files) {
+        System.setProperty(RegionCompiler.RETE_PROPERTY, "true");
+        try {
+            return RegionCompiler.compile(files);
+        } finally {
+            System.clearProperty(RegionCompiler.RETE_PROPERTY);
+        }
+    }
+
+    private static Situation random(Random r) {
+        String[] cities = {"xian", "hangzhou", null};
+        Worker w = Worker.builder()
+                .newEmploymentForm(r.nextInt(3) == 0 ? null : r.nextBoolean())
+                .workCity(cities[r.nextInt(3)]).residenceCity(cities[r.nextInt(3)])
+                .birthDate(LocalDate.of(1960 + r.nextInt(40), 1 + r.nextInt(12), 1))
+                .medicalInsurance(r.nextInt(4) == 0 ? null : MedicalInsurance.values()[r.nextInt(MedicalInsurance.values().length)])
+                .children(r.nextBoolean() ? List.of(new Child(LocalDate.of(2010 + r.nextInt(10), 1, 1), null)) : null)
+                .build();
+        List<Event> events = new ArrayList<>();
+        for (int i = r.nextInt(4); i > 0; i--) {
+            events.add(new HomecomingTrip(r.nextInt(4) == 0 ? null : AS_OF.minusDays(r.nextInt(400)),
+                    r.nextInt(4) == 0 ? null : TripReason.values()[r.nextInt(TripReason.values().length)],
+                    r.nextInt(3) == 0 ? null : r.nextBoolean(),
+                    r.nextInt(4) == 0 ? null : new BigDecimal(r.nextInt(30_000)).movePointLeft(2)));
+        }
+        for (int i = r.nextInt(3); i > 0; i--) {
+            LocalDate in = AS_OF.minusDays(r.nextInt(200) + 5);
+            events.add(new Hospitalisation(r.nextInt(3) == 0 ? null : "H" + r.nextInt(3), in, in.plusDays(r.nextInt(5)),
+                    r.nextInt(4) == 0 ? null : new BigDecimal(r.nextInt(50_000)).movePointLeft(2), null));
+        }
+        java.util.Collections.shuffle(events, r);
+        return new Situation(w, events, List.of());
+    }
+
+    private static void assertSameDecisions(CompiledRegion expected, CompiledRegion actual, long seed, int workers) {
+        Random r = new Random(seed);
+        for (int i = 0; i < workers; i++) {
+            Situation s = random(r);
+            Assessment want = expected.assess(s, AS_OF, 10_000);
+            Assessment got = actual.assess(s, AS_OF, 10_000);
+            assertEquals(want, got, "worker " + i + " of seed " + seed);
+            assertEquals(want.decisions().toString() + want.decisions().stream().map(d -> d.reasons()).toList(),
+                    got.decisions().toString() + got.decisions().stream().map(d -> d.reasons()).toList());
+        }
+    }
+
+    @Test
+    void theTestRegionRunsDirectlyAndDecidesAsTheNetworkDoes() {
+        RuleFiles files = testland(null, null);
+        CompiledRegion direct = RegionCompiler.compile(precompiled(files));
+        assertTrue(direct.direct(), direct::toString);
+        CompiledRegion classic = RegionCompiler.compile(files);
+        assertFalse(classic.direct(), "DRL compiled at run time runs in the network");
+        assertSameDecisions(classic, direct, 11, 3_000);
+    }
+
+    @Test
+    void everyAcceptedShapeDecidesAsTheNetworkDoes() {
+        RuleFiles files = testland("shapes.drl", SHAPES);
+        RuleFiles model = precompiled(files);
+        CompiledRegion direct = RegionCompiler.compile(model);
+        assertTrue(direct.direct(), direct::toString);
+        CompiledRegion network = inNetwork(model);
+        assertFalse(network.direct());
+        assertSameDecisions(network, direct, 12, 3_000);
+        assertSameDecisions(RegionCompiler.compile(files), direct, 13, 1_000);
+    }
+
+    @Test
+    void anyOtherShapeKeepsTheWholeRegionInTheNetwork() {
+        String constrained = SHAPES.replace("$t : Trip()", "$t : Trip( this != null )");
+        String grouped = SHAPES.replace("salience 10", "agenda-group \"MAIN\" salience 10")
+                .replace("agenda-group \"MAIN\"", "activation-group \"one\"");
+        for (String drl : List.of(constrained, grouped)) {
+            RuleFiles files = testland("shapes.drl", drl);
+            CompiledRegion region = RegionCompiler.compile(precompiled(files));
+            assertFalse(region.direct(), region::toString);
+            assertSameDecisions(RegionCompiler.compile(files), region, 14, 300);
+        }
+    }
+
+    @Test
+    void aFailingRuleIsNamedAsTheNetworkNamesIt() {
+        String failing = SHAPES.substring(0, SHAPES.indexOf("rule ")) + """
+                rule "fails"
+                    @benefit("TEST_SERVICE") @source("TEST-1") @clause("x") @zh("失败") @en("fails")
+                when
+                    Profile()
+                then
+                    verdict.check((Truth) null);
+                end
+                """;
+        RuleFiles model = precompiled(testland("failing.drl", failing));
+        CompiledRegion direct = RegionCompiler.compile(model);
+        assertTrue(direct.direct());
+        Situation s = Situation.of(Worker.builder().newEmploymentForm(true).build());
+        RuleExecutionException a = assertThrows(RuleExecutionException.class, () -> direct.assess(s, AS_OF, 10_000));
+        CompiledRegion network = inNetwork(model);
+        RuleExecutionException b = assertThrows(RuleExecutionException.class, () -> network.assess(s, AS_OF, 10_000));
+        assertEquals(b.getMessage(), a.getMessage());
+        assertEquals("region testland: rule \"fails\" failed with NullPointerException", a.getMessage());
+    }
+}
