@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.nuanxin.Assessment;
+import org.nuanxin.Decision;
+import org.nuanxin.Reason;
 import org.nuanxin.Nuanxin;
+import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.rules.Verdict;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,12 +25,17 @@ import org.openjdk.jmh.infra.ThreadParams;
  * cases per region, fixed seed; each thread cycles through them):
  *
  * <ul>
- *   <li>{@code facade}: {@link Nuanxin#assess} as a host calls it: the bundled, precompiled rules,
- *       a pooled session, and the decisions with their explanations. For xian and, through the
- *       {@code region} parameter, the other bundled regions.</li>
- *   <li>{@code plainDrools}: the same Xi'an DRL compiled at run time with the classic
+ *   <li>{@code facade}: {@link Nuanxin#assess} as a host calls it: the bundled, precompiled rules
+ *       and the decisions, whose explanations are assembled when a host reads them (this benchmark
+ *       reads statuses and amounts only). Parameters: {@code region}; {@code cachedDecisions} (the
+ *       engine's decision cache as shipped, or off); {@code evaluation}: {@code direct} (as shipped:
+ *       the compiled rules run without the Rete network) or {@code rete} (the same compiled rules in
+ *       a pooled Drools session, {@code -Dnuanxin.rete=true}).</li>
+ *   <li>{@code facadeExplained}: the same, then every decision's reasons read (each sentence
+ *       touched), as a host that shows the explanation does.</li>
+ *   <li>{@code plainDrools}: the same region's DRL compiled at run time with the classic
  *       {@code KnowledgeBuilder}, a new {@code StatelessKieSession} per call, no explanations
- *       ({@link PlainDroolsXian}).</li>
+ *       ({@link PlainDrools}).</li>
  *   <li>{@code handCoded}: the Xi'an programme in plain Java ({@link XianHandCoded}), the physical
  *       limit.</li>
  * </ul>
@@ -49,12 +57,28 @@ public abstract class AssessBenchmark {
         /** The engine's decision cache: as shipped (10,000 per region and date), or off (every call fires the rules). */
         @Param({"10000", "0"})
         public int cachedDecisions;
+        /** How the compiled rules run: {@code direct} as shipped, or {@code rete} in a Drools session. */
+        @Param({"direct", "rete"})
+        public String evaluation;
         Nuanxin engine;
         Workers.Case[] cases;
 
         @Setup(Level.Trial)
         public void setup() {
-            engine = Nuanxin.builder().regions(region).cachedDecisions(cachedDecisions).build();
+            boolean rete = switch (evaluation) {
+                case "direct" -> false;
+                case "rete" -> true;
+                default -> throw new IllegalArgumentException("evaluation is direct or rete, not " + evaluation);
+            };
+            System.setProperty(RegionCompiler.RETE_PROPERTY, Boolean.toString(rete));
+            try {
+                engine = Nuanxin.builder().regions(region).cachedDecisions(cachedDecisions).build();
+            } finally {
+                System.clearProperty(RegionCompiler.RETE_PROPERTY);
+            }
+            if (engine.region(region).direct() == rete) {
+                throw new IllegalStateException(region + " does not run as asked: " + engine.region(region));
+            }
             cases = Workers.generate(region);
             for (Workers.Case c : cases) {              // every case is valid input; fail now, not mid-run
                 engine.assess(region, c.situation(), c.asOf());
@@ -62,16 +86,18 @@ public abstract class AssessBenchmark {
         }
     }
 
-    /** The Xi'an DRL compiled with plain Drools, and the Xi'an cases. */
+    /** A region's DRL compiled with plain Drools, and the region's cases. */
     @State(Scope.Benchmark)
     public static class PlainDroolsState {
-        PlainDroolsXian rules;
+        @Param({"xian", "qingdao", "zhejiang", "neimenggu", "xinjiang"})
+        public String region;
+        PlainDrools rules;
         Workers.Case[] cases;
 
         @Setup(Level.Trial)
         public void setup() {
-            rules = new PlainDroolsXian();
-            cases = Workers.generate("xian");
+            rules = new PlainDrools(region);
+            cases = Workers.generate(region);
             for (Workers.Case c : cases) {              // as for the facade: one pass before JMH's warm-up
                 rules.assess(c.situation(), c.asOf());
             }
@@ -115,6 +141,19 @@ public abstract class AssessBenchmark {
     public Assessment facade(FacadeState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
         return s.engine.assess(s.region, c.situation(), c.asOf());
+    }
+
+    /** The facade, then every reason of every decision read, as a host showing the explanation does. */
+    @Benchmark
+    public long facadeExplained(FacadeState s, Cursor cursor) {
+        Workers.Case c = s.cases[cursor.next(s.cases.length)];
+        long chars = 0;
+        for (Decision d : s.engine.assess(s.region, c.situation(), c.asOf()).decisions()) {
+            for (Reason r : d.reasons()) {
+                chars += r.textZh().length() + r.textEn().length();
+            }
+        }
+        return chars;
     }
 
     @Benchmark

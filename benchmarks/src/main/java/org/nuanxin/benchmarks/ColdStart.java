@@ -29,7 +29,7 @@ import org.nuanxin.UnknownRegionException;
  *       bundled region's engine ({@code Nuanxin.builder().regions(id).build()}, precompiled rules) is
  *       built K times and the last build is reported; then the Xi'an rule folder compiled from DRL
  *       ({@code ruleFolder(...)}, when the source tree is there) and the plain {@code KnowledgeBuilder}
- *       compile of the same DRL ({@link PlainDroolsXian}).</li>
+ *       compile of the same DRL ({@link PlainDrools}).</li>
  * </ol>
  *
  * <pre>
@@ -233,7 +233,7 @@ public final class ColdStart {
                     () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build(), k);
         }
         time("xian (plain Drools)", "KnowledgeBuilder from the classpath DRL, newKieBase() (the plainDrools benchmark's setup)",
-                PlainDroolsXian::new, k);
+                PlainDrools::new, k);
         System.out.println();
     }
 

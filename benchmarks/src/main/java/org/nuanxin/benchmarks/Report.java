@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * Turns a JMH JSON result file ({@code -rf json -rff results.json}) into Markdown: one row per
  * benchmark, region and thread count with the throughput (ops/s), the p50 and p99 latency (µs, from
  * the sample-mode runs) and the allocation per operation ({@code gc.alloc.rate.norm}, bytes, present
- * when the run used {@code -prof gc}); then the ratios facade/plainDrools and facade/handCoded for
- * Xi'an, each computed from the same file.
+ * when the run used {@code -prof gc}); then, for every facade variant (evaluation, cache) of every
+ * region, the ratios to plainDrools of the same region and to handCoded (Xi'an), each computed from
+ * the same file.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.nuanxin.benchmarks.Report results.json [more.json …]</pre>
  *
@@ -25,11 +26,12 @@ import java.util.TreeMap;
  */
 public final class Report {
 
-    private static final List<String> METHODS = List.of("facade", "plainDrools", "handCoded");
+    private static final List<String> METHODS = List.of("facade", "facadeExplained", "plainDrools", "handCoded");
     private static final List<String> REGIONS = List.of("xian", "qingdao", "zhejiang", "neimenggu", "xinjiang");
 
     /** What one benchmark, region and thread count measured; NaN where the run did not measure it. */
     static final class Row {
+        /** The benchmark method, with its variant for the facade: {@code facade (direct, cache off)}. */
         final String method;
         final String region;
         final int threads;
@@ -74,11 +76,12 @@ public final class Report {
         for (Object o : results) {
             Map<?, ?> r = (Map<?, ?>) o;
             String benchmark = (String) r.get("benchmark");
-            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String base = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             Map<?, ?> params = r.get("params") instanceof Map<?, ?> p ? p : Map.of();
             String region = params.get("region") instanceof String s ? s : "xian";
+            String method = label(base, params);
             int threads = (int) number(r.get("threads"));
-            Row row = rows.computeIfAbsent(key(method, region, threads), k -> new Row(method, region, threads));
+            Row row = rows.computeIfAbsent(key(base, method, region, threads), k -> new Row(method, region, threads));
             Map<?, ?> primary = (Map<?, ?>) r.get("primaryMetric");
             String unit = (String) primary.get("scoreUnit");
             String mode = (String) r.get("mode");
@@ -114,23 +117,26 @@ public final class Report {
                     .append(" | ").append(throughput(r)).append(" | ").append(fmt(r.p50)).append(" | ")
                     .append(fmt(r.p99)).append(" | ").append(fmtInt(r.alloc())).append(" |\n");
         }
-        md.append("\n### Ratios for xian, from this run\n\n");
-        md.append("Throughput ratio below 1 and latency or allocation ratio above 1: the facade is slower or"
+        md.append("\n### Ratios, from this run\n\n");
+        md.append("Each facade variant against plainDrools on the same region's rules and against handCoded (Xi'an"
+                + " only). Throughput ratio below 1 and latency or allocation ratio above 1: the facade is slower or"
                 + " allocates more.\n\n");
-        md.append("| threads | throughput facade/plainDrools | throughput facade/handCoded | p50 facade/plainDrools"
-                + " | p50 facade/handCoded | p99 facade/plainDrools | p99 facade/handCoded | alloc facade/plainDrools"
-                + " | alloc facade/handCoded |\n");
-        md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| region | threads | facade | throughput facade/plainDrools | throughput facade/handCoded"
+                + " | p50 facade/plainDrools | p50 facade/handCoded | p99 facade/plainDrools | p99 facade/handCoded"
+                + " | alloc facade/plainDrools | alloc facade/handCoded |\n");
+        md.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         boolean any = false;
-        for (int threads : List.of(1, 2, 4, 8)) {
-            Row f = rows.get(key("facade", "xian", threads));
-            Row d = rows.get(key("plainDrools", "xian", threads));
-            Row h = rows.get(key("handCoded", "xian", threads));
-            if (f == null || d == null && h == null) {
+        for (Row f : rows.values()) {
+            if (!f.method.startsWith("facade")) {
+                continue;
+            }
+            Row d = rows.get(key("plainDrools", "plainDrools", f.region, f.threads));
+            Row h = f.region.equals("xian") ? rows.get(key("handCoded", "handCoded", "xian", f.threads)) : null;
+            if (d == null && h == null) {
                 continue;
             }
             any = true;
-            md.append("| ").append(threads)
+            md.append("| ").append(f.region).append(" | ").append(f.threads).append(" | ").append(f.method)
                     .append(" | ").append(ratio(f.opsPerSecond, d == null ? Double.NaN : d.opsPerSecond))
                     .append(" | ").append(ratio(f.opsPerSecond, h == null ? Double.NaN : h.opsPerSecond))
                     .append(" | ").append(ratio(f.p50, d == null ? Double.NaN : d.p50))
@@ -142,17 +148,35 @@ public final class Report {
                     .append(" |\n");
         }
         if (!any) {
-            md.append("| – | (the file has no xian facade result with plainDrools or handCoded at the same thread"
-                    + " count) | | | | | | | |\n");
+            md.append("| – | | (the file has no facade result with plainDrools or handCoded at the same region and"
+                    + " thread count) | | | | | | | | |\n");
         }
         return md.append('\n').toString();
     }
 
-    /** Sorts rows: facade, plainDrools, handCoded; xian first; then threads. */
-    private static String key(String method, String region, int threads) {
-        int m = METHODS.indexOf(method);
+    /**
+     * The method's name, with the facade's variant when the run varied it: {@code facade (direct, cache
+     * off)}; {@code cachedDecisions} 0 is "cache off", any other value "cache on".
+     */
+    static String label(String method, Map<?, ?> params) {
+        if (!method.startsWith("facade")) {
+            return method;
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (params.get("evaluation") instanceof String e) {
+            parts.add(e);
+        }
+        if (params.get("cachedDecisions") instanceof String c) {
+            parts.add(c.equals("0") ? "cache off" : "cache on");
+        }
+        return parts.isEmpty() ? method : method + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Sorts rows: xian first, then by region; facade variants, plainDrools, handCoded; then threads. */
+    private static String key(String base, String label, String region, int threads) {
+        int m = METHODS.indexOf(base);
         int r = REGIONS.indexOf(region);
-        return String.format(Locale.ROOT, "%02d|%02d|%s|%s|%04d", m < 0 ? 99 : m, r < 0 ? 99 : r, method, region, threads);
+        return String.format(Locale.ROOT, "%02d|%s|%02d|%s|%04d", r < 0 ? 99 : r, region, m < 0 ? 99 : m, label, threads);
     }
 
     private static double allocation(Object secondary) {

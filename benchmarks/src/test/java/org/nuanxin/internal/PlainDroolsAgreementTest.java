@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.benchmarks.PlainDroolsXian;
+import org.nuanxin.benchmarks.PlainDrools;
 import org.nuanxin.benchmarks.Workers;
 import org.nuanxin.rules.Verdict;
 
 /**
- * The plainDrools benchmark does the rule work the facade does: its findings, put through the
+ * The plainDrools benchmark does the rule work the facade does, in every region: its findings, put through the
  * engine's own decision step (package-private, hence this package), give the facade's decisions.
  * The benchmark itself stops at the findings.
  */
@@ -22,23 +22,26 @@ class PlainDroolsAgreementTest {
 
     @Test
     void plainDroolsFindingsDecideAsTheFacade() {
-        Nuanxin engine = Nuanxin.builder().regions("xian").build();
-        PlainDroolsXian plain = new PlainDroolsXian();
-        Workers.Case[] cases = Workers.generate("xian", 500, Workers.SEED);
-        for (int n = 0; n < cases.length; n++) {
-            Workers.Case c = cases[n];
-            Verdict verdict = plain.assess(c.situation(), c.asOf());
-            assertFalse(verdict.findings().isEmpty());
-            List<Decision> fromPlain = Decider.decide(plain.benefits(), verdict, c.asOf());
-            Assessment a = engine.assess("xian", c.situation(), c.asOf());
-            for (int i = 0; i < fromPlain.size(); i++) {
-                Decision p = fromPlain.get(i);
-                Decision f = a.decisions().get(i);
-                String where = "case " + n + " " + f.code();
-                assertEquals(f.status(), p.status(), where);
-                assertEquals(f.amount(), p.amount(), where);
-                assertEquals(f.value(), p.value(), where);
-                assertEquals(f.missing(), p.missing(), where);
+        for (String region : List.of("xian", "qingdao", "zhejiang", "neimenggu", "xinjiang")) {
+            Nuanxin engine = Nuanxin.builder().regions(region).build();
+            PlainDrools plain = new PlainDrools(region);
+            Workers.Case[] cases = Workers.generate(region, 300, Workers.SEED);
+            for (int n = 0; n < cases.length; n++) {
+                Workers.Case c = cases[n];
+                Verdict verdict = plain.assess(c.situation(), c.asOf());
+                assertFalse(verdict.findings().isEmpty());
+                List<Decision> fromPlain = Decider.decide(plain.benefits(), verdict, c.asOf());
+                Assessment a = engine.assess(region, c.situation(), c.asOf());
+                for (int i = 0; i < fromPlain.size(); i++) {
+                    Decision p = fromPlain.get(i);
+                    Decision f = a.decisions().get(i);
+                    String where = region + " case " + n + " " + f.code();
+                    assertEquals(f.status(), p.status(), where);
+                    assertEquals(f.amount(), p.amount(), where);
+                    assertEquals(f.amountMin(), p.amountMin(), where);
+                    assertEquals(f.value(), p.value(), where);
+                    assertEquals(f.missing(), p.missing(), where);
+                }
             }
         }
     }

@@ -34,9 +34,9 @@ import org.nuanxin.rules.Verdict;
 import org.nuanxin.spi.RuleFiles;
 
 /**
- * The bundled Xi'an DRL used with plain Drools, the way the Drools documentation's first example
- * uses a rule base: the DRL files are read from the classpath ({@code org/nuanxin/region/xian/*.drl},
- * in the rules-xian jar) and compiled once with the classic {@link KnowledgeBuilder}; each
+ * A bundled region's DRL used with plain Drools, the way the Drools documentation's first example
+ * uses a rule base: the DRL files are read from the classpath ({@code org/nuanxin/region/<id>/*.drl},
+ * in the region's jar) and compiled once with the classic {@link KnowledgeBuilder}; each
  * assessment then takes a <em>new</em> {@link StatelessKieSession}, sets the globals and executes
  * the facts. There is no session pool, no executable model and no explanation: the result is the
  * list of findings the rules made ({@link Verdict#findings()}), not decisions.
@@ -50,7 +50,7 @@ import org.nuanxin.spi.RuleFiles;
  *
  * <p>Thread-safe: the rule base is shared, each call has its own session, verdict and listener.
  */
-public final class PlainDroolsXian {
+public final class PlainDrools {
 
     static {
         // the facade sets this too: run-time compiled DRL evaluates constraints with MVEL, whose default
@@ -60,8 +60,8 @@ public final class PlainDroolsXian {
         }
     }
 
-    /** Where the rules-xian jar keeps the region's files. */
-    public static final String FOLDER = "org/nuanxin/region/xian/";
+    /** Where a region's jar keeps the region's files: this, the region id and a slash. */
+    public static final String FOLDER = "org/nuanxin/region/";
 
     private final KieBase kbase;
     private final Params params;
@@ -69,17 +69,23 @@ public final class PlainDroolsXian {
     private final Map<String, RuleInfo> ruleInfo = new HashMap<>();
 
     /** Compiles the Xi'an DRL from the classpath. */
-    public PlainDroolsXian() {
-        ClassLoader loader = PlainDroolsXian.class.getClassLoader();
-        RuleFiles files = RuleFiles.fromClasspath(loader, FOLDER);     // region.yaml lists the DRL files
+    public PlainDrools() {
+        this("xian");
+    }
+
+    /** Compiles the DRL of a bundled region from the classpath. */
+    public PlainDrools(String region) {
+        ClassLoader loader = PlainDrools.class.getClassLoader();
+        String folder = FOLDER + region + "/";
+        RuleFiles files = RuleFiles.fromClasspath(loader, folder);     // region.yaml lists the DRL files
         RegionData data = RegionData.read(files);                        // the catalogue and parameters.yaml
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         for (String drl : files.drlFiles()) {
-            builder.add(ResourceFactory.newClassPathResource(FOLDER + drl, "UTF-8", loader), ResourceType.DRL);
+            builder.add(ResourceFactory.newClassPathResource(folder + drl, "UTF-8", loader), ResourceType.DRL);
         }
         if (builder.hasErrors()) {
-            throw new IllegalStateException("the Xi'an DRL does not compile: " + builder.getErrors());
+            throw new IllegalStateException("the DRL of " + region + " does not compile: " + builder.getErrors());
         }
         kbase = builder.newKieBase();
         params = new Params(data.id(), data.parameters());
@@ -129,7 +135,7 @@ public final class PlainDroolsXian {
             } else if (e instanceof Hospitalisation h) {
                 facts.add(new Stay(h, i));
             } else {
-                facts.add(new Arrears((WageArrears) e, i));   // as the facade inserts it; no Xi'an rule matches it
+                facts.add(new Arrears((WageArrears) e, i));   // as the facade inserts it
             }
         }
         session.execute(facts);
