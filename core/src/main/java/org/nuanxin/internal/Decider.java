@@ -28,46 +28,62 @@ final class Decider {
 
     @SuppressWarnings("unchecked")
     static List<Decision> decide(List<Benefit> benefits, Verdict verdict, LocalDate asOf) {
-        List<Finding>[] byBenefit = new List[benefits.size()];
-        for (Finding f : verdict.findings()) {
-            for (int i : f.rule().benefitIndexes()) {
-                if (byBenefit[i] == null) {
-                    byBenefit[i] = new ArrayList<>(8);
-                }
-                byBenefit[i].add(f);
-            }
-        }
-        List<Decision> decisions = new ArrayList<>(benefits.size());
-        for (int i = 0; i < benefits.size(); i++) {
-            decisions.add(decide(benefits.get(i), byBenefit[i] == null ? List.of() : byBenefit[i], asOf));
-        }
-        return decisions;
-    }
-
-    private static Decision decide(Benefit benefit, List<Finding> unordered, LocalDate asOf) {
-        List<Finding> findings = unordered;
-        if (!inRuleOrder(findings)) {          // the rule files' order, not the engine's firing order
-            findings = new ArrayList<>(unordered);
-            findings.sort(java.util.Comparator.comparingInt(f -> f.rule().order()));
-        }
-        Truth worker = Truth.TRUE;
-        Map<Object, Truth> subjects = null;
-        boolean anyCheck = false;
-        for (Finding f : findings) {
+        int n = benefits.size();
+        Truth[] worker = new Truth[n];                   // null: no criterion yet
+        Map<Object, Truth>[] subjects = new Map[n];
+        boolean[] amounts = new boolean[n];
+        List<Finding> all = verdict.findings();
+        for (Finding f : all) {                          // one pass; AND and OR do not depend on order
             if (f.truth() == null) {
+                for (int i : f.rule().benefitIndexes()) {
+                    amounts[i] = true;
+                }
                 continue;
             }
-            anyCheck = true;
-            if (f.subject() == null) {
-                worker = worker.and(f.truth());
-            } else {
-                if (subjects == null) {
-                    subjects = new IdentityHashMap<>();
+            for (int i : f.rule().benefitIndexes()) {
+                if (f.subject() == null) {
+                    worker[i] = worker[i] == null ? f.truth() : worker[i].and(f.truth());
+                } else {
+                    if (worker[i] == null) {
+                        worker[i] = Truth.TRUE;
+                    }
+                    if (subjects[i] == null) {
+                        subjects[i] = new IdentityHashMap<>(4);
+                    }
+                    subjects[i].merge(f.subject(), f.truth(), Truth::and);
                 }
-                subjects.merge(f.subject(), f.truth(), Truth::and);
             }
         }
-        if (!anyCheck) {
+        List<Finding> ordered = inRuleOrder(all) ? all : sorted(all);
+        Decision[] decisions = new Decision[n];
+        for (int i = 0; i < n; i++) {
+            decisions[i] = decide(i, benefits.get(i), worker[i], subjects[i], amounts[i], ordered, asOf);
+        }
+        return java.util.Arrays.asList(decisions);
+    }
+
+    private static List<Finding> sorted(List<Finding> findings) {
+        List<Finding> copy = new ArrayList<>(findings);
+        copy.sort(java.util.Comparator.comparingInt(f -> f.rule().order()));   // stable: events keep their order
+        return copy;
+    }
+
+    private static boolean about(Finding f, int benefit) {
+        for (int i : f.rule().benefitIndexes()) {
+            if (i == benefit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One benefit's decision from its criteria: {@code worker} (the AND of the worker-level ones, or
+     * {@code null} when no rule judged the benefit) and {@code subjects} (each event's AND).
+     */
+    private static Decision decide(int index, Benefit benefit, Truth worker, Map<Object, Truth> subjects,
+                                   boolean anyAmount, List<Finding> findings, LocalDate asOf) {
+        if (worker == null) {
             Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
                     "本地区规则未对该项权益作出判断。", "No rule of this region decided this benefit.", List.of());
             return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
@@ -86,9 +102,9 @@ final class Decider {
         BigDecimal rangeMin = null;
         BigDecimal rangeMax = null;
         BigDecimal inKind = null;
-        if (status == Status.ELIGIBLE) {
+        if (status == Status.ELIGIBLE && anyAmount) {
             for (Finding f : findings) {
-                if (f.truth() != null || !counts(f, subjects)) {
+                if (f.truth() != null || !about(f, index) || !counts(f, subjects)) {
                     continue;
                 }
                 if (f.inKind()) {
@@ -107,11 +123,10 @@ final class Decider {
             rangeMin = null;            // a settled amount (a configured schedule) wins over a range
             rangeMax = null;
         }
-        List<Finding> ordered = findings;
-        Map<Object, Truth> bySubject = subjects;
         Truth anyEvent = events;
-        return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind, List.copyOf(overall.missing()),
-                new LazyList<>(() -> reasons(ordered, status, bySubject, anyEvent, asOf)));
+        return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind,
+                overall.isUnknown() ? List.copyOf(overall.missing()) : List.of(),
+                new LazyList<>(() -> reasons(index, findings, status, subjects, anyEvent, asOf)));
     }
 
     /** Whether an amount finding is paid: the benefit is due and, for an event's amount, that event qualifies. */
@@ -124,10 +139,13 @@ final class Decider {
      * met and every amount paid; for one not eligible the criteria not met (of the worker, or of every
      * event when no event qualifies); for one that needs information the unknown criteria.
      */
-    private static List<Reason> reasons(List<Finding> findings, Status status, Map<Object, Truth> subjects,
+    private static List<Reason> reasons(int benefit, List<Finding> findings, Status status, Map<Object, Truth> subjects,
                                         Truth events, LocalDate asOf) {
-        List<Reason> reasons = new ArrayList<>(findings.size());
+        List<Reason> reasons = new ArrayList<>();
         for (Finding f : findings) {
+            if (!about(f, benefit)) {
+                continue;
+            }
             Truth subjectTruth = f.subject() == null || subjects == null ? null
                     : subjects.getOrDefault(f.subject(), Truth.TRUE);
             if (f.truth() == null) {

@@ -22,11 +22,26 @@ public final class Params {
 
     private final String region;
     private final Map<String, Parameter> values;
-    private final Set<String> read = ConcurrentHashMap.newKeySet();
+    /** The parameters with a flag each: set once a rule reads it (a field write, not a map update, per read). */
+    private final Map<String, Slot> slots;
+    /** Keys rules asked about that the parameters do not define ({@link #has}). */
+    private final Set<String> readUndefined = ConcurrentHashMap.newKeySet();
+
+    private static final class Slot {
+        final Parameter parameter;
+        volatile boolean read;
+
+        Slot(Parameter parameter) {
+            this.parameter = parameter;
+        }
+    }
 
     public Params(String region, Map<String, Parameter> values) {
         this.region = region;
         this.values = Map.copyOf(values);
+        Map<String, Slot> slots = new java.util.HashMap<>();
+        this.values.forEach((k, v) -> slots.put(k, new Slot(v)));
+        this.slots = java.util.Collections.unmodifiableMap(slots);
     }
 
     /** Every parameter by key. */
@@ -36,20 +51,30 @@ public final class Params {
 
     /** The keys rules have read so far in this engine (for finding unused parameters). */
     public Set<String> keysRead() {
-        return new TreeSet<>(read);
-    }
-
-    /** Notes that a rule read {@code key}; a lookup, not a write, once the key is known (rules read keys on every assessment). */
-    private void markRead(String key) {
-        if (!read.contains(key)) {
-            read.add(key);
-        }
+        Set<String> keys = new TreeSet<>(readUndefined);
+        slots.forEach((k, slot) -> {
+            if (slot.read) {
+                keys.add(k);
+            }
+        });
+        return keys;
     }
 
     /** Whether the parameters define {@code key} (an optional schedule, say). */
     public boolean has(String key) {
-        markRead(key);
-        return values.containsKey(key);
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            readUndefined.add(key);
+            return false;
+        }
+        markRead(slot);
+        return true;
+    }
+
+    private static void markRead(Slot slot) {
+        if (!slot.read) {
+            slot.read = true;
+        }
     }
 
     public LocalDate date(String key) {
@@ -105,16 +130,17 @@ public final class Params {
     }
 
     private <T> T get(String key, Class<T> type) {
-        Parameter p = values.get(key);
-        if (p == null) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
             throw new RuleExecutionException("region " + region + ": rules read parameter '" + key
                     + "', which parameters.yaml does not define");
         }
+        Parameter p = slot.parameter;
         if (!type.isInstance(p.value())) {
             throw new RuleExecutionException("region " + region + ": parameter '" + key + "' is of type " + p.type()
                     + ", not " + type.getSimpleName());
         }
-        markRead(key);
+        markRead(slot);
         return type.cast(p.value());
     }
 

@@ -37,8 +37,35 @@ public final class Truth {
         return b ? TRUE : FALSE;
     }
 
+    /**
+     * Unknown truths by their missing fields, shared: rules name the same few fields on every
+     * assessment, and combining a truth with itself is then an identity check. Bounded; past the
+     * bound new truths are simply not shared.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Object, Truth> SHARED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int SHARED_MAX = 4096;
+
+    private static Truth shared(Object key, Set<String> missing) {
+        Truth t = SHARED.get(key);
+        if (t == null) {
+            t = new Truth(Value.UNKNOWN, missing);
+            if (SHARED.size() < SHARED_MAX) {
+                Truth before = SHARED.putIfAbsent(key, t);
+                if (before != null) {
+                    t = before;
+                }
+            }
+        }
+        return t;
+    }
+
     /** Not known until the named fields are given. */
     public static Truth unknown(String... fields) {
+        if (fields.length == 1) {                        // the usual case: one field, no set to build
+            Truth t = SHARED.get(fields[0]);
+            return t != null ? t : shared(fields[0], Set.of(fields[0]));
+        }
         return unknown(java.util.List.of(fields));
     }
 
@@ -47,7 +74,11 @@ public final class Truth {
         if (fields.isEmpty()) {
             throw new IllegalArgumentException("an unknown truth must name at least one missing field");
         }
-        return new Truth(Value.UNKNOWN, Collections.unmodifiableSet(new TreeSet<>(fields)));
+        if (fields.size() == 1) {
+            return unknown(fields.iterator().next());
+        }
+        Set<String> sorted = Collections.unmodifiableSet(new TreeSet<>(fields));
+        return shared(sorted, sorted);
     }
 
     /** Both hold. FALSE wins over UNKNOWN; two unknowns name the fields of both. */
@@ -88,7 +119,10 @@ public final class Truth {
     }
 
     private Truth merge(Truth other) {
-        if (missing.containsAll(other.missing)) {        // the usual case: the same fields again
+        if (this == other) {                             // the usual case: the same shared truth again
+            return this;
+        }
+        if (missing.size() >= other.missing.size() && missing.containsAll(other.missing)) {
             return this;
         }
         if (other.missing.containsAll(missing)) {
@@ -96,7 +130,7 @@ public final class Truth {
         }
         Set<String> all = new TreeSet<>(missing);
         all.addAll(other.missing);
-        return new Truth(Value.UNKNOWN, Collections.unmodifiableSet(all));
+        return unknown(all);
     }
 
     /** All of them hold ({@link #TRUE} for none). */
