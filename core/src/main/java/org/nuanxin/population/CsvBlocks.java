@@ -102,6 +102,7 @@ final class CsvBlocks {
             if (eof && scan == len) {
                 if (inRecord) {
                     count();             // the end of the file is read like a character
+                    inRecord = false;
                     endRecord(len);      // and ends the last record
                     continue;
                 }
@@ -140,16 +141,26 @@ final class CsvBlocks {
         final char[] b = buf;
         final int n = len;
         int p = scan;
+        // the record's state in locals for the loop, back in the fields when it stops
+        boolean in = inRecord;
+        boolean q = quoted;
+        boolean wq = wasQuoted;
+        boolean blank = cellBlank;
+        int u = units;
+        int nl = newlines;
         try {
-            while (p < n && records < maxRecords && !broken) {
+            while (p < n) {
                 char c = b[p];
-                if (!inRecord) {
+                if (!in) {
+                    if (records >= maxRecords || broken) {
+                        return;
+                    }
                     if (c == '\n') {                    // a blank line
                         p++;
-                        newlines++;
+                        nl++;
                         if (records == 0) {
                             cut = p;
-                            cutNewlines = newlines;
+                            cutNewlines = nl;
                         }
                         continue;
                     }
@@ -159,95 +170,113 @@ final class CsvBlocks {
                         }
                         if (p + 1 < n && b[p + 1] == '\n') {
                             p += 2;
-                            newlines++;
+                            nl++;
                             if (records == 0) {
                                 cut = p;
-                                cutNewlines = newlines;
+                                cutNewlines = nl;
                             }
                             continue;
                         }
                     }
-                    inRecord = true;
-                    quoted = false;
-                    wasQuoted = false;
-                    cellBlank = true;
-                    units = 0;
-                    recordLine = line + newlines;
+                    in = true;
+                    q = false;
+                    wq = false;
+                    blank = true;
+                    u = 0;
+                    recordLine = line + nl;
                 }
-                if (quoted) {
+                // one character of the record, as CsvReader's record() reads it
+                if (c > ',' && !q) {                  // the common case: a run of text
+                    blank = blank && RowText.blank(c);
+                    int r = p + 1;
+                    if (!blank) {
+                        while (r < n && b[r] > ',') {
+                            r++;
+                        }
+                    }
+                    if (u < MAX_RECORD && u + (r - p) >= MAX_RECORD) {
+                        tooLong(false);
+                    }
+                    u = Math.min(u + (r - p), MAX_RECORD + 1);
+                    p = r;
+                    continue;
+                }
+                if (q) {
                     if (c == '"') {
                         if (p + 1 == n && !eof) {
                             return;
                         }
-                        count();
+                        if (++u == MAX_RECORD) {
+                            tooLong(true);
+                        }
                         if (p + 1 < n && b[p + 1] == '"') {
                             p += 2;                   // "" is a quote
                         } else {
-                            quoted = false;
+                            q = false;
                             p++;
                         }
                     } else {
-                        count();
+                        if (++u == MAX_RECORD) {
+                            tooLong(true);
+                        }
                         if (c == '\n') {
-                            newlines++;
+                            nl++;
                         }
                         p++;
                     }
                     continue;
                 }
-                if (c > ',') {                        // the common case: text
-                    count();
-                    if (cellBlank && !Character.isWhitespace(c)) {
-                        cellBlank = false;
-                    }
-                    p++;
-                    continue;
+                if (c == '\r' && p + 1 == n && !eof) {
+                    return;
                 }
-                if (c == '\r') {
-                    if (p + 1 == n && !eof) {
-                        return;
-                    }
-                    count();
-                    if (p + 1 < n && b[p + 1] == '\n') {
-                        p += 2;
-                        newlines++;
-                        endRecord(p);
-                    } else {
-                        p++;                          // a bare CR is text
-                    }
-                    continue;
+                if (++u == MAX_RECORD) {
+                    tooLong(false);
                 }
-                count();
                 p++;
                 if (c == ',') {
-                    cellBlank = true;
-                    wasQuoted = false;
-                } else if (c == '\n') {
-                    newlines++;
+                    blank = true;
+                    wq = false;
+                } else if (c == '\n' || c == '\r' && p < n && b[p] == '\n') {
+                    if (c == '\r') {
+                        p++;                          // CRLF
+                    }
+                    nl++;
+                    in = false;
+                    newlines = nl;
                     endRecord(p);
-                } else if (c == '"' && !wasQuoted && cellBlank) {
-                    quoted = true;
-                    wasQuoted = true;
-                } else if (cellBlank && !Character.isWhitespace(c)) {
-                    cellBlank = false;
+                } else if (c == '"' && !wq && blank) {
+                    q = true;
+                    wq = true;
+                } else if (blank && !RowText.blank(c)) {   // a bare CR is a blank
+                    blank = false;
                 }
             }
         } finally {
             scan = p;
+            inRecord = in;
+            quoted = q;
+            wasQuoted = wq;
+            cellBlank = blank;
+            units = u;
+            newlines = nl;
         }
     }
 
-    /** One character of the record read: as CsvReader counts them, the one that makes it too long marks it. */
+    /** The character that makes the record longer than {@link #MAX_RECORD} was read, inside quotes or not. */
+    private void tooLong(boolean inQuotes) {
+        tooLong = "the row is longer than " + MAX_RECORD + " characters" + (inQuotes
+                ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)" : "");
+    }
+
+    /** One character of the record read at the end of the file, as CsvReader counts them. */
     private void count() {
         if (++units == MAX_RECORD) {
-            tooLong = "the row is longer than " + MAX_RECORD + " characters" + (quoted
-                    ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)" : "");
+            tooLong(quoted);
         }
     }
 
     /** The record being scanned ends just before {@code end}. */
     private void endRecord(int end) {
-        inRecord = false;
         if (tooLong != null) {
             broken = true;
             brokenEnd = end;

@@ -68,6 +68,8 @@ final class CsvTokenizer {
         problem = null;
         RowText out = row;
         out.clear();
+        final char[] d = out.room(n - p);   // a record is no longer than what is left of the block
+        int w = 0;
         boolean quoted = false;      // inside a quoted section
         boolean wasQuoted = false;   // this cell began with a quote
         boolean afterQuote = false;  // a closing quote was seen in this cell
@@ -77,7 +79,7 @@ final class CsvTokenizer {
                 if (quoted && problem == null) {
                     problem = NOT_CLOSED;
                 }
-                out.endCell();
+                out.endCell(w);
                 pos = p;
                 return true;
             }
@@ -86,7 +88,7 @@ final class CsvTokenizer {
                 if (c == '"') {
                     if (p < n && t[p] == '"') {
                         p++;
-                        out.put('"');
+                        d[w++] = '"';
                     } else {
                         quoted = false;
                         afterQuote = true;
@@ -95,19 +97,23 @@ final class CsvTokenizer {
                     if (c == '\n') {
                         line++;
                     }
-                    out.put(c);
+                    d[w++] = c;
                 }
                 continue;
             }
-            if (c > ',' && !afterQuote) {             // the common case: text
-                out.put(c);
-                if (blank && !Character.isWhitespace(c)) {
-                    blank = false;
+            if (c > ',' && !afterQuote) {             // the common case: a run of text
+                d[w++] = c;
+                blank = blank && RowText.blank(c);
+                if (!blank) {
+                    while (p < n && (c = t[p]) > ',') {
+                        d[w++] = c;
+                        p++;
+                    }
                 }
                 continue;
             }
             if (c == ',') {
-                out.endCell();
+                out.endCell(w);
                 wasQuoted = false;
                 afterQuote = false;
                 blank = true;
@@ -115,7 +121,7 @@ final class CsvTokenizer {
             }
             if (c == '\n') {
                 line++;
-                out.endCell();
+                out.endCell(w);
                 pos = p;
                 return true;
             }
@@ -123,26 +129,26 @@ final class CsvTokenizer {
                 if (p < n && t[p] == '\n') {
                     p++;
                     line++;
-                    out.endCell();
+                    out.endCell(w);
                     pos = p;
                     return true;
                 }
-                out.put('\r');               // a bare CR inside a line: kept as text
+                d[w++] = '\r';               // a bare CR inside a line: kept as text
                 continue;
             }
             if (c == '"' && !wasQuoted && blank) {
                 quoted = true;
                 wasQuoted = true;
-                out.restartCell();          // blanks before an opening quote are not part of the cell
+                w = out.cellStart();         // blanks before an opening quote are not part of the cell
                 continue;
             }
-            boolean white = Character.isWhitespace(c);
+            boolean white = RowText.blank(c);
             if (afterQuote && !white && problem == null) {
                 problem = "text after a closing quote in cell " + (out.count() + 1)
                         + " (write \"\" for a quote inside a quoted cell)";
             }
             if (!afterQuote || !white) {
-                out.put(c);
+                d[w++] = c;
                 if (!white) {
                     blank = false;
                 }

@@ -468,6 +468,10 @@ public final class Population {
         long problemCount;
         long badRows;
         long rows;
+        /** Assessments counted but not yet added up: an identity hash table, at most half full. */
+        private final Assessment[] seen = new Assessment[2048];
+        private final long[] times = new long[2048];
+        private int distinct;
         final java.util.Set<String> versions = new java.util.LinkedHashSet<>(2);
 
         Totals(List<Benefit> benefits, int maxProblems) {
@@ -489,30 +493,74 @@ public final class Population {
             return a;
         }
 
+        /**
+         * Counts an assessment. The engine hands out the same assessment for workers whose facts are equal, so
+         * the distinct ones are counted here and added up, times their count, now and then ({@link #fold()}):
+         * the sums are exact either way, and this reads each decision once per distinct assessment, not per row.
+         */
         void add(Assessment a) {
+            int mask = seen.length - 1;
+            int h = System.identityHashCode(a);
+            int i = (h ^ (h >>> 16)) & mask;
+            Assessment k;
+            while ((k = seen[i]) != null) {
+                if (k == a) {
+                    times[i]++;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            if (distinct == seen.length / 2) {
+                fold();
+                add(a);
+                return;
+            }
+            seen[i] = a;
+            times[i] = 1;
+            distinct++;
+        }
+
+        /** Adds the counted assessments up and forgets them. */
+        void fold() {
+            for (int i = 0; i < seen.length; i++) {
+                if (seen[i] != null) {
+                    add(seen[i], times[i]);
+                    seen[i] = null;
+                }
+            }
+            distinct = 0;
+        }
+
+        private void add(Assessment a, long count) {
             List<Decision> decisions = a.decisions();
             versions.add(a.ruleSetVersion());
+            BigDecimal n = count == 1 ? null : BigDecimal.valueOf(count);
             for (int j = 0; j < decisions.size(); j++) {
                 Decision d = decisions.get(j);
                 int i = j < benefits.size() && benefits.get(j).code().equals(d.code()) ? j : indexOf(d.code());
                 switch (d.status()) {
-                    case ELIGIBLE -> eligible[i]++;
-                    case NOT_ELIGIBLE -> notEligible[i]++;
-                    case NEEDS_INFO -> needsInfo[i]++;
+                    case ELIGIBLE -> eligible[i] += count;
+                    case NOT_ELIGIBLE -> notEligible[i] += count;
+                    case NEEDS_INFO -> needsInfo[i] += count;
                 }
                 if (d.amount() != null) {
-                    cash[i] = cash[i].add(d.amount());
+                    cash[i] = cash[i].add(times(d.amount(), n));
                 }
                 if (d.amountMin() != null) {
-                    cashMin[i] = cashMin[i].add(d.amountMin());
+                    cashMin[i] = cashMin[i].add(times(d.amountMin(), n));
                 }
                 if (d.amountMax() != null) {
-                    cashMax[i] = cashMax[i].add(d.amountMax());
+                    cashMax[i] = cashMax[i].add(times(d.amountMax(), n));
                 }
                 if (d.value() != null) {
-                    value[i] = value[i].add(d.value());
+                    value[i] = value[i].add(times(d.value(), n));
                 }
             }
+        }
+
+        /** {@code amount × n} (exact, the scale of {@code amount}); {@code amount} when {@code n} is null (once). */
+        private static BigDecimal times(BigDecimal amount, BigDecimal n) {
+            return n == null ? amount : amount.multiply(n);
         }
 
         private int indexOf(String code) {
@@ -545,6 +593,8 @@ public final class Population {
         }
 
         void merge(Totals t) {
+            fold();
+            t.fold();
             for (int i = 0; i < eligible.length; i++) {
                 eligible[i] += t.eligible[i];
                 notEligible[i] += t.notEligible[i];

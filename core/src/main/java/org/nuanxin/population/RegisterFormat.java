@@ -282,10 +282,10 @@ public final class RegisterFormat {
             for (int i = 0; i < n; i++) {
                 int s = cells.from(i);
                 int e = cells.to(i);
-                while (s < e && Character.isWhitespace(t[s])) {
+                while (s < e && RowText.blank(t[s])) {
                     s++;
                 }
-                while (e > s && Character.isWhitespace(t[e - 1])) {
+                while (e > s && RowText.blank(t[e - 1])) {
                     e--;
                 }
                 if (s < e) {
@@ -500,10 +500,10 @@ public final class RegisterFormat {
         static final Range NONE = new Range(0, 0);
 
         static Range stripped(char[] t, int s, int e) {
-            while (s < e && Character.isWhitespace(t[s])) {
+            while (s < e && RowText.blank(t[s])) {
                 s++;
             }
-            while (e > s && Character.isWhitespace(t[e - 1])) {
+            while (e > s && RowText.blank(t[e - 1])) {
                 e--;
             }
             return new Range(s, e);

@@ -33,16 +33,33 @@ final class RowText {
         cellStart = 0;
     }
 
+    /**
+     * The array to write a record's text into directly, with room for {@code capacity} characters; the writer
+     * reports each cell's end with {@link #endCell(int)}.
+     */
+    char[] room(int capacity) {
+        if (chars.length < capacity) {
+            chars = new char[Math.max(capacity, chars.length * 2)];
+        }
+        return chars;
+    }
+
+    /** Ends a cell written directly into {@link #room}: it runs from the end of the previous cell to {@code end}. */
+    void endCell(int end) {
+        length = end;
+        endCell();
+    }
+
+    /** Where the current cell begins in {@link #room}. */
+    int cellStart() {
+        return cellStart;
+    }
+
     void put(char c) {
         if (length == chars.length) {
             chars = Arrays.copyOf(chars, chars.length * 2);
         }
         chars[length++] = c;
-    }
-
-    /** Forgets what the current cell holds so far. */
-    void restartCell() {
-        length = cellStart;
     }
 
     void endCell() {
@@ -54,6 +71,11 @@ final class RowText {
         to[count] = length;
         count++;
         cellStart = length;
+    }
+
+    /** {@link Character#isWhitespace(char)}, quickly for the letters and digits that fill a register. */
+    static boolean blank(char c) {
+        return c <= ' ' ? Character.isWhitespace(c) : c >= 0x80 && Character.isWhitespace(c);
     }
 
     /** Cells of the record. */

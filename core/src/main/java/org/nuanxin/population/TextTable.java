@@ -48,7 +48,7 @@ final class TextTable<V> {
         int slot = (h ^ (h >>> 16)) & mask;
         char[] k;
         while ((k = keys[slot]) != null) {
-            if (hashes[slot] == h && Arrays.equals(k, 0, k.length, text, from, to)) {
+            if (hashes[slot] == h && same(k, text, from, length)) {
                 return (V) values[slot];
             }
             slot = (slot + 1) & mask;
@@ -63,6 +63,19 @@ final class TextTable<V> {
             }
         }
         return v;
+    }
+
+    /** Whether {@code key} is {@code text[from, from + length)} (a plain loop: the texts are short). */
+    private static boolean same(char[] key, char[] text, int from, int length) {
+        if (key.length != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (key[i] != text[from + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void rehash() {

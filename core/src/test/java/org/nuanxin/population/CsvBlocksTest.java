@@ -195,6 +195,13 @@ class CsvBlocksTest {
         assertEquals(2002, line, "every line accounted for");
     }
 
+    @Test
+    void theQuickBlankTestIsCharacterIsWhitespace() {
+        for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+            assertEquals(Character.isWhitespace((char) c), RowText.blank((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
     private static long countLines(CsvBlocks.Block b) {
         long n = 0;
         for (int i = 0; i < b.length(); i++) {
