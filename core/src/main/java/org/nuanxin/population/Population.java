@@ -200,8 +200,9 @@ public final class Population {
         }
 
         /**
-         * The most rows a run holds at once: the batch being read, the batches queued and one batch per
-         * thread, {@code (queueCapacity + threads + 1) × batchSize}.
+         * The most rows a run holds at once: the batch being handed over, the batches queued and one batch per
+         * thread, {@code (queueCapacity + threads + 1) × batchSize}. Their text is at most about
+         * {@code (queueCapacity + threads + 1) × blockSize} characters (more only by a row longer than a block).
          */
         public long maxRowsInFlight() {
             return (long) (queueCapacity + threads + 1) * batchSize;

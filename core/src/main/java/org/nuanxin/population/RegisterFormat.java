@@ -193,8 +193,8 @@ public final class RegisterFormat {
     private static final int STAY_MEAL_COST = INDEX.get("stay_meal_cost");
     private static final int ARREARS_AMOUNT = INDEX.get("arrears_amount");
 
-    /** Texts remembered per table: far more than a register's distinct places or enum names. */
-    private static final int TABLE_ENTRIES = 4096;
+    /** Texts remembered per table (and thread): more than a register's distinct places or enum names. */
+    private static final int TABLE_ENTRIES = 1024;
 
     /** A cell's value, or what is wrong with it. */
     private record Parsed(Object value, String problem) {
