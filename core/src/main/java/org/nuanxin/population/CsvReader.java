@@ -2,8 +2,6 @@ package org.nuanxin.population;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Reads CSV records (RFC 4180) one at a time from a {@link Reader}, holding one record and a fixed
@@ -13,7 +11,9 @@ import java.util.List;
  *
  * <p>A record knows the line it starts on (the header is line 1), which is the row number the
  * population report gives: with no line break inside a quoted cell, it is the spreadsheet row.
- * Not thread-safe.
+ * A record longer than {@link #MAX_RECORD} characters is a bad row whose text is skipped. This is the
+ * record-at-a-time face of {@link CsvBlocks} (where records end) and {@link CsvTokenizer} (their cells),
+ * which a population run uses a block at a time. Not thread-safe.
  */
 final class CsvReader {
 
@@ -21,159 +21,33 @@ final class CsvReader {
     record Record(long line, String[] cells, String problem) {
     }
 
-    private static final int BUFFER = 16 * 1024;
     /** A record longer than this is a bad row; its text is skipped, not kept, so one runaway row cannot fill memory. */
-    static final int MAX_RECORD = 64 * 1024;
+    static final int MAX_RECORD = CsvBlocks.MAX_RECORD;
 
-    private final Reader in;
-    private final char[] buf = new char[BUFFER];
-    private int pos;
-    private int len;
-    private boolean eof;
-    private long line = 1;
-    private boolean first = true;
+    /** Characters read from the input at a time. */
+    private static final int BUFFER = 16 * 1024;
+
+    private final CsvBlocks blocks;
+    private final CsvTokenizer tokenizer = new CsvTokenizer();
 
     CsvReader(Reader in) {
-        this.in = in;
+        this.blocks = new CsvBlocks(in, BUFFER);
     }
 
     /** The next non-blank record, or {@code null} at the end of the input. */
     Record next() throws IOException {
-        while (true) {
-            if (first) {
-                first = false;
-                if (peek() == '\uFEFF') {
-                    pos++;
-                }
-            }
-            int c = peek();
-            if (c < 0) {
-                return null;
-            }
-            if (c == '\n') {          // a blank line
-                pos++;
-                line++;
-                continue;
-            }
-            if (c == '\r' && peekAt(1) == '\n') {
-                pos += 2;
-                line++;
-                continue;
-            }
-            return record();
+        CsvBlocks.Block b = blocks.next(1);
+        if (b == null) {
+            return null;
         }
-    }
-
-    private Record record() throws IOException {
-        long start = line;
-        List<String> cells = new ArrayList<>(24);
-        StringBuilder cell = new StringBuilder(32);
-        String problem = null;
-        boolean quoted = false;      // inside a quoted section
-        boolean wasQuoted = false;   // this cell began with a quote
-        boolean afterQuote = false;  // a closing quote was seen in this cell
-        long chars = 0;
-        while (true) {
-            int c = read();
-            if (++chars == MAX_RECORD) {
-                problem = "the row is longer than " + MAX_RECORD + " characters" + (quoted
-                        ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)" : "");
-            }
-            if (chars > MAX_RECORD) {   // skip to the end of the record, keeping nothing
-                cell.setLength(0);
-                if (cells.size() > 0) {
-                    cells.subList(1, cells.size()).clear();
-                }
-            }
-            if (c < 0) {
-                if (quoted && problem == null) {
-                    problem = "a quoted cell is not closed (missing \" before the end of the file)";
-                }
-                cells.add(cell.toString());
-                return new Record(start, cells.toArray(new String[0]), problem);
-            }
-            if (quoted) {
-                if (c == '"') {
-                    if (peek() == '"') {
-                        pos++;
-                        cell.append('"');
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    cell.append((char) c);
-                }
-                continue;
-            }
-            if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                wasQuoted = false;
-                afterQuote = false;
-                continue;
-            }
-            if (c == '\n' || c == '\r') {
-                if (c == '\r') {
-                    if (peek() == '\n') {
-                        pos++;
-                    } else {          // a bare CR inside a line: keep it as text
-                        cell.append('\r');
-                        continue;
-                    }
-                }
-                line++;
-                cells.add(cell.toString());
-                return new Record(start, cells.toArray(new String[0]), problem);
-            }
-            if (c == '"' && !wasQuoted && cell.toString().isBlank()) {
-                quoted = true;
-                wasQuoted = true;
-                cell.setLength(0);    // blanks before an opening quote are not part of the cell
-                continue;
-            }
-            if (afterQuote && !Character.isWhitespace(c) && problem == null) {
-                problem = "text after a closing quote in cell " + (cells.size() + 1) + " (write \"\" for a quote inside a quoted cell)";
-            }
-            if (!afterQuote || !Character.isWhitespace(c)) {
-                cell.append((char) c);
-            }
+        if (b.problem() != null) {
+            return new Record(b.firstLine(), new String[] {""}, b.problem());
         }
-    }
-
-    private int read() throws IOException {
-        int c = peek();
-        if (c >= 0) {
-            pos++;
+        tokenizer.reset(b.text(), b.length(), b.firstLine());
+        if (!tokenizer.next()) {
+            throw new IllegalStateException("a CSV block without a record");
         }
-        return c;
-    }
-
-    private int peek() throws IOException {
-        return peekAt(0);
-    }
-
-    private int peekAt(int ahead) throws IOException {
-        while (pos + ahead >= len) {
-            if (eof) {
-                return -1;
-            }
-            if (pos > 0) {            // keep the unread tail, refill behind it
-                System.arraycopy(buf, pos, buf, 0, len - pos);
-                len -= pos;
-                pos = 0;
-            }
-            int n = in.read(buf, len, buf.length - len);
-            if (n < 0) {
-                eof = true;
-            } else {
-                len += n;
-            }
-        }
-        return buf[pos + ahead];
+        return new Record(tokenizer.line(), tokenizer.cells().strings(), tokenizer.problem());
     }
 
     /** A cell as CSV: quoted when it holds a comma, a quote, a line break or leading/trailing blanks. */

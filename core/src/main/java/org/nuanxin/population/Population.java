@@ -40,9 +40,11 @@ import org.nuanxin.model.Money;
  * }
  * }</pre>
  *
- * <p>The run streams: the calling thread reads rows into small batches and hands them to the
- * assessing threads through a bounded queue, blocking when it is full, so at most
- * {@link Options#maxRowsInFlight()} rows are in memory whatever the size of the file. No assessment is
+ * <p>The run streams: the calling thread only reads text and cuts it into blocks of whole rows (at most
+ * {@link Options#batchSize()} rows and about {@link Options#blockSize()} characters each) and hands them to
+ * the assessing threads through a bounded queue, blocking when it is full, so at most
+ * {@link Options#maxRowsInFlight()} rows are in memory whatever the size of the file. The assessing threads
+ * split the rows into cells, read them and assess them, so reading is not the bottleneck. No assessment is
  * kept: each thread adds its decisions to its own totals (exact, {@link BigDecimal}), merged at the end.
  * Rows are assessed with {@link Nuanxin#assess(String, org.nuanxin.model.Situation, LocalDate)}, so the
  * engine's own decision reuse (its {@code cachedDecisions} bound) applies; {@link Options#withPinnedRules}
@@ -61,16 +63,18 @@ public final class Population {
     public static final class Options {
         private final int threads;
         private final int batchSize;
+        private final int blockSize;
         private final int queueCapacity;
         private final int maxProblems;
         private final LongConsumer progress;
         private final String source;
         private final boolean pinned;
 
-        private Options(int threads, int batchSize, int queueCapacity, int maxProblems, LongConsumer progress,
-                        String source, boolean pinned) {
+        private Options(int threads, int batchSize, int blockSize, int queueCapacity, int maxProblems,
+                        LongConsumer progress, String source, boolean pinned) {
             this.threads = threads;
             this.batchSize = batchSize;
+            this.blockSize = blockSize;
             this.queueCapacity = queueCapacity;
             this.maxProblems = maxProblems;
             this.progress = progress;
@@ -78,13 +82,19 @@ public final class Population {
             this.pinned = pinned;
         }
 
+        /** Rows a batch holds at most by default. */
+        public static final int DEFAULT_BATCH_SIZE = 1024;
+        /** Characters a batch holds about at most by default (64 Ki: some 400 rows of a typical register). */
+        public static final int DEFAULT_BLOCK_SIZE = 64 * 1024;
+
         /**
-         * One assessing thread per available processor, batches of 64 rows, a queue of two batches per
-         * thread, the first 100 problems kept, no progress callback, the source named {@code register}.
+         * One assessing thread per available processor, batches of at most {@value #DEFAULT_BATCH_SIZE} rows
+         * and about {@value #DEFAULT_BLOCK_SIZE} characters, a queue of two batches per thread, the first 100
+         * problems kept, no progress callback, the source named {@code register}.
          */
         public static Options defaults() {
             int cores = Runtime.getRuntime().availableProcessors();
-            return new Options(cores, 64, 2 * cores, 100, null, "register", false);
+            return new Options(cores, DEFAULT_BATCH_SIZE, DEFAULT_BLOCK_SIZE, 2 * cores, 100, null, "register", false);
         }
 
         /** Assessing threads (at least 1); the queue keeps two batches per thread unless set after this. */
@@ -92,15 +102,28 @@ public final class Population {
             if (n < 1) {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
-            return new Options(n, batchSize, 2 * n, maxProblems, progress, source, pinned);
+            return new Options(n, batchSize, blockSize, 2 * n, maxProblems, progress, source, pinned);
         }
 
-        /** Rows handed to a thread at a time (at least 1). */
+        /** Rows handed to a thread at a time, at most (at least 1); this bounds the rows in flight. */
         public Options withBatchSize(int rows) {
             if (rows < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1");
             }
-            return new Options(threads, rows, queueCapacity, maxProblems, progress, source, pinned);
+            return new Options(threads, rows, blockSize, queueCapacity, maxProblems, progress, source, pinned);
+        }
+
+        /**
+         * Characters of the register handed to a thread at a time, about (at least 1): a batch ends at the
+         * last whole row within this many characters, or at {@link #batchSize()} rows, whichever comes
+         * first. A row longer than this still goes whole (one batch); a row longer than 65,536 characters
+         * is a bad row.
+         */
+        public Options withBlockSize(int chars) {
+            if (chars < 1) {
+                throw new IllegalArgumentException("block size must be at least 1 character");
+            }
+            return new Options(threads, batchSize, chars, queueCapacity, maxProblems, progress, source, pinned);
         }
 
         /** Batches waiting for a thread at most (at least 1): the back-pressure bound. */
@@ -108,7 +131,7 @@ public final class Population {
             if (batches < 1) {
                 throw new IllegalArgumentException("queue capacity must be at least 1");
             }
-            return new Options(threads, batchSize, batches, maxProblems, progress, source, pinned);
+            return new Options(threads, batchSize, blockSize, batches, maxProblems, progress, source, pinned);
         }
 
         /** Problems kept in the report (those of the smallest row numbers); the rest are counted. */
@@ -116,7 +139,7 @@ public final class Population {
             if (n < 0) {
                 throw new IllegalArgumentException("max problems must not be negative");
             }
-            return new Options(threads, batchSize, queueCapacity, n, progress, source, pinned);
+            return new Options(threads, batchSize, blockSize, queueCapacity, n, progress, source, pinned);
         }
 
         /**
@@ -125,12 +148,13 @@ public final class Population {
          * and once at the end with every row. A terminal display should throttle it further.
          */
         public Options withProgress(LongConsumer callback) {
-            return new Options(threads, batchSize, queueCapacity, maxProblems, callback, source, pinned);
+            return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, callback, source, pinned);
         }
 
         /** The name of the register in error messages (a file name). */
         public Options withSource(String name) {
-            return new Options(threads, batchSize, queueCapacity, maxProblems, progress, Objects.requireNonNull(name), pinned);
+            return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, progress, Objects.requireNonNull(name),
+                    pinned);
         }
 
         /**
@@ -141,7 +165,7 @@ public final class Population {
          * {@code cachedDecisions}; the default path holds at most the engine's own bound (default 10,000).
          */
         public Options withPinnedRules(boolean on) {
-            return new Options(threads, batchSize, queueCapacity, maxProblems, progress, source, on);
+            return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, progress, source, on);
         }
 
         /** Whether rows are assessed through {@link Nuanxin#batch(String, LocalDate)}. */
@@ -153,8 +177,14 @@ public final class Population {
             return threads;
         }
 
+        /** Rows a batch holds at most. */
         public int batchSize() {
             return batchSize;
+        }
+
+        /** Characters a batch holds about at most. */
+        public int blockSize() {
+            return blockSize;
         }
 
         public int queueCapacity() {
@@ -170,8 +200,9 @@ public final class Population {
         }
 
         /**
-         * The most rows a run holds at once: the batch being read, the batches queued and one batch per
-         * thread, {@code (queueCapacity + threads + 1) × batchSize}.
+         * The most rows a run holds at once: the batch being handed over, the batches queued and one batch per
+         * thread, {@code (queueCapacity + threads + 1) × batchSize}. Their text is at most about
+         * {@code (queueCapacity + threads + 1) × blockSize} characters (more only by a row longer than a block).
          */
         public long maxRowsInFlight() {
             return (long) (queueCapacity + threads + 1) * batchSize;
@@ -201,21 +232,30 @@ public final class Population {
         }
         Region r = engine.region(region);
         long started = System.nanoTime();
-        CsvReader reader = new CsvReader(csv);
+        CsvBlocks blocks = new CsvBlocks(csv, options.blockSize());
         RegisterFormat format;
         try {
-            CsvReader.Record header = reader.next();
+            CsvBlocks.Block header = blocks.next(1);
             if (header == null) {
                 throw new MalformedFileException(options.source(), 0, "", "the file is empty; the first row names the columns");
             }
-            if (header.problem() != null) {
-                throw new MalformedFileException(options.source(), 1, "header", header.problem());
+            String problem = header.problem();
+            String[] cells = null;
+            if (problem == null) {
+                CsvTokenizer tokenizer = new CsvTokenizer();
+                tokenizer.reset(header.text(), header.length(), header.firstLine());
+                tokenizer.next();
+                problem = tokenizer.problem();
+                cells = tokenizer.cells().strings();
             }
-            format = RegisterFormat.header(options.source(), header.cells());
+            if (problem != null) {
+                throw new MalformedFileException(options.source(), 1, "header", problem);
+            }
+            format = RegisterFormat.header(options.source(), cells);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Run(engine, r, asOf, reader, format, options).go(started);
+        return new Run(engine, r, asOf, blocks, format, options).go(started);
     }
 
     /** An assessment's complaint about a row, named by the register's columns ({@code children[1].x} is {@code children}). */
@@ -230,20 +270,15 @@ public final class Population {
         return new RowProblem(row, e.field(), e.problem());
     }
 
-    /** A batch of raw rows. */
-    private record Batch(long[] rows, String[][] cells, String[] problems, int size) {
-        static final Batch END = new Batch(new long[0], new String[0][], new String[0], 0);
-    }
-
     /** One run: the reading thread's side and the assessing threads. */
     private static final class Run {
         private final Nuanxin engine;
         private final Region region;
         private final LocalDate asOf;
-        private final CsvReader reader;
+        private final CsvBlocks blocks;
         private final RegisterFormat format;
         private final Options options;
-        private final BlockingQueue<Batch> queue;
+        private final BlockingQueue<CsvBlocks.Block> queue;
         private final org.nuanxin.BatchAssessor batch;
         private final AtomicLong done = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -251,11 +286,11 @@ public final class Population {
         private long read;
         private long peak;
 
-        Run(Nuanxin engine, Region region, LocalDate asOf, CsvReader reader, RegisterFormat format, Options options) {
+        Run(Nuanxin engine, Region region, LocalDate asOf, CsvBlocks blocks, RegisterFormat format, Options options) {
             this.engine = engine;
             this.region = region;
             this.asOf = asOf;
-            this.reader = reader;
+            this.blocks = blocks;
             this.format = format;
             this.options = options;
             this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
@@ -273,7 +308,7 @@ public final class Population {
             try {
                 readLoop();
                 for (int i = 0; i < threads.size(); i++) {
-                    hand(Batch.END);
+                    hand(CsvBlocks.Block.END);
                 }
                 for (Thread t : threads) {
                     while (t.isAlive()) {
@@ -315,36 +350,20 @@ public final class Population {
             return report(Duration.ofNanos(System.nanoTime() - started));
         }
 
+        /** The calling thread's part: cuts the text into blocks of whole rows and hands them over. */
         private void readLoop() throws IOException, InterruptedException {
             int size = options.batchSize();
-            Batch batch = newBatch(size);
-            int n = 0;
-            CsvReader.Record rec;
-            while ((rec = reader.next()) != null) {
-                batch.rows()[n] = rec.line();
-                batch.cells()[n] = rec.cells();
-                batch.problems()[n] = rec.problem();
-                n++;
-                read++;
+            CsvBlocks.Block block;
+            while ((block = blocks.next(size)) != null) {
+                read += block.records();
                 peak = Math.max(peak, read - done.get());
-                if (n == size) {
-                    hand(batch);
-                    progress();
-                    batch = newBatch(size);
-                    n = 0;
-                }
-            }
-            if (n > 0) {
-                hand(new Batch(batch.rows(), batch.cells(), batch.problems(), n));
+                hand(block);
+                progress();
             }
         }
 
-        private static Batch newBatch(int size) {
-            return new Batch(new long[size], new String[size][], new String[size], size);
-        }
-
-        /** Puts a batch on the queue, waiting while it is full, unless the run has failed. */
-        private void hand(Batch b) throws InterruptedException {
+        /** Puts a block on the queue, waiting while it is full, unless the run has failed. */
+        private void hand(CsvBlocks.Block b) throws InterruptedException {
             while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
                 if (failure.get() != null) {
                     throw new CancellationException("stopped after a failure");
@@ -361,34 +380,30 @@ public final class Population {
         private void assessLoop() {
             Totals mine = new Totals(region.benefits(), options.maxProblems());
             totals.add(mine);
+            CsvTokenizer tokenizer = new CsvTokenizer();
+            RegisterFormat.Parser parser = format.parser();
             try {
                 while (failure.get() == null) {
-                    Batch b = queue.poll(100, TimeUnit.MILLISECONDS);
+                    CsvBlocks.Block b = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (b == null) {
                         continue;
                     }
-                    if (b == Batch.END) {
+                    if (b == CsvBlocks.Block.END) {
                         return;
                     }
-                    for (int i = 0; i < b.size(); i++) {
-                        long row = b.rows()[i];
-                        RegisterFormat.Row parsed = b.problems()[i] != null ? RegisterFormat.broken(row, b.problems()[i])
-                                : format.row(row, b.cells()[i]);
-                        if (!parsed.ok()) {
-                            mine.bad(parsed.problems());
-                            continue;
+                    if (b.problem() != null) {          // a row too long to keep
+                        mine.rows++;
+                        mine.bad(RegisterFormat.broken(b.firstLine(), b.problem()).problems());
+                    } else {
+                        tokenizer.reset(b.text(), b.length(), b.firstLine());
+                        while (tokenizer.next()) {
+                            mine.rows++;
+                            assess(tokenizer.line(), tokenizer.problem() != null
+                                    ? RegisterFormat.broken(tokenizer.line(), tokenizer.problem())
+                                    : parser.row(tokenizer.line(), tokenizer.cells()), mine);
                         }
-                        Assessment a;
-                        try {
-                            a = batch != null ? batch.assess(parsed.situation())
-                                    : engine.assess(region.id(), parsed.situation(), asOf);
-                        } catch (InvalidInputException e) {     // inconsistent with the date: a bad row
-                            mine.bad(List.of(problem(row, e)));
-                            continue;
-                        }
-                        mine.add(a);
                     }
-                    done.addAndGet(b.size());
+                    done.addAndGet(b.records());
                 }
             } catch (InterruptedException e) {
                 failure.compareAndSet(null, new CancellationException("population run interrupted"));
@@ -397,10 +412,29 @@ public final class Population {
             }
         }
 
+        private void assess(long row, RegisterFormat.Row parsed, Totals mine) {
+            if (!parsed.ok()) {
+                mine.bad(parsed.problems());
+                return;
+            }
+            Assessment a;
+            try {
+                a = batch != null ? batch.assess(parsed.situation()) : engine.assess(region.id(), parsed.situation(), asOf);
+            } catch (InvalidInputException e) {     // inconsistent with the date: a bad row
+                mine.bad(List.of(problem(row, e)));
+                return;
+            }
+            mine.add(a);
+        }
+
         private PopulationReport report(Duration elapsed) {
             Totals all = new Totals(region.benefits(), options.maxProblems());
             for (Totals t : totals) {
                 all.merge(t);
+            }
+            if (all.rows != read) {      // the reading thread and the assessing threads must agree on every row
+                throw new IllegalStateException("population run lost rows: " + read + " cut into blocks, "
+                        + all.rows + " read from them");
             }
             // a reload during the run shows as several versions
             String version = all.versions.isEmpty() ? region.ruleSetVersion() : String.join(", ", all.versions);
@@ -434,6 +468,11 @@ public final class Population {
         final PriorityQueue<RowProblem> problems = new PriorityQueue<>(Collections.reverseOrder());
         long problemCount;
         long badRows;
+        long rows;
+        /** Assessments counted but not yet added up: an identity hash table, at most half full. */
+        private final Assessment[] seen = new Assessment[2048];
+        private final long[] times = new long[2048];
+        private int distinct;
         final java.util.Set<String> versions = new java.util.LinkedHashSet<>(2);
 
         Totals(List<Benefit> benefits, int maxProblems) {
@@ -455,30 +494,74 @@ public final class Population {
             return a;
         }
 
+        /**
+         * Counts an assessment. The engine hands out the same assessment for workers whose facts are equal, so
+         * the distinct ones are counted here and added up, times their count, now and then ({@link #fold()}):
+         * the sums are exact either way, and this reads each decision once per distinct assessment, not per row.
+         */
         void add(Assessment a) {
+            int mask = seen.length - 1;
+            int h = System.identityHashCode(a);
+            int i = (h ^ (h >>> 16)) & mask;
+            Assessment k;
+            while ((k = seen[i]) != null) {
+                if (k == a) {
+                    times[i]++;
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            if (distinct == seen.length / 2) {
+                fold();
+                add(a);
+                return;
+            }
+            seen[i] = a;
+            times[i] = 1;
+            distinct++;
+        }
+
+        /** Adds the counted assessments up and forgets them. */
+        void fold() {
+            for (int i = 0; i < seen.length; i++) {
+                if (seen[i] != null) {
+                    add(seen[i], times[i]);
+                    seen[i] = null;
+                }
+            }
+            distinct = 0;
+        }
+
+        private void add(Assessment a, long count) {
             List<Decision> decisions = a.decisions();
             versions.add(a.ruleSetVersion());
+            BigDecimal n = count == 1 ? null : BigDecimal.valueOf(count);
             for (int j = 0; j < decisions.size(); j++) {
                 Decision d = decisions.get(j);
                 int i = j < benefits.size() && benefits.get(j).code().equals(d.code()) ? j : indexOf(d.code());
                 switch (d.status()) {
-                    case ELIGIBLE -> eligible[i]++;
-                    case NOT_ELIGIBLE -> notEligible[i]++;
-                    case NEEDS_INFO -> needsInfo[i]++;
+                    case ELIGIBLE -> eligible[i] += count;
+                    case NOT_ELIGIBLE -> notEligible[i] += count;
+                    case NEEDS_INFO -> needsInfo[i] += count;
                 }
                 if (d.amount() != null) {
-                    cash[i] = cash[i].add(d.amount());
+                    cash[i] = cash[i].add(times(d.amount(), n));
                 }
                 if (d.amountMin() != null) {
-                    cashMin[i] = cashMin[i].add(d.amountMin());
+                    cashMin[i] = cashMin[i].add(times(d.amountMin(), n));
                 }
                 if (d.amountMax() != null) {
-                    cashMax[i] = cashMax[i].add(d.amountMax());
+                    cashMax[i] = cashMax[i].add(times(d.amountMax(), n));
                 }
                 if (d.value() != null) {
-                    value[i] = value[i].add(d.value());
+                    value[i] = value[i].add(times(d.value(), n));
                 }
             }
+        }
+
+        /** {@code amount × n} (exact, the scale of {@code amount}); {@code amount} when {@code n} is null (once). */
+        private static BigDecimal times(BigDecimal amount, BigDecimal n) {
+            return n == null ? amount : amount.multiply(n);
         }
 
         private int indexOf(String code) {
@@ -511,6 +594,8 @@ public final class Population {
         }
 
         void merge(Totals t) {
+            fold();
+            t.fold();
             for (int i = 0; i < eligible.length; i++) {
                 eligible[i] += t.eligible[i];
                 notEligible[i] += t.notEligible[i];
@@ -521,6 +606,7 @@ public final class Population {
                 value[i] = value[i].add(t.value[i]);
             }
             badRows += t.badRows;
+            rows += t.rows;
             versions.addAll(t.versions);
             long kept = problemCount;
             for (RowProblem p : t.problems) {

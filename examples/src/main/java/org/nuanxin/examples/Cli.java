@@ -390,7 +390,12 @@ public final class Cli implements Callable<Integer> {
      * need not compile the others. An unknown region is an error naming {@code field}.
      */
     Nuanxin engine(List<Path> ruleFolders, String region, String field) {
-        Nuanxin.Builder b = builders.get();
+        return engine(ruleFolders, region, field, b -> b);
+    }
+
+    /** As {@link #engine(List, String, String)}, with the builder set up further by {@code tune} (e.g. its cache). */
+    Nuanxin engine(List<Path> ruleFolders, String region, String field, java.util.function.UnaryOperator<Nuanxin.Builder> tune) {
+        Nuanxin.Builder b = tune.apply(builders.get());
         if (region != null) {
             b.regions(region);
         }

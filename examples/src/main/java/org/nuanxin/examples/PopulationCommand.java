@@ -90,6 +90,12 @@ final class PopulationCommand implements Callable<Integer> {
             description = "Bad-row problems listed (those of the smallest rows; default ${DEFAULT-VALUE}); the rest are counted.")
     int maxProblems;
 
+    @Option(names = "--cached-decisions", paramLabel = "N",
+            description = "Decisions kept for reuse during the run (workers whose facts read by the rules are equal "
+                    + "share one; the rules still decide every distinct combination). Default: sized to the heap, "
+                    + "one per 10 KiB of the maximum heap, at least 10000 and at most 100000; 0 turns reuse off.")
+    Integer cachedDecisions;
+
     @Option(names = "--stats", description = "Print a line of run statistics (threads, rows in flight, heap, GC) "
             + "before the summary.")
     boolean stats;
@@ -106,7 +112,11 @@ final class PopulationCommand implements Callable<Integer> {
         if (maxProblems < 0) {
             throw new InvalidInputException("--max-problems", "must not be negative");
         }
-        Nuanxin engine = cli.engine(rules.folders);
+        if (cachedDecisions != null && cachedDecisions < 0) {
+            throw new InvalidInputException("--cached-decisions", "must not be negative");
+        }
+        int cache = cachedDecisions != null ? cachedDecisions : defaultCachedDecisions(Runtime.getRuntime().maxMemory());
+        Nuanxin engine = cli.engine(rules.folders, region, "--region", b -> b.cachedDecisions(cache));
         String id = Cli.checkedRegion(engine, region, "--region");
         LocalDate date = asOf != null ? asOf : Nuanxin.todayInShanghai(cli.clock());
 
@@ -143,6 +153,17 @@ final class PopulationCommand implements Callable<Integer> {
         }
         print(spec.commandLine().getOut(), report, heap);
         return Cli.OK;
+    }
+
+    /**
+     * Decisions kept for reuse when {@code --cached-decisions} is not given: one per 10 KiB of heap (a decision
+     * takes a few KiB), at least the engine's default and at most 100,000. A register of a million workers has
+     * some tens of thousands of distinct combinations of the facts the rules read; a cache much smaller than
+     * that is emptied over and over and the rules decide most workers afresh.
+     */
+    static int defaultCachedDecisions(long maxHeap) {
+        long byHeap = maxHeap / (10 * 1024);
+        return (int) Math.max(Nuanxin.DEFAULT_CACHED_DECISIONS, Math.min(100_000, byHeap));
     }
 
     private static Reader open(Path file) throws IOException {

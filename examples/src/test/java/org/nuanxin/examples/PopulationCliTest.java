@@ -159,6 +159,22 @@ class PopulationCliTest {
         assertBadInput(CliTest.run("population", "--region", "xian", gbk.toString()), "is not UTF-8 text");
         assertBadInput(CliTest.run("population", xian1000.toString()), "--region");
         assertBadInput(CliTest.run("population", "--region", "xian", "--threads", "0", xian1000.toString()), "--threads");
+        assertBadInput(CliTest.run("population", "--region", "xian", "--cached-decisions", "-1", xian1000.toString()),
+                "--cached-decisions");
+    }
+
+    @Test
+    void theDecisionCacheIsSizedToTheHeapAndChangesNoFigure() {
+        assertEquals(Nuanxin.DEFAULT_CACHED_DECISIONS, PopulationCommand.defaultCachedDecisions(64L << 20),
+                "a small heap keeps the engine's default");
+        assertEquals(26_214, PopulationCommand.defaultCachedDecisions(256L << 20), "one per 10 KiB");
+        assertEquals(100_000, PopulationCommand.defaultCachedDecisions(8L << 30), "at most 100,000");
+        CliTest.Run sized = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString());
+        CliTest.Run off = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", "--cached-decisions", "0",
+                xian1000.toString());
+        assertEquals(0, off.code(), off::toString);
+        assertEquals(sized.outLines().subList(0, sized.outLines().size() - 1), off.outLines().subList(0, off.outLines().size() - 1),
+                "the same table with every worker decided afresh");
     }
 
     @Test
