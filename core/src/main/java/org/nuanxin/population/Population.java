@@ -160,9 +160,8 @@ public final class Population {
         /**
          * Assess through {@link Nuanxin#batch(String, LocalDate)} instead of {@link Nuanxin#assess}: the rule set
          * serving when the run starts decides every row even if the region is reloaded meanwhile, and decisions
-         * are reused for workers whose facts read by the rules are equal. Faster on large registers, but the
-         * batch assessor holds up to 100,000 decisions (a few KB each) whatever the engine's
-         * {@code cachedDecisions}; the default path holds at most the engine's own bound (default 10,000).
+         * are reused for workers whose facts read by the rules are equal. Both paths hold at most the engine's
+         * {@code cachedDecisions} bound of decisions (default 10,000; a few KB each).
          */
         public Options withPinnedRules(boolean on) {
             return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, progress, source, on);
