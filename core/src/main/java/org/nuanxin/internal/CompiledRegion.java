@@ -52,7 +52,10 @@ public final class CompiledRegion {
     private final Params params;
     private final Region region;
     private final List<RuleProblem> warnings;
-    /** Sessions are reused: a pooled session's dispose() resets it (facts, globals, listeners) and returns it. */
+    /**
+     * Sessions are reused: a pooled session's dispose() resets it (facts, globals, listeners) and returns it.
+     * {@code null} when the rules run directly.
+     */
     private final KieSessionsPool pool;
 
     /** The rules run without the Rete network, or {@code null} when they run in it. */
@@ -70,8 +73,11 @@ public final class CompiledRegion {
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
                 data.parameters(), precompiled, direct != null);
         this.warnings = List.copyOf(warnings);
-        this.pool = kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
-        kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));
+        // sessions only for rules that run in the network
+        this.pool = direct != null ? null : kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
+        if (direct == null) {
+            kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));
+        }
     }
 
     /** Things kept per assessment date (the facade's decision caches), dropped with this rule set. */

@@ -260,7 +260,7 @@ final class DirectRules {
                 for (int i = 0; i < types.length; i++) {
                     tuple[i] = facts[types[i]][at[i]];
                 }
-                if (evals(p, tuple, globals)) {
+                if (evals(region, p, tuple, globals)) {
                     verdict.enter(p.info());
                     call(region, p, tuple, globals);
                     if (++fired >= maxFirings) {
@@ -296,33 +296,32 @@ final class DirectRules {
         return true;
     }
 
-    private boolean evals(Plan p, Object[] tuple, Object[] globals) {
+    private static boolean evals(String region, Plan p, Object[] tuple, Object[] globals) {
         for (int i = 0; i < p.evals().length; i++) {
             try {
                 if (!p.evals()[i].test(arguments(p.evalArgs()[i], tuple, globals))) {
                     return false;
                 }
             } catch (Exception e) {
-                throw failure(p, e);
+                throw failure(region, p, e);
             }
         }
         return true;
     }
 
-    private void call(String region, Plan p, Object[] tuple, Object[] globals) {
+    private static void call(String region, Plan p, Object[] tuple, Object[] globals) {
         try {
             p.block().execute(arguments(p.args(), tuple, globals));
-        } catch (RuleExecutionException e) {
-            throw e;
         } catch (Exception e) {
-            throw new RuleExecutionException("region " + region + ": rule \"" + p.name() + "\" failed with "
-                    + e.getClass().getSimpleName(), e);
+            throw failure(region, p, e);
         }
     }
 
-    private static RuntimeException failure(Plan p, Exception e) {
+    /** A rule's failure as the engine reports it when the rules run in a session. */
+    private static RuleExecutionException failure(String region, Plan p, Exception e) {
         return e instanceof RuleExecutionException r ? r
-                : new RuleExecutionException("rule \"" + p.name() + "\": its eval failed with " + e.getClass().getSimpleName(), e);
+                : new RuleExecutionException("region " + region + ": rule \"" + p.name() + "\" failed with "
+                        + e.getClass().getSimpleName(), e);
     }
 
     private static Object[] arguments(int[] sources, Object[] tuple, Object[] globals) {
