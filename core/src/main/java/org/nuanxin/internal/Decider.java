@@ -125,7 +125,7 @@ final class Decider {
         }
         Truth anyEvent = events;
         return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind,
-                overall.isUnknown() ? List.copyOf(overall.missing()) : List.of(),
+                overall.missingList(),
                 new LazyList<>(() -> reasons(index, findings, status, subjects, anyEvent, asOf)));
     }
 

@@ -61,9 +61,23 @@ final class DirectRules {
     }
 
     private final Plan[] plans;
+    /** The most patterns of one rule, and the most arguments of one consequence or eval. */
+    private final int maxPatterns;
+    private final int maxArguments;
 
     private DirectRules(Plan[] plans) {
         this.plans = plans;
+        int patterns = 0;
+        int arguments = 0;
+        for (Plan p : plans) {
+            patterns = Math.max(patterns, p.patternTypes().length);
+            arguments = Math.max(arguments, p.args().length);
+            for (int[] e : p.evalArgs()) {
+                arguments = Math.max(arguments, e.length);
+            }
+        }
+        this.maxPatterns = patterns;
+        this.maxArguments = arguments;
     }
 
     /**
@@ -242,13 +256,15 @@ final class DirectRules {
     int fire(String region, Object[][] facts, Object[] globals, int maxFirings) {
         Verdict verdict = (Verdict) globals[0];
         int fired = 0;
+        int[] at = new int[maxPatterns];
+        Object[] tuple = new Object[maxPatterns];
+        Object[][] scratch = new Object[maxArguments + 1][];   // argument arrays by length, reused: callees unpack them at once
         for (Plan p : plans) {
             if (!applies(p, facts)) {
                 continue;
             }
             int[] types = p.patternTypes();
-            int[] at = new int[types.length];
-            Object[] tuple = new Object[types.length];
+            int n = types.length;
             boolean empty = false;
             for (int t : types) {
                 empty |= facts[t].length == 0;
@@ -256,20 +272,21 @@ final class DirectRules {
             if (empty) {
                 continue;
             }
+            java.util.Arrays.fill(at, 0, n, 0);
             while (true) {                                  // every combination, the last pattern fastest
-                for (int i = 0; i < types.length; i++) {
+                for (int i = 0; i < n; i++) {
                     tuple[i] = facts[types[i]][at[i]];
                 }
-                if (evals(region, p, tuple, globals)) {
+                if (evals(region, p, tuple, globals, scratch)) {
                     verdict.enter(p.info());
-                    call(region, p, tuple, globals);
+                    call(region, p, tuple, globals, scratch);
                     if (++fired >= maxFirings) {
                         throw new RuleExecutionException("region " + region + ": rules fired " + fired
                                 + " times in one assessment and were stopped; rule \"" + p.name()
                                 + "\" fires for too many combinations of facts");
                     }
                 }
-                int i = types.length - 1;
+                int i = n - 1;
                 while (i >= 0 && ++at[i] == facts[types[i]].length) {
                     at[i] = 0;
                     i--;
@@ -296,10 +313,10 @@ final class DirectRules {
         return true;
     }
 
-    private static boolean evals(String region, Plan p, Object[] tuple, Object[] globals) {
+    private static boolean evals(String region, Plan p, Object[] tuple, Object[] globals, Object[][] scratch) {
         for (int i = 0; i < p.evals().length; i++) {
             try {
-                if (!p.evals()[i].test(arguments(p.evalArgs()[i], tuple, globals))) {
+                if (!p.evals()[i].test(arguments(p.evalArgs()[i], tuple, globals, scratch))) {
                     return false;
                 }
             } catch (Exception e) {
@@ -309,9 +326,9 @@ final class DirectRules {
         return true;
     }
 
-    private static void call(String region, Plan p, Object[] tuple, Object[] globals) {
+    private static void call(String region, Plan p, Object[] tuple, Object[] globals, Object[][] scratch) {
         try {
-            p.block().execute(arguments(p.args(), tuple, globals));
+            p.block().execute(arguments(p.args(), tuple, globals, scratch));
         } catch (Exception e) {
             throw failure(region, p, e);
         }
@@ -324,8 +341,12 @@ final class DirectRules {
                         + e.getClass().getSimpleName(), e);
     }
 
-    private static Object[] arguments(int[] sources, Object[] tuple, Object[] globals) {
-        Object[] args = new Object[sources.length];
+    private static Object[] arguments(int[] sources, Object[] tuple, Object[] globals, Object[][] scratch) {
+        Object[] args = scratch[sources.length];
+        if (args == null) {
+            args = new Object[sources.length];
+            scratch[sources.length] = args;
+        }
         for (int i = 0; i < sources.length; i++) {
             int s = sources[i];
             args[i] = s < 0 ? globals[-1 - s] : tuple[s];

@@ -40,7 +40,8 @@ public final class Params {
         this.region = region;
         this.values = Map.copyOf(values);
         Map<String, Slot> slots = new java.util.HashMap<>();
-        this.values.forEach((k, v) -> slots.put(k, new Slot(v)));
+        // interned keys: the keys rules pass are string literals (interned), so a lookup's equals is an identity check
+        this.values.forEach((k, v) -> slots.put(k.intern(), new Slot(v)));
         this.slots = java.util.Collections.unmodifiableMap(slots);
     }
 

@@ -2,6 +2,7 @@ package org.nuanxin.rules;
 
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -26,10 +27,20 @@ public final class Truth {
 
     private final Value value;
     private final Set<String> missing;
+    /** {@link #missing} as a list, made once: every NEEDS_INFO decision reports it. */
+    private final List<String> missingList;
+    /**
+     * What merging this unknown truth with others gave, as pairs (other, result), copied on write and
+     * bounded: the same few unknowns meet on every assessment, and their merge is then a lookup.
+     */
+    private volatile Object[] merges = NO_MERGES;
+    private static final Object[] NO_MERGES = new Object[0];
+    private static final int MAX_MERGES = 16;
 
     private Truth(Value value, Set<String> missing) {
         this.value = value;
         this.missing = missing;
+        this.missingList = List.copyOf(missing);
     }
 
     /** {@link #TRUE} or {@link #FALSE}. */
@@ -66,7 +77,7 @@ public final class Truth {
             Truth t = SHARED.get(fields[0]);
             return t != null ? t : shared(fields[0], Set.of(fields[0]));
         }
-        return unknown(java.util.List.of(fields));
+        return unknown(List.of(fields));
     }
 
     /** Not known until the named fields are given. */
@@ -122,6 +133,23 @@ public final class Truth {
         if (this == other) {                             // the usual case: the same shared truth again
             return this;
         }
+        Object[] known = merges;
+        for (int i = 0; i < known.length; i += 2) {
+            if (known[i] == other) {
+                return (Truth) known[i + 1];
+            }
+        }
+        Truth merged = mergeSets(other);
+        if (known.length < 2 * MAX_MERGES) {             // a lost race only drops a remembered pair
+            Object[] more = java.util.Arrays.copyOf(known, known.length + 2);
+            more[known.length] = other;
+            more[known.length + 1] = merged;
+            merges = more;
+        }
+        return merged;
+    }
+
+    private Truth mergeSets(Truth other) {
         if (missing.size() >= other.missing.size() && missing.containsAll(other.missing)) {
             return this;
         }
@@ -170,6 +198,11 @@ public final class Truth {
     /** The fields that would settle an unknown truth, sorted; empty when known. */
     public Set<String> missing() {
         return missing;
+    }
+
+    /** {@link #missing()} as an immutable list, in the same order. */
+    public List<String> missingList() {
+        return missingList;
     }
 
     @Override

@@ -54,4 +54,23 @@ class TruthTest {
         assertEquals(T, new NumberField("birth_date", 59).between(35, 59));
         assertEquals(F, new NumberField("birth_date", 60).between(35, 59));
     }
+
+    @Test
+    void remembered_merges_give_what_merging_gives() {
+        // many partners for one truth: past the remembered pairs merging must still be exact
+        Truth a = Truth.unknown("a_field");
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 40; i++) {
+                Truth other = Truth.unknown("f" + i);
+                Truth both = a.and(other);
+                assertEquals(java.util.Set.of("a_field", "f" + i), both.missing(), "round " + round);
+                assertEquals(java.util.List.copyOf(both.missing()), both.missingList());
+                assertEquals(both, other.or(a));
+                assertEquals(F, a.and(other).and(F));
+                assertEquals(T, a.or(other).or(T));
+            }
+        }
+        assertEquals(java.util.List.of(), T.missingList());
+        assertEquals(java.util.List.of("a_field", "b_field"), Truth.unknown("b_field", "a_field").missingList());
+    }
 }
