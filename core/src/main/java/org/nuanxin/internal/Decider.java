@@ -55,9 +55,10 @@ final class Decider {
             }
         }
         List<Finding> ordered = inRuleOrder(all) ? all : sorted(all);
+        ByBenefit byBenefit = new ByBenefit(ordered, n);
         Decision[] decisions = new Decision[n];
         for (int i = 0; i < n; i++) {
-            decisions[i] = decide(i, benefits.get(i), worker[i], subjects[i], amounts[i], ordered, asOf);
+            decisions[i] = decide(i, benefits.get(i), worker[i], subjects[i], amounts[i], byBenefit, asOf);
         }
         return java.util.Arrays.asList(decisions);
     }
@@ -82,7 +83,8 @@ final class Decider {
      * {@code null} when no rule judged the benefit) and {@code subjects} (each event's AND).
      */
     private static Decision decide(int index, Benefit benefit, Truth worker, Map<Object, Truth> subjects,
-                                   boolean anyAmount, List<Finding> findings, LocalDate asOf) {
+                                   boolean anyAmount, ByBenefit byBenefit, LocalDate asOf) {
+        List<Finding> findings = byBenefit.ordered;
         if (worker == null) {
             Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
                     "本地区规则未对该项权益作出判断。", "No rule of this region decided this benefit.", List.of());
@@ -126,7 +128,7 @@ final class Decider {
         Truth anyEvent = events;
         return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind,
                 overall.missingList(),
-                new LazyList<>(() -> reasons(index, findings, status, subjects, anyEvent, asOf)));
+                new LazyList<>(() -> reasons(byBenefit.of(index), status, subjects, anyEvent, asOf)));
     }
 
     /** Whether an amount finding is paid: the benefit is due and, for an event's amount, that event qualifies. */
@@ -139,13 +141,10 @@ final class Decider {
      * met and every amount paid; for one not eligible the criteria not met (of the worker, or of every
      * event when no event qualifies); for one that needs information the unknown criteria.
      */
-    private static List<Reason> reasons(int benefit, List<Finding> findings, Status status, Map<Object, Truth> subjects,
+    private static List<Reason> reasons(List<Finding> findings, Status status, Map<Object, Truth> subjects,
                                         Truth events, LocalDate asOf) {
         List<Reason> reasons = new ArrayList<>();
         for (Finding f : findings) {
-            if (!about(f, benefit)) {
-                continue;
-            }
             Truth subjectTruth = f.subject() == null || subjects == null ? null
                     : subjects.getOrDefault(f.subject(), Truth.TRUE);
             if (f.truth() == null) {
@@ -166,6 +165,39 @@ final class Decider {
             }
         }
         return reasons;
+    }
+
+    /**
+     * One assessment's findings in rule order and, made once when the first explanation is read,
+     * each benefit's own: reading every reason then walks each finding once per benefit it is about,
+     * not every finding once per benefit.
+     */
+    private static final class ByBenefit {
+        final List<Finding> ordered;
+        private final int benefits;
+        private List<Finding>[] split;
+
+        ByBenefit(List<Finding> ordered, int benefits) {
+            this.ordered = ordered;
+            this.benefits = benefits;
+        }
+
+        @SuppressWarnings("unchecked")
+        synchronized List<Finding> of(int benefit) {
+            if (split == null) {
+                List<Finding>[] lists = new List[benefits];
+                for (int i = 0; i < benefits; i++) {
+                    lists[i] = new ArrayList<>(8);
+                }
+                for (Finding f : ordered) {
+                    for (int i : f.rule().benefitIndexes()) {
+                        lists[i].add(f);
+                    }
+                }
+                split = lists;
+            }
+            return split[benefit];
+        }
     }
 
     /** Whether the findings come in rule order already (they do when the rules run directly). */
