@@ -16,11 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
-import org.nuanxin.Decision;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.TestRegions;
-import org.nuanxin.model.Money;
 
 /**
  * A register cut into blocks reads as it did row by row: a generated register with bad rows, and
@@ -94,11 +92,7 @@ class PopulationBlocksTest {
         RecordByRecordCsv in = new RecordByRecordCsv(new StringReader(csv));
         RegisterFormat f = RegisterFormat.header("x", in.next().cells());
         int n = engine.region("testland").benefits().size();
-        long[][] counts = new long[n][3];
-        BigDecimal[][] money = new BigDecimal[n][4];
-        for (BigDecimal[] m : money) {
-            Arrays.fill(m, Money.ZERO);
-        }
+        SummedDecisions sums = new SummedDecisions(n);
         List<RowProblem> problems = new ArrayList<>();
         long rows = 0;
         long bad = 0;
@@ -121,19 +115,10 @@ class PopulationBlocksTest {
                 bad++;
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                Decision d = a.decisions().get(i);
-                counts[i][d.status().ordinal()]++;
-                BigDecimal[] v = {d.amount(), d.amountMin(), d.amountMax(), d.value()};
-                for (int k = 0; k < 4; k++) {
-                    if (v[k] != null) {
-                        money[i][k] = money[i][k].add(v[k]);
-                    }
-                }
-            }
+            sums.add(a);
         }
         problems.sort(null);
-        return new Expected(rows, bad, problems, counts, money);
+        return new Expected(rows, bad, problems, sums.counts, sums.money);
     }
 
     private static PopulationReport run(int threads, int blockSize, int batchSize, int maxProblems) {

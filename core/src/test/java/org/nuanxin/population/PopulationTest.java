@@ -24,13 +24,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.Assessment;
-import org.nuanxin.Decision;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.RuleExecutionException;
 import org.nuanxin.TestRegions;
 import org.nuanxin.UnknownRegionException;
-import org.nuanxin.model.Money;
 
 /**
  * Population runs over the made-up test region, extended (in a copy) with a quota, a budget with a note,
@@ -111,11 +109,7 @@ class PopulationTest {
         CsvReader in = new CsvReader(new StringReader(csv));
         RegisterFormat f = RegisterFormat.header("x", in.next().cells());
         int n = engine.region("testland").benefits().size();
-        long[][] counts = new long[n][3];
-        BigDecimal[][] money = new BigDecimal[n][4];
-        for (BigDecimal[] m : money) {
-            java.util.Arrays.fill(m, Money.ZERO);
-        }
+        SummedDecisions sums = new SummedDecisions(n);
         long rows = 0;
         long bad = 0;
         CsvReader.Record r;
@@ -127,18 +121,9 @@ class PopulationTest {
                 continue;
             }
             Assessment a = fresh.assess("testland", row.situation(), AS_OF);
-            for (int i = 0; i < n; i++) {
-                Decision d = a.decisions().get(i);
-                counts[i][d.status().ordinal()]++;
-                BigDecimal[] v = {d.amount(), d.amountMin(), d.amountMax(), d.value()};
-                for (int k = 0; k < 4; k++) {
-                    if (v[k] != null) {
-                        money[i][k] = money[i][k].add(v[k]);
-                    }
-                }
-            }
+            sums.add(a);
         }
-        return new Expected(rows, bad, counts, money);
+        return new Expected(rows, bad, sums.counts, sums.money);
     }
 
     @Test
