@@ -423,7 +423,11 @@ public final class Population {
                 mine.bad(List.of(problem(row, e)));
                 return;
             }
-            mine.add(a);
+            if (parsed.situation().events().isEmpty() && parsed.situation().claims().isEmpty()) {
+                mine.add(a);
+            } else {
+                mine.addOnce(a);          // decided afresh for this row alone: no other row hands it back
+            }
         }
 
         private PopulationReport report(Duration elapsed) {
@@ -468,11 +472,18 @@ public final class Population {
         long problemCount;
         long badRows;
         long rows;
-        /** Assessments counted but not yet added up: an identity hash table, at most half full. */
-        private final Assessment[] seen = new Assessment[2048];
-        private final long[] times = new long[2048];
+        /**
+         * Assessments counted but not yet added up: an identity hash table, at most half full. Only
+         * assessments another row may share go in (rows with events or claims are always decided afresh,
+         * {@link #addOnce}); it stays small because, with the engine's cache off, what it holds is garbage
+         * kept alive until the next fold.
+         */
+        private final Assessment[] seen = new Assessment[1 << 12];
+        private final long[] times = new long[seen.length];
         private int distinct;
         final java.util.Set<String> versions = new java.util.LinkedHashSet<>(2);
+        /** The rule-set version last added to {@link #versions}: a reload is rare, a set lookup per row is not. */
+        private String lastVersion;
 
         Totals(List<Benefit> benefits, int maxProblems) {
             this.benefits = benefits;
@@ -520,6 +531,11 @@ public final class Population {
             distinct++;
         }
 
+        /** Counts an assessment no other row can share (decided afresh for one row): added up at once. */
+        void addOnce(Assessment a) {
+            add(a, 1);
+        }
+
         /** Adds the counted assessments up and forgets them. */
         void fold() {
             for (int i = 0; i < seen.length; i++) {
@@ -533,7 +549,10 @@ public final class Population {
 
         private void add(Assessment a, long count) {
             List<Decision> decisions = a.decisions();
-            versions.add(a.ruleSetVersion());
+            if (a.ruleSetVersion() != lastVersion) {
+                lastVersion = a.ruleSetVersion();
+                versions.add(lastVersion);
+            }
             BigDecimal n = count == 1 ? null : BigDecimal.valueOf(count);
             for (int j = 0; j < decisions.size(); j++) {
                 Decision d = decisions.get(j);
