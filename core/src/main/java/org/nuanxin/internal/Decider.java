@@ -3,9 +3,7 @@ package org.nuanxin.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
@@ -26,39 +24,43 @@ final class Decider {
     private Decider() {
     }
 
-    @SuppressWarnings("unchecked")
     static List<Decision> decide(List<Benefit> benefits, Verdict verdict, LocalDate asOf) {
         int n = benefits.size();
         Truth[] worker = new Truth[n];                   // null: no criterion yet
-        Map<Object, Truth>[] subjects = new Map[n];
-        boolean[] amounts = new boolean[n];
+        Subjects subjects = new Subjects(n);
         List<Finding> all = verdict.findings();
-        for (Finding f : all) {                          // one pass; AND and OR do not depend on order
-            if (f.truth() == null) {
-                for (int i : f.rule().benefitIndexes()) {
-                    amounts[i] = true;
-                }
-                continue;
+        for (int k = 0, size = all.size(); k < size; k++) {   // one pass; AND and OR do not depend on order
+            Finding f = all.get(k);
+            Truth t = f.truth();
+            if (t == null) {
+                continue;                                // an amount: added up below, once the statuses are known
             }
+            Object subject = f.subject();
             for (int i : f.rule().benefitIndexes()) {
-                if (f.subject() == null) {
-                    worker[i] = worker[i] == null ? f.truth() : worker[i].and(f.truth());
+                if (subject == null) {
+                    worker[i] = worker[i] == null ? t : worker[i].and(t);
                 } else {
                     if (worker[i] == null) {
                         worker[i] = Truth.TRUE;
                     }
-                    if (subjects[i] == null) {
-                        subjects[i] = new IdentityHashMap<>(4);
-                    }
-                    subjects[i].merge(f.subject(), f.truth(), Truth::and);
+                    subjects.and(i, subject, t);
                 }
             }
         }
         List<Finding> ordered = inRuleOrder(all) ? all : sorted(all);
-        ByBenefit byBenefit = new ByBenefit(ordered, n);
+        Truth[] overall = worker;                        // from here on: worker-level AND the events' OR
+        for (int i = 0; i < n; i++) {
+            if (worker[i] != null && subjects.has(i)) {
+                overall[i] = worker[i].and(subjects.any(i));
+            }
+        }
+        Amounts amounts = Amounts.of(benefits, ordered, overall, subjects);
+        ByBenefit byBenefit = new ByBenefit(ordered, n, subjects, asOf);
         Decision[] decisions = new Decision[n];
         for (int i = 0; i < n; i++) {
-            decisions[i] = decide(i, benefits.get(i), worker[i], subjects[i], amounts[i], byBenefit, asOf);
+            Benefit benefit = benefits.get(i);
+            decisions[i] = overall[i] == null ? undecided(benefit)
+                    : decision(i, benefit, overall[i], amounts, byBenefit);
         }
         return java.util.Arrays.asList(decisions);
     }
@@ -69,71 +71,192 @@ final class Decider {
         return copy;
     }
 
-    private static boolean about(Finding f, int benefit) {
-        for (int i : f.rule().benefitIndexes()) {
-            if (i == benefit) {
-                return true;
-            }
-        }
-        return false;
+    /** The decision on a benefit no rule judged. */
+    private static Decision undecided(Benefit benefit) {
+        Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
+                "本地区规则未对该项权益作出判断。", "No rule of this region decided this benefit.", List.of());
+        return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
     }
 
     /**
-     * One benefit's decision from its criteria: {@code worker} (the AND of the worker-level ones, or
-     * {@code null} when no rule judged the benefit) and {@code subjects} (each event's AND).
+     * One benefit's decision from {@code overall}, the AND of its worker-level criteria and of the OR
+     * over events of each event's criteria.
      */
-    private static Decision decide(int index, Benefit benefit, Truth worker, Map<Object, Truth> subjects,
-                                   boolean anyAmount, ByBenefit byBenefit, LocalDate asOf) {
-        List<Finding> findings = byBenefit.ordered;
-        if (worker == null) {
-            Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
-                    "本地区规则未对该项权益作出判断。", "No rule of this region decided this benefit.", List.of());
-            return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
-        }
-        Truth events = Truth.TRUE;
-        if (subjects != null) {
-            events = Truth.FALSE;
-            for (Truth t : subjects.values()) {
-                events = events.or(t);
-            }
-        }
-        Truth overall = worker.and(events);
+    private static Decision decision(int index, Benefit benefit, Truth overall, Amounts amounts, ByBenefit byBenefit) {
         Status status = overall.isTrue() ? Status.ELIGIBLE : overall.isFalse() ? Status.NOT_ELIGIBLE : Status.NEEDS_INFO;
-
-        BigDecimal cash = null;
-        BigDecimal rangeMin = null;
-        BigDecimal rangeMax = null;
-        BigDecimal inKind = null;
-        if (status == Status.ELIGIBLE && anyAmount) {
-            for (Finding f : findings) {
-                if (f.truth() != null || !about(f, index) || !counts(f, subjects)) {
-                    continue;
-                }
-                if (f.inKind()) {
-                    inKind = inKind == null ? f.amount() : inKind.max(f.amount());
-                } else if (f.upTo() != null) {
-                    rangeMin = rangeMin == null ? f.amount() : rangeMin.min(f.amount());
-                    rangeMax = rangeMax == null ? f.upTo() : rangeMax.max(f.upTo());
-                } else if (cash == null) {
-                    cash = f.amount();
-                } else {
-                    cash = benefit.payment() == Benefit.Payment.PER_EVENT ? cash.add(f.amount()) : cash.max(f.amount());
-                }
-            }
-        }
-        if (cash != null) {
-            rangeMin = null;            // a settled amount (a configured schedule) wins over a range
-            rangeMax = null;
-        }
-        Truth anyEvent = events;
-        return new Decision(benefit, status, cash, rangeMin, rangeMax, inKind,
-                overall.missingList(),
-                new LazyList<>(() -> reasons(byBenefit.of(index), status, subjects, anyEvent, asOf)));
+        BigDecimal cash = amounts.cash(index);
+        BigDecimal rangeMin = cash == null ? amounts.rangeMin(index) : null;   // a settled amount (a configured
+        BigDecimal rangeMax = cash == null ? amounts.rangeMax(index) : null;   // schedule) wins over a range
+        return new Decision(benefit, status, cash, rangeMin, rangeMax, amounts.inKind(index), overall.missingList(),
+                new Reasons(byBenefit, index, status));
     }
 
-    /** Whether an amount finding is paid: the benefit is due and, for an event's amount, that event qualifies. */
-    private static boolean counts(Finding f, Map<Object, Truth> subjects) {
-        return f.subject() == null || subjects == null || subjects.getOrDefault(f.subject(), Truth.TRUE).isTrue();
+    /**
+     * The amounts of the benefits that are due, added up in one pass over the amount findings (in rule
+     * order): per benefit the cash (summed per event for a per-event benefit, else the highest), the range
+     * a source gives without a schedule (lowest low, highest high) and the in-kind value (the highest).
+     * An event's amount counts only when that event qualifies.
+     */
+    private static final class Amounts {
+        private static final Amounts NONE = new Amounts(0);
+        /** Per benefit {@code i}: cash at {@code 4i}, range low and high at {@code 4i + 1, 4i + 2}, in kind at {@code 4i + 3}. */
+        private final BigDecimal[] sums;
+
+        private Amounts(int n) {
+            sums = new BigDecimal[4 * n];
+        }
+
+        static Amounts of(List<Benefit> benefits, List<Finding> ordered, Truth[] overall, Subjects subjects) {
+            Amounts a = NONE;
+            for (int k = 0, size = ordered.size(); k < size; k++) {
+                Finding f = ordered.get(k);
+                if (f.truth() != null) {
+                    continue;
+                }
+                for (int i : f.rule().benefitIndexes()) {
+                    if (overall[i] == null || !overall[i].isTrue() || !subjects.qualifies(i, f.subject())) {
+                        continue;
+                    }
+                    if (a == NONE) {
+                        a = new Amounts(overall.length);
+                    }
+                    a.add(4 * i, f, benefits.get(i).payment() == Benefit.Payment.PER_EVENT);
+                }
+            }
+            return a;
+        }
+
+        private void add(int at, Finding f, boolean perEvent) {
+            BigDecimal[] s = sums;
+            if (f.inKind()) {
+                s[at + 3] = s[at + 3] == null ? f.amount() : s[at + 3].max(f.amount());
+            } else if (f.upTo() != null) {
+                s[at + 1] = s[at + 1] == null ? f.amount() : s[at + 1].min(f.amount());
+                s[at + 2] = s[at + 2] == null ? f.upTo() : s[at + 2].max(f.upTo());
+            } else if (s[at] == null) {
+                s[at] = f.amount();
+            } else {
+                s[at] = perEvent ? s[at].add(f.amount()) : s[at].max(f.amount());
+            }
+        }
+
+        private BigDecimal get(int i, int which) {
+            int at = 4 * i + which;
+            return at < sums.length ? sums[at] : null;
+        }
+
+        BigDecimal cash(int i) {
+            return get(i, 0);
+        }
+
+        BigDecimal rangeMin(int i) {
+            return get(i, 1);
+        }
+
+        BigDecimal rangeMax(int i) {
+            return get(i, 2);
+        }
+
+        BigDecimal inKind(int i) {
+            return get(i, 3);
+        }
+    }
+
+    /**
+     * Each benefit's criteria per event (the finding's subject), ANDed: a few events at most, so their
+     * identities are kept in a small array and each benefit has a row of truths by event, made when the
+     * benefit gets its first event criterion.
+     */
+    private static final class Subjects {
+        private static final Object[] NO_KEYS = new Object[0];
+        private Object[] keys = NO_KEYS;
+        private int count;
+        private final int benefits;
+        private Truth[][] rows;                          // made with the first event criterion
+
+        Subjects(int benefits) {
+            this.benefits = benefits;
+        }
+
+        void and(int benefit, Object subject, Truth t) {
+            int s = index(subject);
+            if (s < 0) {
+                if (count == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, Math.max(4, count * 2));
+                }
+                keys[count] = subject;
+                s = count++;
+            }
+            if (rows == null) {
+                rows = new Truth[benefits][];
+            }
+            Truth[] row = rows[benefit];
+            if (row == null || row.length <= s) {
+                row = row == null ? new Truth[Math.max(4, s + 1)] : java.util.Arrays.copyOf(row, Math.max(s + 1, row.length * 2));
+                rows[benefit] = row;
+            }
+            row[s] = row[s] == null ? t : row[s].and(t);
+        }
+
+        /** Whether some event has a criterion of the benefit. */
+        boolean has(int benefit) {
+            return rows != null && rows[benefit] != null;
+        }
+
+        /** The OR over events of each event's criteria of the benefit; {@link Truth#TRUE} when it has none. */
+        Truth any(int benefit) {
+            Truth[] row = rows == null ? null : rows[benefit];
+            if (row == null) {
+                return Truth.TRUE;
+            }
+            Truth events = Truth.FALSE;
+            for (Truth t : row) {
+                if (t != null) {
+                    events = events.or(t);
+                }
+            }
+            return events;
+        }
+
+        /** The AND of the event's criteria of the benefit; {@link Truth#TRUE} when it has none. */
+        Truth of(int benefit, Object subject) {
+            Truth[] row = rows == null ? null : rows[benefit];
+            int s = row == null ? -1 : index(subject);
+            return s < 0 || s >= row.length || row[s] == null ? Truth.TRUE : row[s];
+        }
+
+        /** Whether an amount of the benefit is paid as far as its event goes: no event, or one that qualifies. */
+        boolean qualifies(int benefit, Object subject) {
+            return subject == null || of(benefit, subject).isTrue();
+        }
+
+        private int index(Object subject) {
+            for (int i = 0; i < count; i++) {
+                if (keys[i] == subject) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** A decision's reasons, assembled when first read. */
+    private static final class Reasons extends LazyList<Reason> {
+        private final ByBenefit findings;
+        private final int benefit;
+        private final Status status;
+
+        Reasons(ByBenefit findings, int benefit, Status status) {
+            this.findings = findings;
+            this.benefit = benefit;
+            this.status = status;
+        }
+
+        @Override
+        List<Reason> make() {
+            Subjects subjects = findings.subjects;
+            return reasons(findings.of(benefit), status, benefit, subjects, subjects.any(benefit), findings.asOf);
+        }
     }
 
     /**
@@ -141,14 +264,14 @@ final class Decider {
      * met and every amount paid; for one not eligible the criteria not met (of the worker, or of every
      * event when no event qualifies); for one that needs information the unknown criteria.
      */
-    private static List<Reason> reasons(List<Finding> findings, Status status, Map<Object, Truth> subjects,
+    private static List<Reason> reasons(List<Finding> findings, Status status, int benefit, Subjects subjects,
                                         Truth events, LocalDate asOf) {
         List<Reason> reasons = new ArrayList<>();
+        boolean anyEvent = subjects.has(benefit);
         for (Finding f : findings) {
-            Truth subjectTruth = f.subject() == null || subjects == null ? null
-                    : subjects.getOrDefault(f.subject(), Truth.TRUE);
+            Truth subjectTruth = f.subject() == null || !anyEvent ? null : subjects.of(benefit, f.subject());
             if (f.truth() == null) {
-                if (status == Status.ELIGIBLE && counts(f, subjects)) {
+                if (status == Status.ELIGIBLE && (!anyEvent || subjects.qualifies(benefit, f.subject()))) {
                     String amount = f.upTo() == null ? f.amount().toPlainString()
                             : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
                     add(reasons, f.rule().amountReason(amount, asOf));
@@ -175,11 +298,16 @@ final class Decider {
     private static final class ByBenefit {
         final List<Finding> ordered;
         private final int benefits;
+        /** What every reason is judged with: the findings' events and the date. */
+        final Subjects subjects;
+        final LocalDate asOf;
         private List<Finding>[] split;
 
-        ByBenefit(List<Finding> ordered, int benefits) {
+        ByBenefit(List<Finding> ordered, int benefits, Subjects subjects, LocalDate asOf) {
             this.ordered = ordered;
             this.benefits = benefits;
+            this.subjects = subjects;
+            this.asOf = asOf;
         }
 
         @SuppressWarnings("unchecked")

@@ -7,17 +7,27 @@ import java.util.function.Supplier;
 
 /**
  * An immutable list made on first use: explanations are assembled only for the hosts that read
- * them. Safe to share between threads: the list is made once.
+ * them. Safe to share between threads: the list is made once. Only this package makes them (or
+ * subclasses them, to carry what the list is made of in fields rather than in a second object).
  *
  * @param <E> the elements
  */
-public final class LazyList<E> extends AbstractList<E> implements RandomAccess {
+public class LazyList<E> extends AbstractList<E> implements RandomAccess {
 
     private Supplier<List<E>> make;
     private volatile List<E> list;
 
     LazyList(Supplier<List<E>> make) {
-        this.make = make;
+        this.make = java.util.Objects.requireNonNull(make, "make");
+    }
+
+    /** For a subclass that overrides {@link #make()}. */
+    LazyList() {
+    }
+
+    /** The list's elements, asked for once, on first use. */
+    List<E> make() {
+        return make.get();
     }
 
     private List<E> list() {
@@ -26,7 +36,7 @@ public final class LazyList<E> extends AbstractList<E> implements RandomAccess {
             synchronized (this) {
                 l = list;
                 if (l == null) {
-                    l = List.copyOf(make.get());
+                    l = List.copyOf(make());
                     list = l;
                     make = null;           // what it was made of can go
                 }
