@@ -1,5 +1,6 @@
 package org.nuanxin.benchmarks;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
@@ -60,6 +62,9 @@ public abstract class AssessBenchmark {
         /** How the compiled rules run: {@code direct} as shipped, or {@code rete} in a Drools session. */
         @Param({"direct", "rete"})
         public String evaluation;
+        /** Which cases: see {@link AssessBenchmark#cases}. */
+        @Param({"spread", "day"})
+        public String workload;
         Nuanxin engine;
         Workers.Case[] cases;
 
@@ -79,7 +84,7 @@ public abstract class AssessBenchmark {
             if (engine.region(region).direct() == rete) {
                 throw new IllegalStateException(region + " does not run as asked: " + engine.region(region));
             }
-            cases = Workers.generate(region);
+            cases = cases(region, workload);
             for (Workers.Case c : cases) {              // every case is valid input; fail now, not mid-run
                 engine.assess(region, c.situation(), c.asOf());
             }
@@ -91,13 +96,15 @@ public abstract class AssessBenchmark {
     public static class PlainDroolsState {
         @Param({"xian", "qingdao", "zhejiang", "neimenggu", "xinjiang"})
         public String region;
+        @Param({"spread", "day"})
+        public String workload;
         PlainDrools rules;
         Workers.Case[] cases;
 
         @Setup(Level.Trial)
         public void setup() {
             rules = new PlainDrools(region);
-            cases = Workers.generate(region);
+            cases = cases(region, workload);
             for (Workers.Case c : cases) {              // as for the facade: one pass before JMH's warm-up
                 rules.assess(c.situation(), c.asOf());
             }
@@ -107,40 +114,92 @@ public abstract class AssessBenchmark {
     /** The hand-coded Xi'an evaluator, and the Xi'an cases. */
     @State(Scope.Benchmark)
     public static class HandCodedState {
+        @Param({"spread", "day"})
+        public String workload;
         XianHandCoded evaluator;
         Workers.Case[] cases;
 
         @Setup(Level.Trial)
         public void setup() {
             evaluator = XianHandCoded.fromClasspath();
-            cases = Workers.generate("xian");
+            cases = cases("xian", workload);
             for (Workers.Case c : cases) {
                 evaluator.assess(c.situation(), c.asOf());
             }
         }
     }
 
-    /** Each thread's position in the cases; two threads start half the ring apart. */
+    /** Distinct workers of the {@code day} workload: far more than any cache's hits could come from repetition. */
+    static final int DAY_COUNT = 20_000;
+
+    /**
+     * The cases of a workload: {@code spread}, the benchmarks' 1,000 workers with assessment dates spread
+     * over the programme ({@link Workers#generate(String)}); or {@code day}, {@value #DAY_COUNT} distinct
+     * workers all assessed on the programme's middle day, as a hotline or a planner assesses them (the
+     * engine's decision cache, kept per date, then serves the workers whose facts the rules read are
+     * those of an earlier worker; workers with events or claims are always decided afresh).
+     */
+    static Workers.Case[] cases(String region, String workload) {
+        return switch (workload) {
+            case "spread" -> Workers.generate(region);
+            case "day" -> Workers.generate(region, DAY_COUNT, Workers.SEED, Workers.midpoint(region));
+            default -> throw new IllegalArgumentException("workload is spread or day, not " + workload);
+        };
+    }
+
+    /**
+     * Each thread's position in the cases and the date it assesses them on. {@code spread}: every thread
+     * cycles through all cases, two threads half the ring apart, each case on its own date. {@code day}:
+     * each thread cycles through its own slice of the workers, and each pass over the slice is a new day
+     * (the programme's middle day plus the pass number, modulo {@value #DAYS}): no worker comes back on a
+     * day it was assessed, so the engine's decision cache (kept for a few dates) serves only workers whose
+     * facts equal an earlier worker's that day, never the same worker again.
+     */
     @State(Scope.Thread)
     public static class Cursor {
-        private int next;
+        /** Days the {@code day} workload moves through before it starts over (well within every programme). */
+        static final int DAYS = 61;
+        private int thread;
+        private int threads;
+        private boolean day;
+        private int from;
+        private int to;
+        private int next = -1;                          // placed on the first call, when the ring's length is known
+        private int passes;
+        private int shift;
 
         @Setup(Level.Trial)
-        public void setup(ThreadParams thread) {
-            next = (thread.getThreadIndex() * (Workers.COUNT / Math.max(1, thread.getThreadCount()))) % Workers.COUNT;
+        public void setup(ThreadParams params, BenchmarkParams benchmark) {
+            thread = params.getThreadIndex();
+            threads = Math.max(1, params.getThreadCount());
+            day = "day".equals(benchmark.getParam("workload"));
         }
 
         int next(int length) {
+            if (next < 0) {
+                from = day ? (int) ((long) thread * length / threads) : 0;
+                to = day ? (int) ((long) (thread + 1) * length / threads) : length;
+                next = day ? from : (int) ((long) thread * length / threads);
+            }
             int i = next;
-            next = i + 1 == length ? 0 : i + 1;
+            shift = day ? passes % DAYS : 0;
+            if (++next == to) {
+                next = from;
+                passes++;
+            }
             return i;
+        }
+
+        /** The assessment date of the case {@link #next} gave. */
+        LocalDate asOf(Workers.Case c) {
+            return shift == 0 ? c.asOf() : c.asOf().plusDays(shift);
         }
     }
 
     @Benchmark
     public Assessment facade(FacadeState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
-        return s.engine.assess(s.region, c.situation(), c.asOf());
+        return s.engine.assess(s.region, c.situation(), cursor.asOf(c));
     }
 
     /** The facade, then every reason of every decision read, as a host showing the explanation does. */
@@ -148,7 +207,7 @@ public abstract class AssessBenchmark {
     public long facadeExplained(FacadeState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
         long chars = 0;
-        for (Decision d : s.engine.assess(s.region, c.situation(), c.asOf()).decisions()) {
+        for (Decision d : s.engine.assess(s.region, c.situation(), cursor.asOf(c)).decisions()) {
             for (Reason r : d.reasons()) {
                 chars += r.textZh().length() + r.textEn().length();
             }
@@ -159,12 +218,12 @@ public abstract class AssessBenchmark {
     @Benchmark
     public List<Verdict.Finding> plainDrools(PlainDroolsState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
-        return s.rules.assess(c.situation(), c.asOf()).findings();
+        return s.rules.assess(c.situation(), cursor.asOf(c)).findings();
     }
 
     @Benchmark
     public XianHandCoded.Result handCoded(HandCodedState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
-        return s.evaluator.assess(c.situation(), c.asOf());
+        return s.evaluator.assess(c.situation(), cursor.asOf(c));
     }
 }

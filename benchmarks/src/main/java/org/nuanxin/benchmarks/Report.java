@@ -78,7 +78,9 @@ public final class Report {
             String benchmark = (String) r.get("benchmark");
             String base = benchmark.substring(benchmark.lastIndexOf('.') + 1);
             Map<?, ?> params = r.get("params") instanceof Map<?, ?> p ? p : Map.of();
-            String region = params.get("region") instanceof String s ? s : "xian";
+            String named = params.get("region") instanceof String s ? s : "xian";
+            // another workload than the default: rows of its own, compared among themselves
+            String region = params.get("workload") instanceof String w && !w.equals("spread") ? named + " (" + w + ")" : named;
             String method = label(base, params);
             int threads = (int) number(r.get("threads"));
             Row row = rows.computeIfAbsent(key(base, method, region, threads), k -> new Row(method, region, threads));
@@ -131,7 +133,7 @@ public final class Report {
                 continue;
             }
             Row d = rows.get(key("plainDrools", "plainDrools", f.region, f.threads));
-            Row h = f.region.equals("xian") ? rows.get(key("handCoded", "handCoded", "xian", f.threads)) : null;
+            Row h = baseRegion(f.region).equals("xian") ? rows.get(key("handCoded", "handCoded", f.region, f.threads)) : null;
             if (d == null && h == null) {
                 continue;
             }
@@ -175,8 +177,14 @@ public final class Report {
     /** Sorts rows: xian first, then by region; facade variants, plainDrools, handCoded; then threads. */
     private static String key(String base, String label, String region, int threads) {
         int m = METHODS.indexOf(base);
-        int r = REGIONS.indexOf(region);
+        int r = REGIONS.indexOf(baseRegion(region));
         return String.format(Locale.ROOT, "%02d|%s|%02d|%s|%04d", r < 0 ? 99 : r, region, m < 0 ? 99 : m, label, threads);
+    }
+
+    /** {@code xian} of {@code xian (day)}. */
+    private static String baseRegion(String region) {
+        int space = region.indexOf(' ');
+        return space < 0 ? region : region.substring(0, space);
     }
 
     private static double allocation(Object secondary) {

@@ -98,6 +98,9 @@ public final class Workers {
     private final SplittableRandom random;
     private final List<String> benefitCodes;
 
+    /** The one assessment date of every case, or {@code null} for dates spread over the programme. */
+    private LocalDate day;
+
     private Workers(RegionSpec spec, long seed) {
         this.spec = spec;
         this.random = new SplittableRandom(seed * 31 + spec.id().hashCode());
@@ -110,22 +113,44 @@ public final class Workers {
     }
 
     /**
-     * {@code count} cases of a region.
+     * {@code count} cases of a region, their assessment dates spread over the programme.
      *
      * @throws IllegalArgumentException for a region the generator does not know
      */
     public static Case[] generate(String region, int count, long seed) {
-        RegionSpec spec = REGIONS.get(region);
-        if (spec == null) {
-            throw new IllegalArgumentException("no worker generator for region " + region + "; known: "
-                    + REGIONS.keySet());
-        }
-        Workers g = new Workers(spec, seed);
+        return generate(region, count, seed, null);
+    }
+
+    /**
+     * {@code count} cases of a region all assessed on {@code day} (a hotline's or a planner's day), or with
+     * dates spread over the programme when {@code day} is {@code null}. Every case's own dates (birth, events,
+     * claims) are drawn back from its assessment date either way.
+     *
+     * @throws IllegalArgumentException for a region the generator does not know
+     */
+    public static Case[] generate(String region, int count, long seed, LocalDate day) {
+        Workers g = new Workers(spec(region), seed);
+        g.day = day;
         Case[] cases = new Case[count];
         for (int i = 0; i < count; i++) {
             cases[i] = g.next(i);
         }
         return cases;
+    }
+
+    /** The middle day of the region's programme: a day on which it is in force. */
+    public static LocalDate midpoint(String region) {
+        RegionSpec spec = spec(region);
+        return spec.first().plusDays((spec.last().toEpochDay() - spec.first().toEpochDay()) / 2);
+    }
+
+    private static RegionSpec spec(String region) {
+        RegionSpec spec = REGIONS.get(region);
+        if (spec == null) {
+            throw new IllegalArgumentException("no worker generator for region " + region + "; known: "
+                    + REGIONS.keySet());
+        }
+        return spec;
     }
 
     private Case next(int index) {
@@ -172,6 +197,9 @@ public final class Workers {
 
     /** Mostly inside the programme period, sometimes up to 90 days either side of it. */
     private LocalDate asOf() {
+        if (day != null) {
+            return day;
+        }
         long span = spec.last().toEpochDay() - spec.first().toEpochDay();
         if (known(0.88)) {
             return spec.first().plusDays(random.nextLong(span + 1));

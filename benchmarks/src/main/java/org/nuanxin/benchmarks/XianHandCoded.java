@@ -45,12 +45,13 @@ public final class XianHandCoded {
     static final long T = 0L;
 
     /** The fields a Xi'an decision can miss, sorted as the library sorts them (bit i = FIELDS.get(i)). */
-    public static final List<String> FIELDS = List.of("children", "children.birth_date", "events.hospital",
+    public static final List<String> FIELDS = List.of("children", "children.birth_date", "events.date", "events.hospital",
             "events.reason", "events.union_certified", "hardship", "hukou_province", "medical_insurance",
             "new_employment_form", "residence_city", "work_city");
 
     private static final long M_CHILDREN = mask("children");
     private static final long M_CHILD_BIRTH = mask("children.birth_date");
+    private static final long M_DATE = mask("events.date");
     private static final long M_HOSPITAL = mask("events.hospital");
     private static final long M_REASON = mask("events.reason");
     private static final long M_CERTIFIED = mask("events.union_certified");
@@ -307,7 +308,11 @@ public final class XianHandCoded {
         return and(atUnionHospital, d.isBefore(start) || d.isAfter(last) ? F : T);
     }
 
-    /** A major or urgent matter, certified, dated within the period up to today, first subsidy of its year. */
+    /**
+     * A major or urgent matter, certified, dated within the period up to today (an undated trip counts as
+     * today's), first subsidy of its year (an undated trip's year is unknown: a subsidy granted this year
+     * leaves it open, and its date is missing).
+     */
     private long tripTruth(HomecomingTrip trip, LocalDate asOf, LocalDate last, List<Claim> claims) {
         long reason = trip.reason() == null ? M_REASON : qualifyingReasons.contains(trip.reason()) ? T : F;
         long certified = trip.unionCertified() == null ? M_CERTIFIED : trip.unionCertified() ? T : F;
@@ -318,7 +323,7 @@ public final class XianHandCoded {
         for (int i = 0, n = claims.size(); i < n; i++) {
             Claim c = claims.get(i);
             if (c.date().getYear() == year && c.benefit().equals("XIAN_HOMECOMING_TICKET_SUBSIDY")) {
-                first = F;
+                first = trip.date() != null ? F : M_DATE;
                 break;
             }
         }

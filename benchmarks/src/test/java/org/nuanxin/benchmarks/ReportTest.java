@@ -56,6 +56,27 @@ class ReportTest {
     }
 
     @Test
+    void aWorkloadOtherThanSpreadIsComparedOnlyWithItself() {
+        String json = "[" + String.join(",",
+                result("Throughput1T", "facade", "thrpt", 1,
+                        "\"params\":{\"region\":\"xian\",\"cachedDecisions\":\"10000\",\"workload\":\"day\"},",
+                        "ops/s", 400_000, "\"50.0\":1", 3_000),
+                result("Throughput1T", "facade", "thrpt", 1,
+                        "\"params\":{\"region\":\"xian\",\"cachedDecisions\":\"10000\",\"workload\":\"spread\"},",
+                        "ops/s", 300_000, "\"50.0\":1", 3_000),
+                result("Throughput1T", "handCoded", "thrpt", 1, "\"params\":{\"workload\":\"day\"},",
+                        "ops/s", 8_000_000, "\"50.0\":1", 400),
+                result("Throughput1T", "handCoded", "thrpt", 1, "\"params\":{\"workload\":\"spread\"},",
+                        "ops/s", 6_000_000, "\"50.0\":1", 400))
+                + "]";
+        String md = Report.render("r.json", json);
+        assertTrue(md.contains("| facade (cache on) | xian (day) | 1 | 400 000 |"), md);
+        assertTrue(md.contains("| facade (cache on) | xian | 1 | 300 000 |"), md);
+        assertTrue(md.contains("| xian (day) | 1 | facade (cache on) | – | 0.0500 (1/20.0) |"), md);
+        assertTrue(md.contains("| xian | 1 | facade (cache on) | – | 0.0500 (1/20.0) |"), md);
+    }
+
+    @Test
     void ratios() {
         assertEquals("0.0200 (1/50.0)", Report.ratio(1, 50));
         assertEquals("48.0", Report.ratio(48, 1));
