@@ -142,8 +142,15 @@ public final class CompiledRegion {
         return direct != null;
     }
 
+    /** No facts of a type: shared, since the evaluator only reads the facts it is given. */
+    private static final Object[] NONE = new Object[0];
+
     /** The facts of one assessment by type, as {@link DirectRules#fire} takes them. */
     private static Object[][] facts(Situation situation, LocalDate asOf, Profile.Reads reads) {
+        Profile profile = new Profile(situation.worker(), asOf, reads);
+        if (situation.events().isEmpty()) {
+            return new Object[][] {{profile}, NONE, NONE, NONE};
+        }
         int trips = 0;
         int stays = 0;
         for (Event e : situation.events()) {
@@ -153,7 +160,7 @@ public final class CompiledRegion {
                 stays++;
             }
         }
-        Object[][] facts = {{new Profile(situation.worker(), asOf, reads)}, new Object[trips], new Object[stays],
+        Object[][] facts = {{profile}, new Object[trips], new Object[stays],
                 new Object[situation.events().size() - trips - stays]};
         int[] next = new int[4];
         int i = 0;
