@@ -158,11 +158,10 @@ public abstract class AssessBenchmark {
     /**
      * Each thread's position in the cases and the date it assesses them on. {@code spread} and
      * {@code distinct}: every thread cycles through all cases, two threads half the ring apart, each case
-     * on its own date. {@code day}:
-     * each thread cycles through its own slice of the workers, and each pass over the slice is a new day
-     * (the programme's middle day plus the pass number, modulo {@value #DAYS}): no worker comes back on a
-     * day it was assessed, so the engine's decision cache (kept for a few dates) serves only workers whose
-     * facts equal an earlier worker's that day, never the same worker again.
+     * on its own date. {@code day}: each thread cycles through its own slice of the workers, and each pass
+     * over the slice is a new day (the programme's middle day plus the pass number, modulo {@value #DAYS}):
+     * no worker comes back on a day it was assessed, so the engine's decision cache (kept for a few dates)
+     * serves only workers whose facts equal an earlier worker's that day, never the same worker again.
      */
     @State(Scope.Thread)
     public static class Cursor {
