@@ -99,10 +99,11 @@ public final class Workers {
     private final List<String> benefitCodes;
 
     /** The one assessment date of every case, or {@code null} for dates spread over the programme. */
-    private LocalDate day;
+    private final LocalDate day;
 
-    private Workers(RegionSpec spec, long seed) {
+    private Workers(RegionSpec spec, long seed, LocalDate day) {
         this.spec = spec;
+        this.day = day;
         this.random = new SplittableRandom(seed * 31 + spec.id().hashCode());
         this.benefitCodes = benefitCodes(spec.id());
     }
@@ -129,8 +130,7 @@ public final class Workers {
      * @throws IllegalArgumentException for a region the generator does not know
      */
     public static Case[] generate(String region, int count, long seed, LocalDate day) {
-        Workers g = new Workers(spec(region), seed);
-        g.day = day;
+        Workers g = new Workers(spec(region), seed, day);
         Case[] cases = new Case[count];
         for (int i = 0; i < count; i++) {
             cases[i] = g.next(i);
