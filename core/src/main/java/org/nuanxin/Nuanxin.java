@@ -52,6 +52,9 @@ public final class Nuanxin {
     /** Default bound on rule firings per assessment; a region's rules fire a few dozen times. */
     public static final int DEFAULT_MAX_FIRINGS = 10_000;
 
+    /** Default deadline of a {@link #reload}, in seconds; see {@link Builder#reloadTimeout}. */
+    public static final long DEFAULT_RELOAD_TIMEOUT_SECONDS = 30;
+
     /** Default number of decisions kept per region and date for reuse; see {@link Builder#cachedDecisions}. */
     public static final int DEFAULT_CACHED_DECISIONS = 10_000;
 
@@ -69,12 +72,16 @@ public final class Nuanxin {
     private volatile Map<String, CompiledRegion> regions;
     private final int maxFirings;
     private final int cachedDecisions;
+    private final java.time.Duration reloadTimeout;
+    /** Held only to promote a tried candidate: never while rules are built or suites run. */
     private final Object reloadLock = new Object();
 
-    private Nuanxin(Map<String, CompiledRegion> regions, int maxFirings, int cachedDecisions) {
+    private Nuanxin(Map<String, CompiledRegion> regions, int maxFirings, int cachedDecisions,
+                    java.time.Duration reloadTimeout) {
         this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         this.maxFirings = maxFirings;
         this.cachedDecisions = cachedDecisions;
+        this.reloadTimeout = reloadTimeout;
     }
 
     /** Dates per region whose decisions are cached at once. */
@@ -158,11 +165,16 @@ public final class Nuanxin {
     }
 
     /**
-     * Reloads a region from a rule folder while the engine keeps serving. The new rules are built on
-     * the calling thread (never on an assessment's), checked by the guard, and run against the
-     * region's scenario suite; only when all of that passes do they replace the old rules, in one
-     * atomic step. Assessments in flight finish on the rules they started with, and every assessment
-     * reports the version it was made with. Reloads are serialised.
+     * Reloads a region from a rule folder while the engine keeps serving. The new rules are read,
+     * checked by the guard, compiled and run against the region's scenario suite on a thread of their
+     * own, under a deadline ({@link Builder#reloadTimeout}, default {@value #DEFAULT_RELOAD_TIMEOUT_SECONDS} s),
+     * holding no lock that assessments or other reloads wait on; only when all of that passes do they
+     * replace the old rules, in one atomic step. Assessments in flight finish on the rules they started
+     * with, and every assessment reports the version it was made with. Promotions are serialised.
+     *
+     * <p>Whatever a candidate does — a build error, a failing suite, running past the deadline, any
+     * {@code Throwable} including {@code OutOfMemoryError} and {@code StackOverflowError} — ends in a
+     * rejected {@link ReloadResult}, and the rules serving now keep serving.
      *
      * @param folder    the rule folder ({@code region.yaml} and the files it lists)
      * @param scenarios the region's scenario files or folders; when empty, the folder's own
@@ -171,62 +183,105 @@ public final class Nuanxin {
      */
     public ReloadResult reload(Path folder, List<Path> scenarios) {
         Objects.requireNonNull(folder, "folder");
-        synchronized (reloadLock) {
-            Map<String, CompiledRegion> current = regions;
-            RuleFiles files;
-            String id;
-            try {
-                files = RuleFiles.fromDirectory(folder);
-                id = files.regionId();
-            } catch (MalformedFileException e) {
-                return rejected("?", current, "", List.of(new RuleProblem(e.file(), e.line(), 0,
-                        RuleProblem.Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())), 0, 0);
-            }
-            CompiledRegion candidate;
-            try {
-                candidate = RegionCompiler.compile(files);
-            } catch (RuleBuildException e) {
-                return rejected(id, current, "", e.problems(), 0, 0);
-            }
-            String version = candidate.region().ruleSetVersion();
-            List<Path> suite = scenarios == null || scenarios.isEmpty() ? List.of(folder.resolve("scenarios")) : scenarios;
-            if (suite.stream().noneMatch(java.nio.file.Files::exists)) {
-                return rejected(id, current, version, List.of(new RuleProblem(suite.get(0).toString(), 0, 0,
-                        RuleProblem.Severity.ERROR, "", "no scenario suite: a reload is promoted only when the"
-                                + " region's scenarios pass")), 0, 0);
-            }
-            Map<String, CompiledRegion> next = new LinkedHashMap<>(current);
-            next.put(id, candidate);
-            Nuanxin trial = new Nuanxin(next, maxFirings, 0);
-            ScenarioRunner.Report report;
-            try {
-                report = new ScenarioRunner(trial).run(suite);
-            } catch (NuanxinException e) {
-                return rejected(id, current, version, List.of(problem(e)), 0, 0);
-            }
-            List<RuleProblem> failures = new ArrayList<>();
-            for (ScenarioRunner.CaseResult r : report.results()) {
-                if (!r.passed()) {
-                    failures.add(new RuleProblem(r.scenario().file(), r.scenario().line(), 0, RuleProblem.Severity.ERROR,
-                            "", "scenario \"" + r.scenario().name() + "\" fails: " + r.mismatches().stream()
-                                    .map(m -> m + " (" + m.reasons().stream().filter(x -> x.outcome() != Reason.Outcome.MET)
-                                            .map(Reason::textEn).collect(java.util.stream.Collectors.joining("; ")) + ")")
-                                    .collect(java.util.stream.Collectors.joining("; "))));
-                }
-            }
-            if (report.results().isEmpty()) {
-                failures.add(new RuleProblem(suite.get(0).toString(), 0, 0, RuleProblem.Severity.ERROR, "",
-                        "the scenario suite has no cases"));
-            }
-            if (!failures.isEmpty()) {
-                return rejected(id, current, version, failures, report.passed(), report.failed());
-            }
-            CompiledRegion before = current.get(id);
-            regions = Collections.unmodifiableMap(next);
-            LOG.info("Reloaded region {}: version {} promoted", id, version);
-            return new ReloadResult(id, true, version, before == null ? "" : before.region().ruleSetVersion(), version,
-                    List.of(), report.passed(), report.failed());
+        java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>("?");
+        java.util.concurrent.FutureTask<Object> trial = new java.util.concurrent.FutureTask<>(
+                () -> trial(folder, scenarios, id));
+        Thread worker = new Thread(trial, "nuanxin-reload");
+        worker.setDaemon(true);
+        worker.start();
+        Object outcome;
+        try {
+            outcome = trial.get(reloadTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            trial.cancel(true);
+            return rejected(id.get(), regions, "", List.of(new RuleProblem(folder.toString(), 0, 0,
+                    RuleProblem.Severity.ERROR, "", "the reload did not finish within " + reloadTimeout.toMillis()
+                            + " ms (building the rules and running the suite); the serving rules keep serving")), 0, 0);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return rejected(id.get(), regions, "", List.of(new RuleProblem(folder.toString(), 0, 0,
+                    RuleProblem.Severity.ERROR, "", "the candidate rules failed with " + cause.getClass().getSimpleName()
+                            + "; the serving rules keep serving")), 0, 0);
+        } catch (InterruptedException e) {
+            trial.cancel(true);
+            Thread.currentThread().interrupt();
+            return rejected(id.get(), regions, "", List.of(new RuleProblem(folder.toString(), 0, 0,
+                    RuleProblem.Severity.ERROR, "", "the reload was interrupted")), 0, 0);
         }
+        if (outcome instanceof ReloadResult r) {
+            return r;
+        }
+        Trial passed = (Trial) outcome;
+        synchronized (reloadLock) {
+            Map<String, CompiledRegion> next = new LinkedHashMap<>(regions);
+            CompiledRegion before = next.put(passed.id(), passed.candidate());
+            regions = Collections.unmodifiableMap(next);
+            String version = passed.candidate().region().ruleSetVersion();
+            LOG.info("Reloaded region {}: version {} promoted", passed.id(), version);
+            return new ReloadResult(passed.id(), true, version, before == null ? "" : before.region().ruleSetVersion(),
+                    version, List.of(), passed.report().passed(), passed.report().failed());
+        }
+    }
+
+    /** A candidate that built and passed its suite, waiting for promotion. */
+    private record Trial(String id, CompiledRegion candidate, ScenarioRunner.Report report) {
+    }
+
+    /**
+     * Reads, builds and tries a candidate on the reload's own thread: a {@link Trial} when it may be
+     * promoted, else the rejected {@link ReloadResult}.
+     */
+    private Object trial(Path folder, List<Path> scenarios, java.util.concurrent.atomic.AtomicReference<String> idOut) {
+        Map<String, CompiledRegion> current = regions;
+        RuleFiles files;
+        String id;
+        try {
+            files = RuleFiles.fromDirectory(folder);
+            id = files.regionId();
+            idOut.set(id);
+        } catch (MalformedFileException e) {
+            return rejected("?", current, "", List.of(problem(e)), 0, 0);
+        }
+        CompiledRegion candidate;
+        try {
+            candidate = RegionCompiler.compile(files);
+        } catch (RuleBuildException e) {
+            return rejected(id, current, "", e.problems(), 0, 0);
+        }
+        String version = candidate.region().ruleSetVersion();
+        List<Path> suite = scenarios == null || scenarios.isEmpty() ? List.of(folder.resolve("scenarios")) : scenarios;
+        if (suite.stream().noneMatch(java.nio.file.Files::exists)) {
+            return rejected(id, current, version, List.of(new RuleProblem(suite.get(0).toString(), 0, 0,
+                    RuleProblem.Severity.ERROR, "", "no scenario suite: a reload is promoted only when the"
+                            + " region's scenarios pass")), 0, 0);
+        }
+        Map<String, CompiledRegion> next = new LinkedHashMap<>(current);
+        next.put(id, candidate);
+        Nuanxin trial = new Nuanxin(next, maxFirings, 0, reloadTimeout);
+        ScenarioRunner.Report report;
+        try {
+            report = new ScenarioRunner(trial).run(suite);
+        } catch (NuanxinException e) {
+            return rejected(id, current, version, List.of(problem(e)), 0, 0);
+        }
+        List<RuleProblem> failures = new ArrayList<>();
+        for (ScenarioRunner.CaseResult r : report.results()) {
+            if (!r.passed()) {
+                failures.add(new RuleProblem(r.scenario().file(), r.scenario().line(), 0, RuleProblem.Severity.ERROR,
+                        "", "scenario \"" + r.scenario().name() + "\" fails: " + r.mismatches().stream()
+                                .map(m -> m + " (" + m.reasons().stream().filter(x -> x.outcome() != Reason.Outcome.MET)
+                                        .map(Reason::textEn).collect(java.util.stream.Collectors.joining("; ")) + ")")
+                                .collect(java.util.stream.Collectors.joining("; "))));
+            }
+        }
+        if (report.results().isEmpty()) {
+            failures.add(new RuleProblem(suite.get(0).toString(), 0, 0, RuleProblem.Severity.ERROR, "",
+                    "the scenario suite has no cases"));
+        }
+        if (!failures.isEmpty()) {
+            return rejected(id, current, version, failures, report.passed(), report.failed());
+        }
+        return new Trial(id, candidate, report);
     }
 
     private static RuleProblem problem(NuanxinException e) {
@@ -267,6 +322,7 @@ public final class Nuanxin {
         private final Map<String, Path> folders = new LinkedHashMap<>();
         private int maxFirings = DEFAULT_MAX_FIRINGS;
         private int cachedDecisions = DEFAULT_CACHED_DECISIONS;
+        private java.time.Duration reloadTimeout = java.time.Duration.ofSeconds(DEFAULT_RELOAD_TIMEOUT_SECONDS);
         private boolean discover = true;
 
         private Builder() {
@@ -314,6 +370,20 @@ public final class Nuanxin {
                 throw new IllegalArgumentException("cachedDecisions must not be negative");
             }
             this.cachedDecisions = max;
+            return this;
+        }
+
+        /**
+         * The deadline of a {@link Nuanxin#reload}: building the candidate rules and running their
+         * suite (default {@value Nuanxin#DEFAULT_RELOAD_TIMEOUT_SECONDS} s). A reload past it is rejected
+         * and the serving rules keep serving.
+         */
+        public Builder reloadTimeout(java.time.Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("reloadTimeout must be positive");
+            }
+            this.reloadTimeout = timeout;
             return this;
         }
 
@@ -376,7 +446,7 @@ public final class Nuanxin {
                 byId.put(r.region().id(), r);
             }
             LOG.info("Nuanxin ready with regions {}", byId.keySet());
-            return new Nuanxin(byId, maxFirings, cachedDecisions);
+            return new Nuanxin(byId, maxFirings, cachedDecisions, reloadTimeout);
         }
     }
 }

@@ -201,14 +201,32 @@ class EngineTest {
     }
 
     @Test
-    void selfTriggeringRuleIsStoppedAndNamed(@TempDir Path dir) {
+    void aRuleThatUpdatesTheFactItMatchedIsRefused(@TempDir Path dir) {
         String loop = "\nrule \"loop\"\n    @benefit(\"TEST_SERVICE\") @source(\"TEST-1\") @clause(\"x\") @zh(\"x\") @en(\"x\")\n"
                 + "when\n    $p : Profile()\nthen\n    update($p);\nend\n";
         Path folder = TestRegions.copy(dir, "rules.drl", t -> t + loop);
-        Nuanxin looping = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).maxFiringsPerAssessment(1000).build();
-        RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
-                () -> assertThrows(RuleExecutionException.class, () -> looping.assess("testland", LOCAL, IN_PERIOD)));
-        assertTrue(e.getMessage().contains("\"loop\""), e.getMessage());
+        RuleBuildException e = assertThrows(RuleBuildException.class,
+                () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build());
+        assertTrue(e.getMessage().contains("update(...)") && e.getMessage().contains("\"loop\""), e.getMessage());
+    }
+
+    @Test
+    void firingsPastTheLimitAreStoppedAndNamed(@TempDir Path dir) {
+        String join = "\nrule \"every trip with every stay\"\n    @benefit(\"TEST_SERVICE\") @source(\"TEST-1\") @clause(\"x\")"
+                + " @zh(\"x\") @en(\"x\")\nwhen\n    $t : Trip()\n    $s : Stay()\nthen\n    verdict.check(Truth.TRUE);\nend\n";
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t + join);
+        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).maxFiringsPerAssessment(1000).build();
+        List<org.nuanxin.model.Event> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(new HomecomingTrip(null, TripReason.URGENT_MATTER, true, null));
+        }
+        for (int i = 0; i < 30; i++) {
+            events.add(new org.nuanxin.model.Hospitalisation("h", null, null, null, null));
+        }
+        Situation many = new Situation(LOCAL, events, List.of());
+        RuleExecutionException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+                () -> assertThrows(RuleExecutionException.class, () -> engine.assess("testland", many, IN_PERIOD)));
+        assertTrue(e.getMessage().contains("\"every trip with every stay\""), e.getMessage());
     }
 
     @Test

@@ -54,6 +54,12 @@ final class DrlSource {
         return lo + 1;
     }
 
+    /** The offset of a 1-based line and column, clamped to the text. */
+    int offset(int line, int column) {
+        int l = Math.max(1, Math.min(line, lineStarts.length));
+        return Math.min(original.length(), lineStarts[l - 1] + Math.max(0, column - 1));
+    }
+
     /** 1-based column of an offset. */
     int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;

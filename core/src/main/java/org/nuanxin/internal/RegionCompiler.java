@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.kiesession.rulebase.InternalKnowledgeBase;
 import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
 import org.kie.api.KieBaseConfiguration;
@@ -79,8 +80,11 @@ public final class RegionCompiler {
                     Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())));
         }
         List<RuleProblem> problems = new ArrayList<>();
+        Map<String, PackageDescr> checked = new java.util.LinkedHashMap<>();
         for (String file : files.drlFiles()) {
-            problems.addAll(RuleGuard.check(file, files.files().get(file)));   // rules are code: guard first
+            RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file));   // rules are code: guard first
+            problems.addAll(guard.problems());
+            checked.put(file, guard.descr());
         }
         if (!problems.isEmpty()) {
             throw new RuleBuildException(data.id(), files.origin(), problems);
@@ -89,7 +93,7 @@ public final class RegionCompiler {
         InternalKnowledgeBase kbase = models != null ? precompiled(data.id(), models, files) : null;
         boolean fromModel = kbase != null;
         if (kbase == null) {
-            kbase = compileDrl(data.id(), files, problems);
+            kbase = compileDrl(data.id(), files, checked, problems);
         }
 
         Map<String, DrlOutline> outlines = new HashMap<>();
@@ -189,15 +193,20 @@ public final class RegionCompiler {
         return conf;
     }
 
-    /** Compiles the DRL with the classic compiler, which reports errors at the author's lines. */
-    private static InternalKnowledgeBase compileDrl(String region, RuleFiles files, List<RuleProblem> problems) {
+    /**
+     * Compiles the rules with the classic compiler, which reports errors at the author's lines. It
+     * compiles the packages exactly as the guard parsed and checked them, never the text again, so
+     * that nothing the guard did not see can reach the compiler.
+     */
+    private static InternalKnowledgeBase compileDrl(String region, RuleFiles files, Map<String, PackageDescr> checked,
+                                                    List<RuleProblem> problems) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RegionCompiler.class.getClassLoader()));
         CompositeKnowledgeBuilder batch = builder.batch();
         for (String file : files.drlFiles()) {
-            Resource r = ResourceFactory.newByteArrayResource(files.files().get(file).getBytes(StandardCharsets.UTF_8));
+            Resource r = ResourceFactory.newDescrResource(checked.get(file));
             r.setSourcePath(file);
-            batch.add(r, ResourceType.DRL);
+            batch.add(r, ResourceType.DESCR);
         }
         batch.build();
         boolean several = builder.getResults(ResultSeverity.ERROR).size() > 1;
