@@ -60,7 +60,7 @@ public record DrlOutline(Map<String, Integer> ruleLines, List<RuleProblem> error
                 lexer.addErrorListener(collect);
             }
             parser.compilationUnit();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             errors.add(new RuleProblem(file, 0, 0, Severity.ERROR, "", "does not parse at language level DRL10: "
                     + e.getClass().getSimpleName()));
         }
@@ -79,7 +79,7 @@ public record DrlOutline(Map<String, Integer> ruleLines, List<RuleProblem> error
                     lines.put(r.getName(), Math.max(r.getLine(), 0));
                 }
             }
-        } catch (DroolsParserException | RuntimeException e) {
+        } catch (DroolsParserException | RuntimeException | StackOverflowError e) {
             errors.add(new RuleProblem(file, 0, 0, Severity.ERROR, "", prefix + e.getClass().getSimpleName()));
         }
         for (DroolsError e : parser.getErrors()) {

@@ -168,7 +168,7 @@ public final class RuleGuard {
         }
         int deep = tooDeep(src.code());
         if (deep >= 0) {
-            problems.add(problem(file, src, deep, "brackets nested deeper than " + MAX_NESTING
+            problems.add(problem(file, src, deep, "brackets or prefix operators nested deeper than " + MAX_NESTING
                     + " levels; split the criterion into local variables"));
         }
         if (!problems.isEmpty()) {
@@ -205,11 +205,20 @@ public final class RuleGuard {
         return new Checked(pkg, problems);
     }
 
-    /** The offset where code first nests deeper than {@link #MAX_NESTING}, or -1. */
+    /**
+     * The offset where code first nests deeper than {@link #MAX_NESTING}, in brackets or in a run of
+     * prefix operators ({@code !!!…}), or -1. Checked on the text before any parser sees it, so that no
+     * parser recurses past it.
+     */
     private static int tooDeep(String code) {
         int depth = 0;
+        int run = 0;
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
+            run = c == '!' || c == '~' || c == '-' || c == '+' ? run + 1 : Character.isWhitespace(c) ? run : 0;
+            if (run > MAX_NESTING) {
+                return i;
+            }
             if (c == '(' || c == '[' || c == '{') {
                 if (++depth > MAX_NESTING) {
                     return i;
@@ -479,12 +488,16 @@ public final class RuleGuard {
                 return;
             }
             shift = 1;
-            ParseResult<BlockStmt> r = parser().parse(ParseStart.BLOCK, Providers.provider("{" + text + "\n}"));
-            if (!r.isSuccessful() || r.getResult().isEmpty()) {
-                parseError(r);
-                return;
+            try {
+                ParseResult<BlockStmt> r = parser().parse(ParseStart.BLOCK, Providers.provider("{" + text + "\n}"));
+                if (!r.isSuccessful() || r.getResult().isEmpty()) {
+                    parseError(r);
+                    return;
+                }
+                statement(r.getResult().get(), 0);
+            } catch (StackOverflowError e) {
+                f.deny(base, "this consequence is nested too deeply to check; use local variables");
             }
-            statement(r.getResult().get(), 0);
         }
 
         void expression(String text) {
@@ -492,14 +505,18 @@ public final class RuleGuard {
                 return;
             }
             shift = 0;
-            ParseResult<Expression> r = parser().parse(ParseStart.EXPRESSION, Providers.provider(text));
-            if (!r.isSuccessful() || r.getResult().isEmpty()) {
-                parseError(r);
-                return;
-            }
-            Class<?> t = type(r.getResult().get(), 0);
-            if (t != null && t != boolean.class && t != Boolean.class) {
-                deny(r.getResult().get(), "eval(...) must be a yes/no test");
+            try {
+                ParseResult<Expression> r = parser().parse(ParseStart.EXPRESSION, Providers.provider(text));
+                if (!r.isSuccessful() || r.getResult().isEmpty()) {
+                    parseError(r);
+                    return;
+                }
+                Class<?> t = type(r.getResult().get(), 0);
+                if (t != null && t != boolean.class && t != Boolean.class) {
+                    deny(r.getResult().get(), "eval(...) must be a yes/no test");
+                }
+            } catch (StackOverflowError e) {
+                f.deny(base, "this eval is nested too deeply to check; use local variables in the consequence");
             }
         }
 

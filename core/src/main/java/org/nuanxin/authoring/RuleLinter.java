@@ -44,7 +44,9 @@ public final class RuleLinter {
             List<RuleProblem> guard = RuleGuard.check(file, text);
             guarded &= guard.isEmpty();
             problems.addAll(guard);
-            problems.addAll(DrlOutline.ofDrl10(file, text).errors());
+            if (guard.isEmpty()) {
+                problems.addAll(DrlOutline.ofDrl10(file, text).errors());   // only text the guard accepted
+            }
         }
         if (guarded) {
             try {

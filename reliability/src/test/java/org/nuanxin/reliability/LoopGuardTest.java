@@ -26,15 +26,18 @@ import org.nuanxin.model.Worker;
 import org.nuanxin.scenario.ScenarioCase;
 
 /**
- * A deliberately self-triggering rule, loaded from a copy of the Xi'an folder (its consequence does
- * {@code update($p)} on the Profile it matched), is stopped by the firing limit and reported as a
- * {@link RuleExecutionException} naming the rule, within one second; and the engine keeps deciding the
- * other workers exactly as before.
+ * The firing limit. A rule can no longer trigger itself (the guard refuses {@code update},
+ * {@code insert} and {@code modify}: see {@code HostileRulesTest}), but a rule that joins facts still
+ * fires once per combination, so one input with many events makes many firings. A rule added to a copy
+ * of the Xi'an folder joins every trip with every stay of a worker; a worker with 120 trips and 100
+ * stays (12,000 combinations) is stopped by the firing limit (10,000 per assessment by default) and
+ * reported as a {@link RuleExecutionException} naming the rule, within one second; and the engine keeps
+ * deciding the other workers exactly as before.
  */
 @Order(60)
 class LoopGuardTest {
 
-    static final String RULE = "RELIABILITY 自触发：更新自己匹配的档案";
+    static final String RULE = "RELIABILITY 组合：每次返乡与每次住院";
     static final String TRIGGER = "LOOP_TRIGGER";
 
     @TempDir
@@ -46,30 +49,45 @@ class LoopGuardTest {
     static void folderWithALoop() throws IOException {
         folder = Corpus.copyFolder(Corpus.ruleFolder("xian"), tmp.resolve("xian-with-loop"));
         Files.writeString(folder.resolve("loop.drl"), """
-                // A rule that re-triggers itself: its consequence updates the very fact it matched.
+                // A rule that fires once per trip and stay of a worker: many events, many firings.
                 package org.nuanxin.region.xian;
 
                 import org.nuanxin.rules.Profile;
+                import org.nuanxin.rules.Trip;
+                import org.nuanxin.rules.Stay;
+                import org.nuanxin.rules.Truth;
+
+                global org.nuanxin.rules.Verdict verdict;
 
                 rule "%s"
                     @benefit("XIAN_SPRING_FESTIVAL_TRAIN")
                     @source("XA-2025")
-                    @clause("(reliability test: a rule that loops)")
-                    @zh("自触发规则")
-                    @en("a rule that triggers itself")
+                    @clause("(reliability test: a rule that fires per combination of events)")
+                    @zh("每次返乡与每次住院的组合")
+                    @en("every trip with every stay")
                 when
                     $p : Profile()
                     eval( $p.employer().is("%s").isTrue() )
+                    $t : Trip()
+                    $s : Stay()
                 then
-                    update($p);
+                    verdict.check(Truth.TRUE);
                 end
                 """.formatted(RULE, TRIGGER));
         Path manifest = folder.resolve("region.yaml");
         Files.writeString(manifest, Files.readString(manifest).stripTrailing() + "\n  - loop.drl\n");
     }
 
-    static Worker looping() {
-        return Worker.builder().newEmploymentForm(true).workCity("xian").employer(TRIGGER).id(Canaries.ID).build();
+    static Situation looping() {
+        Worker w = Worker.builder().newEmploymentForm(true).workCity("xian").employer(TRIGGER).id(Canaries.ID).build();
+        List<org.nuanxin.model.Event> events = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            events.add(new org.nuanxin.model.HomecomingTrip(null, org.nuanxin.model.TripReason.URGENT_MATTER, true, null));
+        }
+        for (int i = 0; i < 100; i++) {
+            events.add(new org.nuanxin.model.Hospitalisation(Canaries.HOSPITAL, null, null, null, null));
+        }
+        return new Situation(w, events, List.of());
     }
 
     @Test
