@@ -101,6 +101,19 @@ class ReloadTest {
         assertTrue(suite.problems().get(0).message().contains("urgent trip, capped"), suite::toString);
     }
 
+    /** A reload has a deadline: past it the candidate is rejected and the serving rules keep serving. */
+    @Test
+    void aReloadPastItsDeadlineIsRejected() throws IOException {
+        Nuanxin hurried = Nuanxin.builder().noClasspathRegions().ruleFolder(TestRegions.TESTLAND)
+                .reloadTimeout(java.time.Duration.ofMillis(1)).build();
+        String initial = hurried.region("testland").ruleSetVersion();
+        ReloadResult late = hurried.reload(ruleSet(Kind.GOOD_300, 30), List.of());
+        assertFalse(late.promoted(), late::toString);
+        assertTrue(late.problems().get(0).message().contains("did not finish within 1 ms"), late::toString);
+        assertEquals(initial, hurried.assess("testland", TRIP, AS_OF).ruleSetVersion(), "the old rules keep serving");
+        assertEquals(initial, hurried.region("testland").ruleSetVersion());
+    }
+
     @Test
     void aRuleSetWithoutASuiteIsNotPromoted() throws IOException {
         Nuanxin engine = TestRegions.testland();

@@ -79,13 +79,19 @@ class RuleLinterTest {
     }
 
     @Test
-    void drlThatWillNotParseAtDrl10IsAnError() {
+    void drlThatWillNotParseAtDrl10IsAnError() throws java.io.IOException {
         // a half-constraint: deprecated in DRL6 (it compiles), a syntax error in DRL10
-        LintReport r = lint("rules.drl", t -> t.replace("import org.nuanxin.rules.Truth;",
+        UnaryOperator<String> halfConstraint = t -> t.replace("import org.nuanxin.rules.Truth;",
                 "import org.nuanxin.rules.Truth;\nimport java.time.LocalDate;").replace("    Profile()\n    not Stay()",
-                "    Profile()\n    LocalDate( year > 2000 && < 3000 ) from ctx.asOf()\n    not Stay()"));
+                "    Profile()\n    LocalDate( year > 2000 && < 3000 ) from ctx.asOf()\n    not Stay()");
+        String text = halfConstraint.apply(java.nio.file.Files.readString(TestRegions.TESTLAND.resolve("rules.drl")));
+        assertTrue(DrlOutline.ofDrl10("rules.drl", text).errors().stream()
+                .anyMatch(p -> p.message().contains("DRL10") && p.line() > 0));
+        // lint reports it too; the guard, which refuses constraints and 'from', already stops it at its line
+        LintReport r = lint("rules.drl", halfConstraint);
         assertTrue(r.hasErrors());
-        assertTrue(r.problems().stream().anyMatch(p -> p.message().contains("DRL10") && p.line() > 0), r.problems()::toString);
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 75 && p.message().startsWith("guard:")),
+                r.problems()::toString);
     }
 
     @Test

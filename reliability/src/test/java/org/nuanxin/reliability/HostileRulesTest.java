@@ -194,6 +194,7 @@ class HostileRulesTest {
         int refused = 0;
         List<String> failures = new ArrayList<>();
         Map<String, Integer> groups = new TreeMap<>();
+        Map<String, List<String>> attacksByGroup = new TreeMap<>();
         for (int i = 0; i < attacks.size(); i++) {
             Attack a = attacks.get(i);
             Path folder = a.text() == null ? tmp.resolve(a.name()) : folder("case-" + i);
@@ -217,6 +218,7 @@ class HostileRulesTest {
                 continue;
             }
             groups.merge(a.group(), 1, Integer::sum);
+            attacksByGroup.computeIfAbsent(a.group(), g -> new ArrayList<>()).add(a.attack());
             if (Files.exists(canary)) {
                 escapes++;
                 failures.add(a.name() + ": CODE RAN (the canary file appeared)");
@@ -240,6 +242,7 @@ class HostileRulesTest {
         Figures.put("hostileRules.exit3", exit3);
         Figures.put("hostileRules.crashes", crashes);
         groups.forEach((g, n) -> Figures.put("hostileRules.group." + g, n));
+        attacksByGroup.forEach((g, list) -> Figures.put("hostileRules.attacks." + g, String.join("; ", list)));
         System.out.println("hostile rules: " + attacks.size() + " cases, " + refused + " refused on every path, "
                 + located + " located, escapes " + escapes + ", hangs " + hangs + ", exit 3 " + exit3 + ", thrown "
                 + crashes);
