@@ -67,6 +67,15 @@ public record DrlOutline(Map<String, Integer> ruleLines, List<RuleProblem> error
         return new DrlOutline(Map.of(), List.copyOf(errors));
     }
 
+    /** The rule lines of a package the rule guard already parsed; no parse errors (it had none). */
+    public static DrlOutline of(PackageDescr pkg) {
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (RuleDescr r : pkg.getRules()) {
+            lines.put(r.getName(), Math.max(r.getLine(), 0));
+        }
+        return new DrlOutline(lines, List.of());
+    }
+
     private static DrlOutline of(String file, String text, LanguageLevelOption level) {
         DrlParser parser = new DrlParser(level);
         Map<String, Integer> lines = new LinkedHashMap<>();

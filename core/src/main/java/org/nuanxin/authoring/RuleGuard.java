@@ -246,6 +246,8 @@ public final class RuleGuard {
         private final List<RuleProblem> problems;
         private final Map<String, Class<?>> types = new HashMap<>();
         private final Map<String, Class<?>> globals = new LinkedHashMap<>();
+        /** One Java parser per file: building one costs more than parsing a consequence. */
+        private final JavaParser javaParser = parser();
         private String rule = "";
 
         FileCheck(String file, DrlSource src, List<RuleProblem> problems) {
@@ -395,7 +397,7 @@ public final class RuleGuard {
             String literal = v == null ? "" : v.toString().strip();
             boolean ok = false;
             if (literal.length() <= MAX_STRING + 2) {
-                ParseResult<Expression> parsed = parser().parse(ParseStart.EXPRESSION, Providers.provider(literal));
+                ParseResult<Expression> parsed = javaParser.parse(ParseStart.EXPRESSION, Providers.provider(literal));
                 ok = parsed.isSuccessful() && parsed.getResult().orElse(null) instanceof StringLiteralExpr;
             }
             if (!ok) {
@@ -489,7 +491,7 @@ public final class RuleGuard {
             }
             shift = 1;
             try {
-                ParseResult<BlockStmt> r = parser().parse(ParseStart.BLOCK, Providers.provider("{" + text + "\n}"));
+                ParseResult<BlockStmt> r = f.javaParser.parse(ParseStart.BLOCK, Providers.provider("{" + text + "\n}"));
                 if (!r.isSuccessful() || r.getResult().isEmpty()) {
                     parseError(r);
                     return;
@@ -506,7 +508,7 @@ public final class RuleGuard {
             }
             shift = 0;
             try {
-                ParseResult<Expression> r = parser().parse(ParseStart.EXPRESSION, Providers.provider(text));
+                ParseResult<Expression> r = f.javaParser.parse(ParseStart.EXPRESSION, Providers.provider(text));
                 if (!r.isSuccessful() || r.getResult().isEmpty()) {
                     parseError(r);
                     return;

@@ -100,7 +100,7 @@ public final class RegionCompiler {
         Map<String, String> fileOfRule = new HashMap<>();
         Map<String, Integer> order = new HashMap<>();
         for (String file : files.drlFiles()) {
-            DrlOutline outline = DrlOutline.of(file, files.files().get(file));
+            DrlOutline outline = DrlOutline.of(checked.get(file));   // the guard's parse: no second one
             outlines.put(file, outline);
             // by file name, not manifest position: reordering region.yaml's list changes no explanation
             int fileIndex = files.drlFiles().stream().sorted().toList().indexOf(file);
