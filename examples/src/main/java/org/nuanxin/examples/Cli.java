@@ -31,6 +31,8 @@ import org.nuanxin.RuleProblem;
 import org.nuanxin.UnknownRegionException;
 import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
+import org.nuanxin.internal.InputFiles;
+import org.nuanxin.internal.InputLimits;
 import org.nuanxin.scenario.ScenarioCase;
 import org.nuanxin.scenario.ScenarioFile;
 import org.nuanxin.scenario.ScenarioRunner;
@@ -425,16 +427,12 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses, before anything is opened, a path that is not an existing, readable regular file: a folder, a FIFO
+     * (which would block the open), a device such as {@code /dev/zero} (which never ends).
+     */
     static void requireReadableFile(Path file) {
-        if (!Files.exists(file)) {
-            throw new InvalidInputException(file.toString(), "no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(file.toString(), "is a folder, not a worker file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new InvalidInputException(file.toString(), "cannot be read (permission denied)");
-        }
+        InputFiles.requireRegularFile(file);
     }
 
     /** The message of a library exception ({@code file:line: field: problem} for a malformed file). */
@@ -451,15 +449,20 @@ public final class Cli implements Callable<Integer> {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()));
     }
 
-    /** {@code --as-of}: an ISO date; picocli names the option in the message. */
+    /** {@code --as-of}: an ISO date in the years 1900 to 2200; picocli names the option in the message. */
     static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
+            LocalDate date;
             try {
-                return LocalDate.parse(value.strip());
+                date = LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("not a date; write it as YYYY-MM-DD, e.g. 2026-03-10");
             }
+            if (!InputLimits.inRange(date)) {
+                throw new TypeConversionException(InputLimits.DATE_OUT_OF_RANGE);
+            }
+            return date;
         }
     }
 
