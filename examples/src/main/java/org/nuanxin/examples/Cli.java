@@ -440,9 +440,29 @@ public final class Cli implements Callable<Integer> {
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
-    /** Collapses line breaks and runs of blanks, so every message is exactly one line. */
+    /**
+     * Collapses line breaks and runs of blanks, so every message is exactly one line, and writes control and
+     * format characters (which a file's value can carry into a message: escape sequences, bidirectional
+     * overrides, zero-width characters, a byte-order mark) as Java escapes (a backslash, u, four hex digits),
+     * so that none moves the terminal's cursor, colours it, reorders the line or hides in it. Line breaks are
+     * those of Java's regular expression {@code \R}: CR, LF, VT, FF, NEL (U+0085), LINE and PARAGRAPH
+     * SEPARATOR (U+2028, U+2029).
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (s == null) {
+            return "";
+        }
+        String t = s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
+        StringBuilder b = new StringBuilder(t.length());
+        t.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     private static String describe(Throwable t) {
