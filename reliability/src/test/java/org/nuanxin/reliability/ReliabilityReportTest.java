@@ -42,7 +42,7 @@ class ReliabilityReportTest {
         keys.addAll(List.of("determinism.jit0.cases", "determinism.shuffle.decisions.cases",
                 "determinism.shuffle.identical.cases", "determinism.zoneLocale.assessments", "generated.workers",
                 "sweep.yaml.documents", "sweep.builder.probes", "sweep.nulls.probes", "cli.files", "cli.arguments",
-                "loop.stops", "canary.found"));
+                "hostileInput.files", "loop.stops", "canary.found"));
         return List.copyOf(keys);
     }
 
@@ -221,6 +221,36 @@ class ReliabilityReportTest {
                 .append(num(n(f, "cli.files") + n(f, "cli.arguments"))).append(" — ")
                 .append(status(n(f, "cli.files") + n(f, "cli.arguments") - n(f, "cli.files.exit2") - n(f, "cli.arguments.exit2")))
                 .append(".\n");
+
+        // bad input files
+        d.append("\n## Bad input files\n\n");
+        long hostile = n(f, "hostileInput.files");
+        long hostileBad = n(f, "hostileInput.exit3") + n(f, "hostileInput.hangs") + n(f, "hostileInput.other");
+        d.append("`HostileInputTest`, in-process, each file under a deadline of ").append(HostileInputTest.DEADLINE.toSeconds())
+                .append(" s: ").append(num(hostile)).append(" bad input files, ").append(num(n(f, "hostileInput.committed")))
+                .append(" of them committed under `reliability/src/test/resources/hostile-input/` and the rest (large, deep "
+                + "or special files) made by the test, given to `assess`, `verify`, `population` and `assess --rules` "
+                + "(a copy of the Xi'an rule folder with one file replaced). Each must end with exit code 2, nothing on "
+                + "stdout and exactly one stderr line naming the file and the field, without a canary or a stack trace. "
+                + "Exit 2 so: ").append(num(n(f, "hostileInput.exit2"))).append("; exit 3: ")
+                .append(num(n(f, "hostileInput.exit3"))).append("; hangs: ").append(num(n(f, "hostileInput.hangs")))
+                .append("; anything else: ").append(num(n(f, "hostileInput.other"))).append(" — ").append(status(hostileBad))
+                .append(". The limits (1 MiB a file, 32 levels of nesting, 65,536 characters a value, the YAML core "
+                + "schema's tags, dates in 1900-2200) are described in [the scenario format](scenario-format.md#input-limits).\n\n");
+        d.append("| attack | files | outcome |\n|---|---|---|\n");
+        HostileInputTest.KINDS.forEach((kind, what) -> {
+            String key = "hostileInput.kind." + kind;
+            long files = n(f, key + ".files");
+            long bad = files - n(f, key + ".exit2");
+            d.append("| ").append(what).append(" | ").append(num(files)).append(" | ")
+                    .append(bad == 0 ? "exit 2, one line naming the file and field" : "**" + num(bad) + " not exit 2**")
+                    .append(" |\n");
+        });
+        if (f.containsKey("hostileInput.enormousRowChars")) {
+            d.append("\nA member register is streamed, not capped: one with a row of ").append(num(n(f,
+                    "hostileInput.enormousRowChars"))).append(" characters after a good header is assessed, that row "
+                    + "reported as a bad row and skipped as it is read (at most 64 Ki characters of a row are kept).\n");
+        }
 
         // loop guard
         d.append("\n## Loop guard\n\n");
