@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 
 import org.nuanxin.internal.CompiledRegion;
+import org.nuanxin.internal.InputLimits;
 import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.model.Situation;
 import org.nuanxin.model.Worker;
@@ -129,7 +130,8 @@ public final class Nuanxin {
      * @param asOf      the assessment date (China Standard Time calendar date)
      * @return one decision per benefit of the region, with reasons and citations
      * @throws UnknownRegionException when the region is not loaded
-     * @throws InvalidInputException  when the situation is inconsistent with the date
+     * @throws InvalidInputException  when the situation is inconsistent with the date, or the date is outside
+     *                                the years 1900 to 2200
      * @throws RuleExecutionException when the region's rules fail
      */
     public Assessment assess(String region, Situation situation, LocalDate asOf) {
@@ -139,6 +141,7 @@ public final class Nuanxin {
         if (asOf == null) {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }
+        InputLimits.requireInRange("as_of", asOf);
         CompiledRegion r = compiled(region);
         if (cachedDecisions == 0) {
             return r.assess(situation, asOf, maxFirings);
@@ -160,6 +163,7 @@ public final class Nuanxin {
         if (asOf == null) {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }
+        InputLimits.requireInRange("as_of", asOf);
         return new BatchAssessor(compiled(region), asOf, maxFirings,
                 cachedDecisions > 0 ? cachedDecisions : DEFAULT_CACHED_DECISIONS);
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.nuanxin.MalformedFileException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -19,6 +19,9 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * A YAML (or JSON) node that remembers its file, line and path, so that every problem in a worker,
@@ -40,15 +43,39 @@ public final class YamlNode {
     }
 
     /**
-     * Parses one YAML document.
+     * Parses one YAML document within the {@linkplain InputLimits#current() current input limits}.
      *
-     * @throws MalformedFileException with the line of the syntax error
+     * @throws MalformedFileException with the line of the syntax error, or of the value that breaks a limit
      */
     public static YamlNode parse(String file, String text) {
+        return parse(file, text, InputLimits.current());
+    }
+
+    /**
+     * Parses one YAML document within {@code limits}: a text longer than the file limit (in characters), lists
+     * and mappings nested deeper than the depth limit, a value or key longer than the scalar limit, a tag outside
+     * the YAML core schema ({@code !!str}, {@code !!int}, {@code !!float}, {@code !!bool}, {@code !!null},
+     * {@code !!seq}, {@code !!map}) and more than 50 aliases of lists or mappings are refused, each as a
+     * {@link MalformedFileException} naming the file, line and field, never quoting the value. Time and memory are
+     * linear in the text's length.
+     *
+     * @throws MalformedFileException with the line of the syntax error, or of the value that breaks a limit
+     */
+    public static YamlNode parse(String file, String text, InputLimits limits) {
+        if (text.length() > limits.maxFileBytes()) {
+            throw new MalformedFileException(file, 0, "", "is longer than " + limits.maxFileBytes()
+                    + " characters, the limit for an input file (system property " + InputLimits.MAX_FILE_BYTES + ")");
+        }
+        // The reader's buffer holds the whole text. snakeyaml-engine's StreamReader refills its window 1024
+        // characters at a time and copies all of the window not yet consumed on each refill; while the scanner
+        // looks ahead over one long value that window is the whole value so far, which made parsing quadratic in
+        // the length of the longest value (a 4 MB id took 8 s). Filled once, it is copied once.
         LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(50).setCodePointLimit(8 * 1024 * 1024).build();
+                .setMaxAliasesForCollections(50).setCodePointLimit((int) Math.min(Integer.MAX_VALUE,
+                        Math.max(limits.maxFileBytes(), 1))).setBufferSize(Math.max(text.length() + 1, 1024)).build();
         try {
-            Optional<Node> root = new Compose(settings).composeString(text);
+            Parser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)), file, limits);
+            Optional<Node> root = new Composer(settings, parser).getSingleNode();
             if (root.isEmpty()) {
                 throw new MalformedFileException(file, 1, "", "the file is empty");
             }

@@ -1,8 +1,5 @@
 package org.nuanxin.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +13,8 @@ import java.util.Set;
 
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Status;
+import org.nuanxin.internal.InputFiles;
+import org.nuanxin.internal.InputLimits;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.YamlNode;
 import org.nuanxin.model.Situation;
@@ -41,19 +40,20 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
         cases = List.copyOf(cases);
     }
 
-    /** Reads and parses a file. */
+    /**
+     * Reads and parses a file. It must be a regular file (a symbolic link is followed) of UTF-8 text within the
+     * {@linkplain InputLimits input limits}: at most 1 MiB (system property {@value InputLimits#MAX_FILE_BYTES}),
+     * lists and mappings nested at most 32 deep ({@value InputLimits#MAX_DEPTH}), values of at most 65,536
+     * characters ({@value InputLimits#MAX_SCALAR_CHARS}), no YAML tags outside the core schema; with at least
+     * one case, and every {@code as_of} and date in the years 1900 to 2200.
+     *
+     * @throws MalformedFileException naming the file (and the line and field) when it is none of that
+     */
     public static ScenarioFile read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MalformedFileException(path.toString(), 0, "", "cannot be read ("
-                    + e.getClass().getSimpleName() + ")");
-        }
-        return parse(path.toString(), text);
+        return parse(path.toString(), InputFiles.read(path));
     }
 
-    /** Parses a scenario file's text; {@code file} is used in messages. */
+    /** Parses a scenario file's text, within the same limits as {@link #read(Path)}; {@code file} is used in messages. */
     public static ScenarioFile parse(String file, String text) {
         YamlNode root = YamlNode.parse(file, text);
         root.allowOnly(FILE_KEYS);
@@ -61,6 +61,9 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
         List<ScenarioCase> cases = new ArrayList<>();
         Set<String> names = new HashSet<>();
         YamlNode list = root.require("cases");
+        if (list.items().isEmpty()) {
+            throw list.error("a scenario file has at least one case; a file that checks nothing must not pass");
+        }
         for (YamlNode c : list.items()) {
             c.allowOnly(CASE_KEYS);
             String name = c.require("name").text();
@@ -71,7 +74,7 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
             if (caseRegion == null) {
                 throw c.error("no region: give region: at the top of the file or in the case");
             }
-            LocalDate asOf = RegionData.date(c.require("as_of"));
+            LocalDate asOf = WorkerFile.asOf(c.require("as_of"));
             Situation situation = new Situation(WorkerReader.worker(c.require("worker")),
                     WorkerReader.events(c.get("events")), WorkerReader.claims(c.get("claims")));
             YamlNode expect = c.require("expect");

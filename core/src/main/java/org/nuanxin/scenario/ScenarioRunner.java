@@ -22,6 +22,7 @@ import org.nuanxin.Nuanxin;
 import org.nuanxin.Reason;
 import org.nuanxin.Region;
 import org.nuanxin.UnknownRegionException;
+import org.nuanxin.internal.InputFiles;
 import org.nuanxin.model.Claim;
 
 /**
@@ -86,7 +87,8 @@ public final class ScenarioRunner {
                     throw new MalformedFileException(p.toString(), 0, "", "cannot be read as a folder ("
                             + e.getClass().getSimpleName() + ")");
                 }
-            } else if (Files.isRegularFile(p)) {
+            } else if (Files.exists(p)) {
+                InputFiles.requireRegularFile(p);     // a FIFO or a device is refused, never opened
                 files.add(p);
             } else {
                 throw new MalformedFileException(p.toString(), 0, "", "no such file or folder");

@@ -1,13 +1,12 @@
 package org.nuanxin.scenario;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.nuanxin.MalformedFileException;
+import org.nuanxin.internal.InputFiles;
+import org.nuanxin.internal.InputLimits;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.YamlNode;
 import org.nuanxin.model.Situation;
@@ -27,18 +26,20 @@ public record WorkerFile(String file, String region, LocalDate asOf, Situation s
     private static final List<String> CASE_KEYS = List.of("as_of", "claims", "events", "expect", "name", "note",
             "region", "worker");
 
-    /** Reads a worker file. */
+    /**
+     * Reads a worker file. It must be a regular file (a symbolic link is followed) of UTF-8 text within the
+     * {@linkplain InputLimits input limits}: at most 1 MiB (system property {@value InputLimits#MAX_FILE_BYTES}),
+     * lists and mappings nested at most 32 deep ({@value InputLimits#MAX_DEPTH}), values of at most 65,536
+     * characters ({@value InputLimits#MAX_SCALAR_CHARS}), no YAML tags outside the core schema; {@code as_of}
+     * and every date in the years 1900 to 2200.
+     *
+     * @throws MalformedFileException naming the file (and the line and field) when it is none of that
+     */
     public static WorkerFile read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new MalformedFileException(path.toString(), 0, "", "cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        return parse(path.toString(), text);
+        return parse(path.toString(), InputFiles.read(path));
     }
 
-    /** Parses a worker file's text. */
+    /** Parses a worker file's text, within the same limits as {@link #read(Path)}. */
     public static WorkerFile parse(String file, String text) {
         YamlNode root = YamlNode.parse(file, text);
         if (!root.isMap()) {
@@ -52,8 +53,17 @@ public record WorkerFile(String file, String region, LocalDate asOf, Situation s
             return new WorkerFile(file, null, null, Situation.of(WorkerReader.worker(root)));
         }
         root.allowOnly(CASE_KEYS);
-        LocalDate asOf = root.get("as_of") == null || root.get("as_of").isNull() ? null : RegionData.date(root.get("as_of"));
+        LocalDate asOf = root.get("as_of") == null || root.get("as_of").isNull() ? null : asOf(root.get("as_of"));
         return new WorkerFile(file, root.text("region"), asOf, new Situation(WorkerReader.worker(root.require("worker")),
                 WorkerReader.events(root.get("events")), WorkerReader.claims(root.get("claims"))));
+    }
+
+    /** An assessment date: an ISO date in the years 1900 to 2200. */
+    static LocalDate asOf(YamlNode n) {
+        LocalDate d = RegionData.date(n);
+        if (!InputLimits.inRange(d)) {
+            throw n.error(InputLimits.DATE_OUT_OF_RANGE);
+        }
+        return d;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
+import org.nuanxin.internal.InputLimits;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.YamlNode;
 import org.nuanxin.model.Certificate;
@@ -118,7 +119,7 @@ final class WorkerReader {
         List<Claim> claims = new ArrayList<>();
         for (YamlNode c : n.items()) {
             c.allowOnly(sorted(CLAIM_FIELDS));
-            claims.add(new Claim(c.require("benefit").text().strip(), RegionData.date(c.require("date"))));
+            claims.add(new Claim(c.require("benefit").text().strip(), date(c, "date")));
         }
         return claims;
     }
@@ -184,8 +185,8 @@ final class WorkerReader {
             return null;
         }
         LocalDate d = RegionData.date(v);
-        if (d.getYear() < 1900 || d.getYear() > 2200) {
-            throw v.error("date out of range (years 1900 to 2200)");
+        if (!InputLimits.inRange(d)) {
+            throw v.error(InputLimits.DATE_OUT_OF_RANGE);
         }
         return d;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.nuanxin.MalformedFileException;
+import org.nuanxin.internal.InputFiles;
 import org.nuanxin.internal.YamlNode;
 
 /**
@@ -86,19 +86,17 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
     }
 
     /**
-     * Reads a region's files from a directory, e.g. an author's working copy.
+     * Reads a region's files from a directory, e.g. an author's working copy. Each file must be a regular file
+     * in the folder itself: a symbolic link, or a file whose real path is outside the folder, is refused and
+     * not read. Each is read within the {@linkplain org.nuanxin.internal.InputLimits input limits}: at most
+     * 1 MiB (system property {@code nuanxin.input.maxFileBytes}), UTF-8, and its YAML nested at most 32 deep
+     * ({@code nuanxin.input.maxDepth}), values of at most 65,536 characters ({@code nuanxin.input.maxScalarChars})
+     * and no YAML tags outside the core schema.
      *
-     * @throws MalformedFileException when the manifest or a file it lists is missing
+     * @throws MalformedFileException when the manifest or a file it lists is missing, or a file is refused
      */
     public static RuleFiles fromDirectory(Path dir) {
-        return read(dir.toString(), name -> {
-            Path p = dir.resolve(name);
-            try {
-                return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return read(dir.toString(), name -> InputFiles.readInFolder(dir, name));
     }
 
     private interface Reader {

@@ -31,6 +31,8 @@ import org.nuanxin.RuleProblem;
 import org.nuanxin.UnknownRegionException;
 import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
+import org.nuanxin.internal.InputFiles;
+import org.nuanxin.internal.InputLimits;
 import org.nuanxin.scenario.ScenarioCase;
 import org.nuanxin.scenario.ScenarioFile;
 import org.nuanxin.scenario.ScenarioRunner;
@@ -425,16 +427,12 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
+    /**
+     * Refuses, before anything is opened, a path that is not an existing, readable regular file: a folder, a FIFO
+     * (which would block the open), a device such as {@code /dev/zero} (which never ends).
+     */
     static void requireReadableFile(Path file) {
-        if (!Files.exists(file)) {
-            throw new InvalidInputException(file.toString(), "no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new InvalidInputException(file.toString(), "is a folder, not a worker file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new InvalidInputException(file.toString(), "cannot be read (permission denied)");
-        }
+        InputFiles.requireRegularFile(file);
     }
 
     /** The message of a library exception ({@code file:line: field: problem} for a malformed file). */
@@ -442,24 +440,49 @@ public final class Cli implements Callable<Integer> {
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
-    /** Collapses line breaks and runs of blanks, so every message is exactly one line. */
+    /**
+     * Collapses line breaks and runs of blanks, so every message is exactly one line, and writes control and
+     * format characters (which a file's value can carry into a message: escape sequences, bidirectional
+     * overrides, zero-width characters, a byte-order mark) as Java escapes (a backslash, u, four hex digits),
+     * so that none moves the terminal's cursor, colours it, reorders the line or hides in it. Line breaks are
+     * those of Java's regular expression {@code \R}: CR, LF, VT, FF, NEL (U+0085), LINE and PARAGRAPH
+     * SEPARATOR (U+2028, U+2029).
+     */
     static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        if (s == null) {
+            return "";
+        }
+        String t = s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
+        StringBuilder b = new StringBuilder(t.length());
+        t.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     private static String describe(Throwable t) {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()));
     }
 
-    /** {@code --as-of}: an ISO date; picocli names the option in the message. */
+    /** {@code --as-of}: an ISO date in the years 1900 to 2200; picocli names the option in the message. */
     static final class DateConverter implements ITypeConverter<LocalDate> {
         @Override
         public LocalDate convert(String value) {
+            LocalDate date;
             try {
-                return LocalDate.parse(value.strip());
+                date = LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("not a date; write it as YYYY-MM-DD, e.g. 2026-03-10");
             }
+            if (!InputLimits.inRange(date)) {
+                throw new TypeConversionException(InputLimits.DATE_OUT_OF_RANGE);
+            }
+            return date;
         }
     }
 

@@ -62,8 +62,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "second, when run in a terminal (System.console() is not null). Make a register to try it with 'generate'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the register was assessed (bad rows, if any, are listed)",
-            "2:unreadable or non-UTF-8 file, unknown region, malformed header (an unknown or repeated column), "
-                    + "or the region's rules failed on a row",
+            "2:a missing, unreadable or non-UTF-8 file, or one that is not a regular file (a folder, FIFO or device), "
+                    + "unknown region, an --as-of outside 1900-2200, malformed header (an unknown or repeated column, "
+                    + "a header row longer than 65536 characters), or the region's rules failed on a row",
             "3:unexpected failure"})
 final class PopulationCommand implements Callable<Integer> {
 

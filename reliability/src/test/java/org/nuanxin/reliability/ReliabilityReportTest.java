@@ -42,7 +42,7 @@ class ReliabilityReportTest {
         keys.addAll(List.of("determinism.jit0.cases", "determinism.shuffle.decisions.cases",
                 "determinism.shuffle.identical.cases", "determinism.zoneLocale.assessments", "generated.workers",
                 "sweep.yaml.documents", "sweep.builder.probes", "sweep.nulls.probes", "cli.files", "cli.arguments",
-                "loop.stops", "hostileRules.cases", "canary.found"));
+                "hostileInput.files", "loop.stops", "hostileRules.cases", "canary.found"));
         return List.copyOf(keys);
     }
 
@@ -222,6 +222,36 @@ class ReliabilityReportTest {
                 .append(status(n(f, "cli.files") + n(f, "cli.arguments") - n(f, "cli.files.exit2") - n(f, "cli.arguments.exit2")))
                 .append(".\n");
 
+        // bad input files
+        d.append("\n## Bad input files\n\n");
+        long hostile = n(f, "hostileInput.files");
+        long hostileBad = n(f, "hostileInput.exit3") + n(f, "hostileInput.hangs") + n(f, "hostileInput.other");
+        d.append("`HostileInputTest`, in-process, each file under a deadline of ").append(HostileInputTest.DEADLINE.toSeconds())
+                .append(" s: ").append(num(hostile)).append(" bad input files, ").append(num(n(f, "hostileInput.committed")))
+                .append(" of them committed under `reliability/src/test/resources/hostile-input/` and the rest (large, deep "
+                + "or special files) made by the test, given to `assess`, `verify`, `population` and `assess --rules` "
+                + "(a copy of the Xi'an rule folder with one file replaced). Each must end with exit code 2, nothing on "
+                + "stdout and exactly one stderr line naming the file and the field, without a canary or a stack trace. "
+                + "Exit 2 so: ").append(num(n(f, "hostileInput.exit2"))).append("; exit 3: ")
+                .append(num(n(f, "hostileInput.exit3"))).append("; hangs: ").append(num(n(f, "hostileInput.hangs")))
+                .append("; anything else: ").append(num(n(f, "hostileInput.other"))).append(" — ").append(status(hostileBad))
+                .append(". The limits (1 MiB a file, 32 levels of nesting, 65,536 characters a value, the YAML core "
+                + "schema's tags, dates in 1900-2200) are described in [the scenario format](scenario-format.md#input-limits).\n\n");
+        d.append("| attack | files | outcome |\n|---|---|---|\n");
+        HostileInputTest.KINDS.forEach((kind, what) -> {
+            String key = "hostileInput.kind." + kind;
+            long files = n(f, key + ".files");
+            long bad = files - n(f, key + ".exit2");
+            d.append("| ").append(what).append(" | ").append(num(files)).append(" | ")
+                    .append(bad == 0 ? "exit 2, one line naming the file and field" : "**" + num(bad) + " not exit 2**")
+                    .append(" |\n");
+        });
+        if (f.containsKey("hostileInput.enormousRowChars")) {
+            d.append("\nA member register is streamed, not capped: one with a row of ").append(num(n(f,
+                    "hostileInput.enormousRowChars"))).append(" characters after a good header is assessed, that row "
+                    + "reported as a bad row and skipped as it is read (at most 64 Ki characters of a row are kept).\n");
+        }
+
         // firing limit
         d.append("\n## Firing limit\n\n");
         d.append("`LoopGuardTest`. A rule can no longer trigger itself (the guard refuses `update`, `insert` and "
@@ -233,9 +263,10 @@ class ReliabilityReportTest {
                 + "keeps deciding every other Xi'an case as the plain rules do, from four threads.\n");
 
         // hostile rules
-        long hostile = n(f, "hostileRules.cases");
-        long bad = n(f, "hostileRules.escapes") + n(f, "hostileRules.hangs") + n(f, "hostileRules.exit3")
-                + n(f, "hostileRules.crashes") + hostile - n(f, "hostileRules.refused") + hostile - n(f, "hostileRules.located");
+        long hostileRules = n(f, "hostileRules.cases");
+        long rulesBad = n(f, "hostileRules.escapes") + n(f, "hostileRules.hangs") + n(f, "hostileRules.exit3")
+                + n(f, "hostileRules.crashes") + hostileRules - n(f, "hostileRules.refused") + hostileRules
+                - n(f, "hostileRules.located");
         d.append("\n## Hostile rule folders\n\n");
         d.append("`HostileRulesTest`. Rule folders are untrusted input. Each attack of "
                 + "`reliability/src/test/resources/hostile-rules/` (and ").append(num(n(f, "hostileRules.links")))
@@ -255,14 +286,14 @@ class ReliabilityReportTest {
             }
         }
         d.append("\n| check | count |\n|---|---|\n");
-        d.append("| attacks | ").append(num(hostile)).append(" |\n");
+        d.append("| attacks | ").append(num(hostileRules)).append(" |\n");
         d.append("| refused on every path (exit 2 ×3, reload rejected) | ").append(num(n(f, "hostileRules.refused"))).append(" |\n");
         d.append("| first error located in the attacking file, `line:column` | ").append(num(n(f, "hostileRules.located"))).append(" |\n");
         d.append("| escapes (the canary appeared) | ").append(num(n(f, "hostileRules.escapes"))).append(" |\n");
         d.append("| hangs (past the deadline) | ").append(num(n(f, "hostileRules.hangs"))).append(" |\n");
         d.append("| exit code 3 | ").append(num(n(f, "hostileRules.exit3"))).append(" |\n");
         d.append("| exceptions out of the library | ").append(num(n(f, "hostileRules.crashes"))).append(" |\n");
-        d.append("\nStatus: ").append(status(bad)).append(".\n\n");
+        d.append("\nStatus: ").append(status(rulesBad)).append(".\n\n");
         d.append("**Why runaway work is impossible.** The guard is an allow-list on the parsed rule, not a search of its "
                 + "text: Drools' own DRL parser reads the file, JavaParser reads every consequence and `eval`, and every "
                 + "expression is typed and checked against one reviewed table of the rule vocabulary "
