@@ -457,8 +457,7 @@ public final class RuleGuard {
         ParserConfiguration conf = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                 .setAttributeComments(false)
-                .setStoreTokens(false)
-                .setLexicalPreservationEnabled(false);
+                .setLexicalPreservationEnabled(false);   // tokens stay stored: they give every node its position
         return new JavaParser(conf);
     }
 

@@ -42,6 +42,22 @@ class RuleGuardTest {
     }
 
     @Test
+    void problemsDeepInAConsequenceOrAnEvalPointAtTheirOwnLineAndColumn() throws IOException {
+        String text = testland().replace("    verdict.check(Truth.TRUE);\n",
+                "    verdict.check(Truth.TRUE);\n    Truth t = Truth.TRUE;\n      t.toString();\n")
+                .replaceFirst("    Profile\\(\\)\n", "    Profile()\n    eval( true &&\n        params.toString() != null )\n");
+        String[] lines = text.split("\n", -1);
+        List<RuleProblem> problems = RuleGuard.check("rules.drl", text);
+        assertEquals(2, problems.size(), problems::toString);
+        for (RuleProblem p : problems) {
+            String line = lines[p.line() - 1];
+            int at = line.contains("t.toString()") ? line.indexOf("t.toString()") : line.indexOf("params.toString()");
+            assertTrue(at >= 0, () -> p + " points at: " + line);
+            assertEquals(at + 1, p.column(), p::toString);
+        }
+    }
+
+    @Test
     void commentsAndStringsMayMentionAnything() throws IOException {
         String text = testland().replace("@clause(\"服务\")", "@clause(\"System.exit is not called here\")")
                 + "\n// Runtime.getRuntime().exec(\"rm\") in a comment is harmless\n";
