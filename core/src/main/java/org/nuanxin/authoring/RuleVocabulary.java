@@ -39,10 +39,11 @@ import org.nuanxin.rules.Verdict;
  * constructor and every static constant is in this table; anything else is refused where it stands.
  *
  * <p>Every entry is pure and bounded: it reads the assessment's facts, the region's parameters or the
- * assessment date, or combines three-valued truths, in time and memory independent of its arguments'
- * values (no loops over an argument, no strings built, no regular expressions, no number grown). That
- * is what makes runaway work impossible for rules the guard accepts: a consequence has no loops, no
- * recursion and no allocation beyond what these entries do, so its cost is bounded by its length.
+ * assessment date, or combines three-valued truths, in time and memory bounded by the size of the
+ * assessment's input and of the parameters, never by an argument's value (no loop driven by a number,
+ * no strings built, no regular expressions, no number grown). That is what makes runaway work
+ * impossible for rules the guard accepts: a consequence has no loops, no recursion and no allocation
+ * beyond what these entries do, so its cost is bounded by its length.
  * Adding an entry is a security decision: check that the member is pure and bounded, and add an
  * allowed and a denied example to {@code RuleVocabularyTest}.
  */

@@ -194,8 +194,9 @@ public final class CompiledRegion {
             int fired = session.fireAllRules(maxFirings);
             if (fired >= maxFirings) {
                 throw new RuleExecutionException("region " + data.id() + ": rules fired " + fired
-                        + " times in one assessment and were stopped; rule \"" + listener.culprit()
-                        + "\" keeps changing facts and triggering rules again");
+                        + " times in one assessment and were stopped at the limit (maxFiringsPerAssessment);"
+                        + " the last to fire was rule \"" + listener.culprit() + "\", over "
+                        + situation.events().size() + " events: too many combinations of events");
             }
         } catch (ConsequenceException e) {
             String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();

@@ -143,11 +143,15 @@ class HostileRulesTest {
     record Outcome(boolean located, List<Integer> codes, boolean reloadRejected, String firstProblem) {
     }
 
+    /** Takes the folder through every path; {@code file} is the file the first error must locate, or "link". */
     static Outcome attempt(Path folder, String file) {
         LintReport report = RuleLinter.lint(folder);
         RuleProblem first = report.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR)
                 .findFirst().orElse(null);
-        boolean located = first != null && first.file().equals(file) && first.line() > 0 && first.column() > 0;
+        // a rule file that is a symbolic link is refused whole, before it is read: no line to point at
+        boolean located = first != null && (file.equals("hostile.drl")
+                ? first.file().equals(file) && first.line() > 0 && first.column() > 0
+                : first.file().endsWith("hostile.drl") && first.message().contains("symbolic link"));
         List<Integer> codes = new ArrayList<>();
         codes.add(cli("lint", folder.toString()).code());
         codes.add(cli("assess", "--rules", folder.toString(), worker.toString()).code());
@@ -202,7 +206,8 @@ class HostileRulesTest {
                 Files.writeString(folder.resolve("hostile.drl"),
                         a.text().replace("@CANARY@", canary.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
             }
-            Future<Outcome> f = runner.submit(() -> attempt(folder, "hostile.drl"));
+            String expected = a.text() == null ? "link" : "hostile.drl";
+            Future<Outcome> f = runner.submit(() -> attempt(folder, expected));
             Outcome o;
             try {
                 o = f.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
@@ -264,7 +269,10 @@ class HostileRulesTest {
         Path hostileOutside = tmp.resolve("outside-hostile.drl");
         Files.writeString(hostileOutside, attacks.get(0).text().replace("@CANARY@", canary.toString()));
         int n = 0;
+        List<String> what = List.of("hostile.drl is a symbolic link to a file outside the folder holding a secret",
+                "hostile.drl is a symbolic link to a hostile rule file outside the folder");
         for (Path target : List.of(outside, hostileOutside)) {
+            String attack = what.get(n);
             String name = "link-" + n++;
             Path folder = folder(name);
             try {
@@ -272,8 +280,7 @@ class HostileRulesTest {
             } catch (UnsupportedOperationException | IOException e) {
                 return 0;                                       // no symbolic links on this file system
             }
-            attacks.add(new Attack(name, "symbolic links", "hostile.drl is a symbolic link to a file outside the"
-                    + " folder", null));
+            attacks.add(new Attack(name, "symbolic links", attack, null));
         }
         return n;
     }

@@ -281,14 +281,18 @@ class ReliabilityReportTest {
                 String group = e.getKey().substring("hostileRules.group.".length());
                 d.append("| **").append(group).append("** (").append(e.getValue()).append("): ")
                         .append(String.valueOf(f.getOrDefault("hostileRules.attacks." + group, "")).replace("|", "\\|"))
-                        .append(" | refused by the guard at `file:line:column`; lint, assess and verify exit 2; reload "
+                        .append(group.equals("symbolic links")
+                                ? " | refused when the folder is read, before any parsing: the link is never followed"
+                                + " and its target never read or echoed; lint, assess and verify exit 2; reload rejected;"
+                                + " no canary |\n"
+                                : " | refused by the guard at `file:line:column`; lint, assess and verify exit 2; reload "
                                 + "rejected, the serving rules kept; no canary |\n");
             }
         }
         d.append("\n| check | count |\n|---|---|\n");
         d.append("| attacks | ").append(num(hostileRules)).append(" |\n");
         d.append("| refused on every path (exit 2 ×3, reload rejected) | ").append(num(n(f, "hostileRules.refused"))).append(" |\n");
-        d.append("| first error located in the attacking file, `line:column` | ").append(num(n(f, "hostileRules.located"))).append(" |\n");
+        d.append("| first error located in the attacking file at `line:column` (a linked file: refused whole, as a link) | ").append(num(n(f, "hostileRules.located"))).append(" |\n");
         d.append("| escapes (the canary appeared) | ").append(num(n(f, "hostileRules.escapes"))).append(" |\n");
         d.append("| hangs (past the deadline) | ").append(num(n(f, "hostileRules.hangs"))).append(" |\n");
         d.append("| exit code 3 | ").append(num(n(f, "hostileRules.exit3"))).append(" |\n");
@@ -303,8 +307,9 @@ class ReliabilityReportTest {
                 + "I/O or system-property method; no `update`/`insert`/`modify`, so a rule fires at most once per "
                 + "combination of the assessment's facts (and the firing limit bounds that too). Each vocabulary member is "
                 + "pure and bounded: it reads a fact, a parameter or the date, or combines three-valued truths, in time "
-                + "and memory independent of its arguments' values. So a consequence costs at most a constant per "
-                + "character of its text, and the text is bounded (a consequence or `eval` at most 20,000 characters, "
+                + "and memory bounded by the size of the assessment's input (a worker's children, say) and of the "
+                + "region's parameters (both under the input limits), never by an argument's value. So a consequence "
+                + "costs at most that per call, one call per expression of its text, and the text is bounded (a consequence or `eval` at most 20,000 characters, "
                 + "nesting at most 32 levels, a string literal at most 4,000 characters, and the file's size cap). A "
                 + "reload still builds and tries its candidate on a thread of its own under a deadline (30 s by default) "
                 + "without holding the lock, and turns any `Throwable` into a rejection: defence in depth, not the "
