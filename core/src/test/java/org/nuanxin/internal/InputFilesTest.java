@@ -15,6 +15,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nuanxin.TestFiles;
 import org.nuanxin.MalformedFileException;
 
 /** What {@link InputFiles} refuses before parsing, and the bounded read. */
@@ -75,24 +76,13 @@ class InputFilesTest {
     @Test
     void aFifoIsRefusedWithoutOpeningIt() throws Exception {
         Path fifo = tmp.resolve("w.yaml");
-        assumeTrue(mkfifo(fifo), "mkfifo");
+        assumeTrue(TestFiles.mkfifo(fifo), "mkfifo");
         MalformedFileException e = refused(() -> InputFiles.read(fifo));
         assertTrue(e.problem().contains("not a regular file"), e::getMessage);
         assertTrue(refused(() -> InputFiles.requireRegularFile(fifo)).problem().contains("not a regular file"));
         assertTrue(refused(() -> InputFiles.readInFolder(tmp, "w.yaml")).problem().contains("not a regular file"));
     }
 
-    static boolean mkfifo(Path p) {
-        try {
-            Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
-            return proc.waitFor() == 0 && Files.exists(p);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
 
     @Test
     void textThatIsNotUtf8IsRefused() throws IOException {

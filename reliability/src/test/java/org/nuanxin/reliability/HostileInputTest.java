@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.nuanxin.TestFiles;
 import org.nuanxin.reliability.CommandLineMalformedInputTest.Run;
 import org.opentest4j.AssertionFailedError;
 
@@ -332,7 +333,7 @@ class HostileInputTest {
                 "2026-03-10", "/dev/zero"}, List.of("/dev/zero", "not a regular file"), List.of()));
         }
         Path fifo = dir.resolve("fifo-worker.yaml");
-        if (mkfifo(fifo)) {
+        if (TestFiles.mkfifo(fifo)) {
             c.add(new Case("special", "assess a FIFO", new String[] {"assess", fifo.toString()},
                     List.of("fifo-worker.yaml", "not a regular file"), List.of(fifo)));
             c.add(new Case("special", "verify a FIFO", new String[] {"verify", fifo.toString()},
@@ -343,7 +344,7 @@ class HostileInputTest {
                 List<Path> fifos = new ArrayList<>();
                 Path folder = xian("fifo-" + file, d -> {
                     delete(d.resolve(file));
-                    if (mkfifo(d.resolve(file))) {
+                    if (TestFiles.mkfifo(d.resolve(file))) {
                         fifos.add(d.resolve(file));
                     }
                 });
@@ -515,20 +516,6 @@ class HostileInputTest {
             Files.createSymbolicLink(link, target);
             return true;
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
-    }
-
-    /** Makes a FIFO with {@code mkfifo}; false where there is none. */
-    static boolean mkfifo(Path p) {
-        try {
-            Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
-            proc.getInputStream().readAllBytes();
-            return proc.waitFor() == 0 && Files.exists(p);
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }
