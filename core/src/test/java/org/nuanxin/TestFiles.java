@@ -23,4 +23,14 @@ public final class TestFiles {
             return false;
         }
     }
+
+    /** Makes a symbolic link; false where the file system has none. */
+    public static boolean link(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
 }

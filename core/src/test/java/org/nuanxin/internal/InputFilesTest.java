@@ -102,16 +102,16 @@ class InputFilesTest {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Path secret = Files.writeString(outside.resolve("secret.txt"), "SECRET-KQ7Z-CONTENT\n");
         Path folder = Files.createDirectories(tmp.resolve("rules"));
-        assumeTrue(link(folder.resolve("x.drl"), secret), "symbolic links");
+        assumeTrue(TestFiles.link(folder.resolve("x.drl"), secret), "symbolic links");
         MalformedFileException e = refused(() -> InputFiles.readInFolder(folder, "x.drl"));
         assertTrue(e.problem().contains("symbolic link"), e::getMessage);
         assertFalse(e.getMessage().contains("KQ7Z"), e::getMessage);
         // a link to a file inside the folder is refused as well: the folder holds its files itself
         Files.writeString(folder.resolve("real.drl"), "rule\n");
-        link(folder.resolve("alias.drl"), folder.resolve("real.drl"));
+        TestFiles.link(folder.resolve("alias.drl"), folder.resolve("real.drl"));
         assertTrue(refused(() -> InputFiles.readInFolder(folder, "alias.drl")).problem().contains("symbolic link"));
         // a dangling link too, rather than "missing"
-        link(folder.resolve("gone.drl"), tmp.resolve("nowhere"));
+        TestFiles.link(folder.resolve("gone.drl"), tmp.resolve("nowhere"));
         assertTrue(refused(() -> InputFiles.readInFolder(folder, "gone.drl")).problem().contains("symbolic link"));
     }
 
@@ -120,7 +120,7 @@ class InputFilesTest {
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.writeString(outside.resolve("x.drl"), "SECRET-KQ7Z-CONTENT\n");
         Path folder = Files.createDirectories(tmp.resolve("rules"));
-        assumeTrue(link(folder.resolve("sub"), outside), "symbolic links");
+        assumeTrue(TestFiles.link(folder.resolve("sub"), outside), "symbolic links");
         MalformedFileException e = refused(() -> InputFiles.readInFolder(folder, "sub/x.drl"));
         assertTrue(e.problem().contains("outside the rule folder"), e::getMessage);
         assertFalse(e.getMessage().contains("KQ7Z"), e::getMessage);
@@ -130,16 +130,7 @@ class InputFilesTest {
     void aRuleFolderThatIsItselfALinkIsRead() throws IOException {
         Path real = Files.createDirectories(tmp.resolve("real"));
         Files.writeString(real.resolve("region.yaml"), "id: x\n");
-        assumeTrue(link(tmp.resolve("linked"), real), "symbolic links");
+        assumeTrue(TestFiles.link(tmp.resolve("linked"), real), "symbolic links");
         assertEquals("id: x\n", InputFiles.readInFolder(tmp.resolve("linked"), "region.yaml"));
-    }
-
-    static boolean link(Path link, Path target) {
-        try {
-            Files.createSymbolicLink(link, target);
-            return true;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
     }
 }

@@ -370,7 +370,7 @@ class HostileInputTest {
                 + Canaries.EMPLOYER + "\nrule \"x\" when then System.exit(3); end\n");
         Files.copy(xianParameters, outside.resolve("parameters.yaml"));
         Files.copy(xianHealth, outside.resolve("health.drl"));
-        if (link(tmp.resolve("link-probe"), secret)) {
+        if (TestFiles.link(tmp.resolve("link-probe"), secret)) {
             c.add(linked("health.drl", secret, "link-drl-outside", "symbolic link"));
             c.add(linked("parameters.yaml", outside.resolve("parameters.yaml"), "link-parameters-outside", "symbolic link"));
             c.add(linked("health.drl", tmp.resolve("nowhere.drl"), "link-dangling", "symbolic link"));
@@ -383,7 +383,7 @@ class HostileInputTest {
             Path sub = xian("link-subfolder", d -> {
                 write(d.resolve("region.yaml"), read(d.resolve("region.yaml")).replace("health.drl", "sub/health.drl"));
                 delete(d.resolve("health.drl"));
-                link(d.resolve("sub"), outside);
+                TestFiles.link(d.resolve("sub"), outside);
             });
             c.add(new Case("link", "link-subfolder", assessWith(sub), List.of("health.drl", "outside the rule folder"),
                     List.of()));
@@ -433,7 +433,7 @@ class HostileInputTest {
     static Case linked(String file, Path target, String name, String mention) {
         Path folder = xian(name, d -> {
             delete(d.resolve(file));
-            link(d.resolve(file), target);
+            TestFiles.link(d.resolve(file), target);
         });
         return new Case("link", name, assessWith(folder), List.of(file, mention), List.of());
     }
@@ -508,15 +508,6 @@ class HostileInputTest {
             Files.createDirectories(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static boolean link(Path link, Path target) {
-        try {
-            Files.createSymbolicLink(link, target);
-            return true;
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
         }
     }
 }
