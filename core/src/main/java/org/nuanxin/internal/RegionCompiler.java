@@ -80,19 +80,23 @@ public final class RegionCompiler {
                     Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())));
         }
         List<RuleProblem> problems = new ArrayList<>();
-        Map<String, PackageDescr> checked = new java.util.LinkedHashMap<>();
-        for (String file : files.drlFiles()) {
-            RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file));   // rules are code: guard first
-            problems.addAll(guard.problems());
-            checked.put(file, guard.descr());
-        }
-        if (!problems.isEmpty()) {
-            throw new RuleBuildException(data.id(), files.origin(), problems);
-        }
+        // Rules precompiled into a region jar are code the host put on its classpath: their DRL text is not
+        // what runs, so guarding it would protect nothing (the build guards it: HostileRulesTest). Rules
+        // compiled here, from a folder or when a jar's model cannot be loaded, pass the guard first.
         List<org.drools.model.Model> models = files.precompiled() != null ? models(data.id(), files) : null;
         InternalKnowledgeBase kbase = models != null ? precompiled(data.id(), models, files) : null;
         boolean fromModel = kbase != null;
+        Map<String, PackageDescr> checked = null;
         if (kbase == null) {
+            checked = new java.util.LinkedHashMap<>();
+            for (String file : files.drlFiles()) {
+                RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file));   // rules are code
+                problems.addAll(guard.problems());
+                checked.put(file, guard.descr());
+            }
+            if (!problems.isEmpty()) {
+                throw new RuleBuildException(data.id(), files.origin(), problems);
+            }
             kbase = compileDrl(data.id(), files, checked, problems);
         }
 
@@ -100,7 +104,8 @@ public final class RegionCompiler {
         Map<String, String> fileOfRule = new HashMap<>();
         Map<String, Integer> order = new HashMap<>();
         for (String file : files.drlFiles()) {
-            DrlOutline outline = DrlOutline.of(checked.get(file));   // the guard's parse: no second one
+            DrlOutline outline = checked != null ? DrlOutline.of(checked.get(file))   // the guard's parse
+                    : DrlOutline.of(file, files.files().get(file));
             outlines.put(file, outline);
             // by file name, not manifest position: reordering region.yaml's list changes no explanation
             int fileIndex = files.drlFiles().stream().sorted().toList().indexOf(file);

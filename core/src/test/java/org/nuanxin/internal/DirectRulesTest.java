@@ -187,8 +187,8 @@ class DirectRulesTest {
 
     /**
      * The shapes the evaluator cannot run (constraints, agenda and activation groups) no longer reach
-     * it: the rule guard refuses them in every rule file, bundled or loaded at run time, before anything
-     * is compiled.
+     * it: the rule guard refuses them in every rule file compiled at run time, before anything is
+     * compiled, and in the build for the rules a region jar ships precompiled.
      */
     @Test
     void anyOtherShapeIsRefusedBeforeItReachesTheEngine() {
