@@ -3,9 +3,9 @@ package org.nuanxin;
 import java.util.List;
 
 /**
- * What a reload of a region's rules came to. A rule set is promoted only when it compiles, passes
- * the guard and passes the region's scenario suite; otherwise the previous rules keep serving and
- * {@link #problems()} says why.
+ * What a reload of a region's rules came to. A rule set is promoted only when it passes the guard,
+ * compiles and passes the region's scenario suite within the reload's deadline; otherwise the previous
+ * rules keep serving and {@link #problems()} says why.
  *
  * @param region          the region id
  * @param promoted        whether the new rules now serve

@@ -1,7 +1,6 @@
 package org.nuanxin.authoring;
 
 import java.io.StringReader;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
