@@ -118,6 +118,9 @@ public final class RuleGuard {
     private static final List<String> RESERVED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
             "org.drools.", "org.kie.", "org.mvel2.", "org.antlr.", "org.eclipse.");
 
+    /** Names Drools gives a consequence itself: a global must not take them. */
+    private static final Set<String> RESERVED_NAMES = Set.of("drools", "kcontext");
+
     private static final String ALLOWED_SHAPE = "rules match facts, call the rule vocabulary on the globals"
             + " (verdict, params, ctx), the facts they bind and local variables, and combine truths with"
             + " if/else, ?:, !, &&, ||, == and !=";
@@ -298,6 +301,9 @@ public final class RuleGuard {
                 if (e.isEmpty() || e.get().role() != Role.GLOBAL) {
                     deny(g, "global of type " + g.getType() + " is not allowed; globals are the vocabulary's "
                             + RuleVocabulary.names(Role.GLOBAL));
+                } else if (!g.getIdentifier().matches("[a-z][A-Za-z0-9_]*") || RESERVED_NAMES.contains(g.getIdentifier())) {
+                    deny(g, "the global name '" + g.getIdentifier() + "' is not allowed; name globals as the rules"
+                            + " read them: verdict, params, ctx");
                 } else {
                     globals.put(g.getIdentifier(), type);
                 }

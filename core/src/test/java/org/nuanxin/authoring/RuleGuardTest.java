@@ -58,6 +58,15 @@ class RuleGuardTest {
     }
 
     @Test
+    void aGlobalMayNotTakeANameDroolsGivesTheConsequence() throws IOException {
+        String text = testland().replace("global org.nuanxin.rules.Verdict verdict;",
+                "global org.nuanxin.rules.Verdict verdict;\nglobal org.nuanxin.rules.Params kcontext;");
+        List<RuleProblem> problems = RuleGuard.check("rules.drl", text);
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).message().contains("'kcontext'"), problems::toString);
+    }
+
+    @Test
     void commentsAndStringsMayMentionAnything() throws IOException {
         String text = testland().replace("@clause(\"服务\")", "@clause(\"System.exit is not called here\")")
                 + "\n// Runtime.getRuntime().exec(\"rm\") in a comment is harmless\n";
