@@ -295,6 +295,9 @@ public final class RuleGuard {
             pkg.getEnumDeclarations().forEach(t -> deny(t, "'declare enum' is not allowed"));
             pkg.getEntryPointDeclarations().forEach(t -> deny(t, "entry points are not allowed"));
             pkg.getWindowDeclarations().forEach(t -> deny(t, "windows are not allowed"));
+            if (pkg.getUnit() != null) {
+                deny(pkg.getUnit(), "rule units ('unit') are not allowed; rules match the vocabulary's facts");
+            }
             for (GlobalDescr g : pkg.getGlobals()) {
                 Class<?> type = type(g.getType());
                 Optional<Entry> e = type == null ? Optional.empty() : RuleVocabulary.of(type);
@@ -824,7 +827,15 @@ public final class RuleGuard {
                 deny(m, simple(receiver) + "." + name + "(...) takes other arguments");
                 return null;
             }
-            return argsOk ? ((Method) chosen).getReturnType() : null;
+            Class<?> returns = ((Method) chosen).getReturnType();
+            for (Executable other : candidates) {
+                if (((Method) other).getReturnType() != returns && fitsAll(other, args)) {
+                    // the compiler might pick the other one: then what is called next would be checked on the wrong type
+                    deny(m, simple(receiver) + "." + name + "(...) is ambiguous here; give its arguments plain types");
+                    return null;
+                }
+            }
+            return argsOk ? returns : null;
         }
 
         private static boolean hasEntry(Class<?> type) {
@@ -892,25 +903,14 @@ public final class RuleGuard {
                     .map(e -> e.type().getSimpleName()).toList());
         }
 
-        /** The candidate the arguments fit; the first one when the types cannot tell them apart. */
+        /** The candidate the arguments fit; the first of the right arity when the types cannot tell. */
         private static Executable choose(List<Executable> candidates, List<Class<?>> args) {
             Executable first = null;
             for (Executable c : candidates) {
-                Class<?>[] params = c.getParameterTypes();
-                boolean arity = c.isVarArgs() ? args.size() >= params.length - 1 : args.size() == params.length;
-                if (!arity) {
+                if (!arity(c, args)) {
                     continue;
                 }
-                boolean fits = true;
-                for (int i = 0; i < args.size(); i++) {
-                    Class<?> p = c.isVarArgs() && i >= params.length - 1
-                            ? params[params.length - 1].getComponentType() : params[i];
-                    if (!fits(p, args.get(i)) && !(c.isVarArgs() && i == params.length - 1 && args.size() == params.length
-                            && fits(params[i], args.get(i)))) {
-                        fits = false;
-                    }
-                }
-                if (fits) {
+                if (fitsAll(c, args)) {
                     return c;
                 }
                 if (first == null) {
@@ -918,6 +918,27 @@ public final class RuleGuard {
                 }
             }
             return first;
+        }
+
+        private static boolean arity(Executable c, List<Class<?>> args) {
+            int n = c.getParameterCount();
+            return c.isVarArgs() ? args.size() >= n - 1 : args.size() == n;
+        }
+
+        /** Whether every argument may be passed to {@code c} (unknown argument types fit anything). */
+        private static boolean fitsAll(Executable c, List<Class<?>> args) {
+            if (!arity(c, args)) {
+                return false;
+            }
+            Class<?>[] params = c.getParameterTypes();
+            for (int i = 0; i < args.size(); i++) {
+                Class<?> p = c.isVarArgs() && i >= params.length - 1 ? params[params.length - 1].getComponentType() : params[i];
+                if (!fits(p, args.get(i)) && !(c.isVarArgs() && i == params.length - 1 && args.size() == params.length
+                        && fits(params[i], args.get(i)))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static boolean fits(Class<?> param, Class<?> arg) {
