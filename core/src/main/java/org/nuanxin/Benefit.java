@@ -18,10 +18,54 @@ import java.util.Objects;
  * @param providerName the body that runs it, e.g. 西安市总工会 or 顺丰速运 (SF Express)
  * @param quotaKey the parameter holding its quota of places (e.g. a yearly number of covers), or empty
  * @param budgetKey the parameter holding its budget in CNY, or empty
+ * @param servesEveryone declared in the catalogue ({@code serves: everyone}): the benefit has no criterion
+ *                 of its own and serves every worker the programme covers (its programme-wide criteria
+ *                 still apply)
+ * @param limit    declared in the catalogue ({@code limit:}): how often the benefit may be granted, judged
+ *                 on the worker's claims; {@link Limit#NONE} when the catalogue declares no limit
+ * @param limitFrom for {@link Limit#ONCE_SINCE}, the date parameter the limit counts from; else empty
  */
 public record Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
                       String clause, Payment payment, Provider provider, String providerName, String quotaKey,
-                      String budgetKey) {
+                      String budgetKey, boolean servesEveryone, Limit limit, String limitFrom) {
+
+    /**
+     * How often a benefit may be granted, as its catalogue entry declares it; the engine checks it
+     * against the claims the host passes (its ledger), so it is always known.
+     */
+    public enum Limit {
+        /** No limit declared. */
+        NONE("none"),
+        /** Once in the calendar year of the assessment date ({@code limit: once_a_year}). */
+        ONCE_A_YEAR("once_a_year"),
+        /** Once in the calendar year of each trip home ({@code limit: once_a_year_of_trip}). */
+        ONCE_A_YEAR_OF_TRIP("once_a_year_of_trip"),
+        /** Once between {@code programme.start} and {@code programme.end} ({@code limit: once_in_programme}). */
+        ONCE_IN_PROGRAMME("once_in_programme"),
+        /**
+         * Once from the date parameter {@code limit_from} up to the assessment date ({@code limit: once_since}).
+         */
+        ONCE_SINCE("once_since");
+
+        private final String yaml;
+
+        Limit(String yaml) {
+            this.yaml = yaml;
+        }
+
+        /** The word benefits.yaml writes. */
+        public String yaml() {
+            return yaml;
+        }
+    }
+
+    /** A benefit without catalogue declarations. */
+    public Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
+                   String clause, Payment payment, Provider provider, String providerName, String quotaKey,
+                   String budgetKey) {
+        this(code, region, nameZh, nameEn, kind, source, clause, payment, provider, providerName, quotaKey, budgetKey,
+                false, Limit.NONE, "");
+    }
 
     /** Who runs a benefit's programme. */
     public enum Provider {
@@ -48,6 +92,8 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
         providerName = providerName == null ? "" : providerName;
         quotaKey = quotaKey == null ? "" : quotaKey;
         budgetKey = budgetKey == null ? "" : budgetKey;
+        limit = limit == null ? Limit.NONE : limit;
+        limitFrom = limitFrom == null ? "" : limitFrom;
     }
 
     /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}, employer programmes marked. */

@@ -14,16 +14,12 @@ import java.util.Map;
  * @param ruleSetVersion content hash of its rules and data
  * @param benefits       the benefit catalogue, in order
  * @param parameters     the parameters by key
- * @param precompiled    whether its rules were compiled at build time (executable model) rather than
- *                       from DRL when the engine was built
- * @param direct         whether its rules run without Drools' Rete network: precompiled rules whose
- *                       conditions only pick the facts of an assessment (all bundled regions) have their
- *                       compiled consequences called directly, for the same facts, with the same
- *                       decisions; rules of any other shape, and DRL compiled at run time, run in the network
+ * @param precompiled    whether its rules came compiled from a region jar (built by {@code kie-maven-plugin})
+ *                       rather than compiled from DRL when the engine was built; both are the same
+ *                       executable model and run the same way
  */
 public record Region(String id, String nameZh, String nameEn, String source, String ruleSetVersion,
-                     List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled,
-                     boolean direct) {
+                     List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled) {
 
     public Region {
         benefits = List.copyOf(benefits);
@@ -34,6 +30,6 @@ public record Region(String id, String nameZh, String nameEn, String source, Str
     @Override
     public String toString() {
         return id + ": " + nameZh + " (" + benefits.size() + " benefits, rules " + ruleSetVersion
-                + (precompiled ? ", precompiled" : "") + (direct ? ", run directly" : "") + ")";
+                + (precompiled ? ", precompiled" : "") + ")";
     }
 }

@@ -8,7 +8,6 @@ import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.Reason;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.rules.Verdict;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,9 +29,8 @@ import org.openjdk.jmh.infra.ThreadParams;
  *   <li>{@code facade}: {@link Nuanxin#assess} as a host calls it: the bundled, precompiled rules
  *       and the decisions, whose explanations are assembled when a host reads them (this benchmark
  *       reads statuses and amounts only). Parameters: {@code region}; {@code cachedDecisions} (the
- *       engine's decision cache as shipped, or off); {@code evaluation}: {@code direct} (as shipped:
- *       the compiled rules run without the Rete network) or {@code rete} (the same compiled rules in
- *       a pooled Drools session, {@code -Dnuanxin.rete=true}).</li>
+ *       engine's decision cache as shipped, or off); {@code evaluation}: {@code direct}, the one way
+ *       the library runs rules (the compiled rules without the Rete network).</li>
  *   <li>{@code facadeExplained}: the same, then every decision's reasons read (each sentence
  *       touched), as a host that shows the explanation does.</li>
  *   <li>{@code plainDrools}: the same region's DRL compiled at run time with the classic
@@ -59,8 +57,12 @@ public abstract class AssessBenchmark {
         /** The engine's decision cache: as shipped (10,000 per region and date), or off (every call fires the rules). */
         @Param({"10000", "0"})
         public int cachedDecisions;
-        /** How the compiled rules run: {@code direct} as shipped, or {@code rete} in a Drools session. */
-        @Param({"direct", "rete"})
+        /**
+         * How the compiled rules run: {@code direct}, the one way the library runs rules. (Until the engine
+         * had one path, {@code rete} ran the same model in a pooled Drools session; the plain-Drools
+         * benchmark keeps a session-based baseline.) Kept so that recorded commands and results still read.
+         */
+        @Param({"direct"})
         public String evaluation;
         /** Which cases: see {@link AssessBenchmark#cases}. */
         @Param({"spread", "distinct", "day"})
@@ -70,20 +72,10 @@ public abstract class AssessBenchmark {
 
         @Setup(Level.Trial)
         public void setup() {
-            boolean rete = switch (evaluation) {
-                case "direct" -> false;
-                case "rete" -> true;
-                default -> throw new IllegalArgumentException("evaluation is direct or rete, not " + evaluation);
-            };
-            System.setProperty(RegionCompiler.RETE_PROPERTY, Boolean.toString(rete));
-            try {
-                engine = Nuanxin.builder().regions(region).cachedDecisions(cachedDecisions).build();
-            } finally {
-                System.clearProperty(RegionCompiler.RETE_PROPERTY);
+            if (!evaluation.equals("direct")) {
+                throw new IllegalArgumentException("evaluation is direct (the one engine path), not " + evaluation);
             }
-            if (engine.region(region).direct() == rete) {
-                throw new IllegalStateException(region + " does not run as asked: " + engine.region(region));
-            }
+            engine = Nuanxin.builder().regions(region).cachedDecisions(cachedDecisions).build();
             cases = cases(region, workload);
             for (Workers.Case c : cases) {              // every case is valid input; fail now, not mid-run
                 engine.assess(region, c.situation(), c.asOf());

@@ -82,16 +82,17 @@ final class RuleVocabulary {
                 "hukouProvince", "gender", "birthDate", "unionMember", "unionJoinDate", "medicalInsurance", "hardship",
                 "martyrFamily", "frontlineOutstanding", "employer", "headPlatformEnterprise", "employmentStartDate",
                 "integrityDeductions", "age", "serviceYears", "hasChildUnder", "hasCertificateSince", "hasChildInStage",
-                "highestSchoolStage");
+                "highestSchoolStage", "worksIn", "worksOrLivesIn");
         entry(Trip.class, Role.FACT, "index", "date", "reason", "unionCertified", "ticketCost");
-        entry(Stay.class, Role.FACT, "index", "hospital", "admissionDate", "dischargeDate", "outOfPocketCost", "mealCost");
+        entry(Stay.class, Role.FACT, "index", "hospital", "admissionDate", "dischargeDate", "date", "outOfPocketCost",
+                "mealCost");
         entry(Arrears.class, Role.FACT, "index", "date", "amount");
         // the globals: the verdict being written, the region's parameters, the assessment's date and claims
         entry(Verdict.class, Role.GLOBAL, "check", "pay", "payUpTo", "payRange", "value");
         entry(Params.class, Role.GLOBAL, "has", "date", "monthDay", "money", "integer", "text", "place", "texts",
                 "moneyBy");
-        entry(Context.class, Role.GLOBAL, "asOf", "inEffect", "inEffectFrom", "inSeason", "noClaimInYear",
-                "noClaimInYearOf", "noClaimBetween");
+        entry(Context.class, Role.GLOBAL, "asOf", "inProgramme", "withinProgramme", "inEffect", "inEffectFrom",
+                "inSeason", "noClaimInYear", "noClaimInYearOf", "noClaimBetween");
         // three-valued truths and the fields that answer them
         entry(Truth.class, Role.VALUE, "TRUE", "FALSE", "of", "unknown", "all", "any", "and", "or", "not", "isTrue",
                 "isFalse", "isUnknown");

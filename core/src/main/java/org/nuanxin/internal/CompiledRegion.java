@@ -1,21 +1,10 @@
 package org.nuanxin.internal;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.kie.api.event.rule.BeforeMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
-import org.kie.api.event.rule.ObjectDeletedEvent;
-import org.kie.api.event.rule.ObjectInsertedEvent;
-import org.kie.api.event.rule.ObjectUpdatedEvent;
-import org.kie.api.event.rule.RuleRuntimeEventListener;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.rule.ConsequenceException;
 import org.nuanxin.Assessment;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Region;
@@ -37,47 +26,36 @@ import org.nuanxin.rules.Trip;
 import org.nuanxin.rules.Verdict;
 
 /**
- * A region's rules, built and ready: immutable and shared by all threads. Each assessment runs in a
- * session of its own that is always disposed.
+ * A region's rules, built and ready: immutable and shared by all threads. Each assessment fires
+ * the rules through {@link DirectRules} into a {@link Verdict} of its own, which {@link Decider}
+ * turns into decisions.
  */
 public final class CompiledRegion {
 
     private final RegionData data;
-    private final InternalKnowledgeBase kbase;
     private final Map<String, RuleInfo> rules;
-    /** The same rules by the engine's own rule objects: no string is built per firing. */
-    private final Map<org.kie.api.definition.rule.Rule, RuleInfo> byRule = new java.util.IdentityHashMap<>();
     private final Set<String> globals;
     private final String version;
     private final Params params;
     private final Region region;
     private final List<RuleProblem> warnings;
-    /**
-     * Sessions are reused: a pooled session's dispose() resets it (facts, globals, listeners) and returns it.
-     * {@code null} when the rules run directly.
-     */
-    private final KieSessionsPool pool;
-
-    /** The rules run without the Rete network, or {@code null} when they run in it. */
+    /** The rules, as the one evaluator runs them. */
     private final DirectRules direct;
+    /** The executable model's classes, by name. */
+    private final List<String> modelClasses;
 
-    CompiledRegion(RegionData data, InternalKnowledgeBase kbase, DirectRules direct, Map<String, RuleInfo> rules,
+    CompiledRegion(RegionData data, DirectRules direct, List<String> modelClasses, Map<String, RuleInfo> rules,
                    Set<String> globals, String version, List<RuleProblem> warnings, boolean precompiled) {
         this.data = data;
-        this.kbase = kbase;
         this.direct = direct;
+        this.modelClasses = List.copyOf(modelClasses);
         this.rules = rules;
         this.globals = globals;
         this.version = version;
         this.params = new Params(data.id(), data.parameters());
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
-                data.parameters(), precompiled, direct != null);
+                data.parameters(), precompiled);
         this.warnings = List.copyOf(warnings);
-        // sessions only for rules that run in the network
-        this.pool = direct != null ? null : kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
-        if (direct == null) {
-            kbase.getKiePackages().forEach(p -> p.getRules().forEach(r -> byRule.put(r, rules.get(RegionCompiler.key(r)))));
-        }
     }
 
     /** Things kept per assessment date (the facade's decision caches), dropped with this rule set. */
@@ -96,6 +74,21 @@ public final class CompiledRegion {
             o = perDate.computeIfAbsent(date, make);
         }
         return o;
+    }
+
+    /** What is known of each rule, by {@link RegionCompiler#key}: for tests that run the rules another way. */
+    Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    /** The names of the executable model's classes, as a region jar lists them. */
+    List<String> modelClasses() {
+        return modelClasses;
+    }
+
+    /** The region's data: for tests that run the rules another way. */
+    RegionData data() {
+        return data;
     }
 
     /** The region as the public API describes it. */
@@ -128,18 +121,10 @@ public final class CompiledRegion {
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
         Verdict verdict = new Verdict();
-        if (direct != null) {
-            direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict, params,
-                    new Context(asOf, situation.claims())}, maxFirings);
-        } else {
-            fireInSession(situation, asOf, maxFirings, reads, verdict);
-        }
+        direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict,
+                globals.contains("params") ? params : null,
+                globals.contains("ctx") ? new Context(asOf, situation.claims(), params) : null}, maxFirings);
         return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
-    }
-
-    /** Whether the rules run without the Rete network (see {@link DirectRules}). */
-    public boolean direct() {
-        return direct != null;
     }
 
     /** No facts of a type: shared, since the evaluator only reads the facts it is given. */
@@ -172,45 +157,6 @@ public final class CompiledRegion {
         return facts;
     }
 
-    private void fireInSession(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads, Verdict verdict) {
-        Listener listener = new Listener(verdict);
-        KieSession session = pool.newKieSession();
-        try {
-            session.addEventListener((org.kie.api.event.rule.AgendaEventListener) listener);
-            session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
-            session.setGlobal("verdict", verdict);
-            if (globals.contains("params")) {
-                session.setGlobal("params", params);
-            }
-            if (globals.contains("ctx")) {
-                session.setGlobal("ctx", new Context(asOf, situation.claims()));
-            }
-            session.insert(new Profile(situation.worker(), asOf, reads));
-            int i = 0;
-            for (Event e : situation.events()) {
-                session.insert(fact(e, i));
-                i++;
-            }
-            int fired = session.fireAllRules(maxFirings);
-            if (fired >= maxFirings) {
-                throw new RuleExecutionException("region " + data.id() + ": rules fired " + fired
-                        + " times in one assessment and were stopped at the limit (maxFiringsPerAssessment);"
-                        + " the last to fire was rule \"" + listener.culprit() + "\", over "
-                        + situation.events().size() + " events: too many combinations of events");
-            }
-        } catch (ConsequenceException e) {
-            String rule = e.getMatch() == null ? "?" : e.getMatch().getRule().getName();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuleExecutionException r) {
-                throw r;
-            }
-            throw new RuleExecutionException("region " + data.id() + ": rule \"" + rule + "\" failed with "
-                    + cause.getClass().getSimpleName(), cause);
-        } finally {
-            session.dispose();
-        }
-    }
-
     private static Object fact(Event e, int index) {
         if (e instanceof HomecomingTrip t) {
             return new Trip(t, index);
@@ -237,54 +183,8 @@ public final class CompiledRegion {
         }
     }
 
-    /** Tells the verdict which rule fires; counts firings and fact changes to name a looping rule. */
-    private final class Listener extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
-        private final Verdict verdict;
-        private final Map<String, Integer> changes = new HashMap<>();
-        private String last = "?";
-
-        Listener(Verdict verdict) {
-            this.verdict = verdict;
-        }
-
-        @Override
-        public void beforeMatchFired(BeforeMatchFiredEvent event) {
-            org.kie.api.definition.rule.Rule rule = event.getMatch().getRule();
-            RuleInfo info = byRule.get(rule);
-            verdict.enter(info != null ? info : rules.get(RegionCompiler.key(rule)));
-            last = rule.getName();
-        }
-
-        @Override
-        public void objectInserted(ObjectInsertedEvent event) {
-            changed(event.getRule());
-        }
-
-        @Override
-        public void objectUpdated(ObjectUpdatedEvent event) {
-            changed(event.getRule());
-        }
-
-        @Override
-        public void objectDeleted(ObjectDeletedEvent event) {
-            changed(event.getRule());
-        }
-
-        private void changed(org.kie.api.definition.rule.Rule rule) {
-            if (rule != null) {
-                changes.merge(rule.getName(), 1, Integer::sum);
-            }
-        }
-
-        /** The rule that changed facts most often, else the last one that fired. */
-        String culprit() {
-            return changes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(last);
-        }
-    }
-
     @Override
     public String toString() {
-        return "CompiledRegion[" + data.id() + ", " + rules.size() + " rules, " + (direct != null ? "run directly" : "Rete")
-                + ", version " + version + "]";
+        return "CompiledRegion[" + data.id() + ", " + rules.size() + " rules, version " + version + "]";
     }
 }

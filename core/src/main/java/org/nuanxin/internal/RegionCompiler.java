@@ -13,24 +13,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.ast.descr.PackageDescr;
-import org.drools.kiesession.rulebase.InternalKnowledgeBase;
-import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
-import org.kie.api.KieBaseConfiguration;
-import org.kie.api.KieServices;
-import org.kie.api.conf.KieBaseMutabilityOption;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Global;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.builder.KnowledgeBuilderResult;
-import org.kie.internal.builder.ResultSeverity;
-import org.kie.internal.io.ResourceFactory;
+import org.drools.model.Model;
+import org.drools.model.Rule;
 import org.nuanxin.Benefit;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Parameter;
@@ -44,19 +29,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a region's rule set from its files: reads the data, compiles the DRL with the classic
- * compiler (author line numbers), and checks that every rule carries the metadata an explanation
- * needs and every catalogue benefit is decided by some rule.
+ * Builds a region's rule set from its files: reads the data, takes the rules' executable model —
+ * compiled at build time into a region jar, or compiled here from the guarded DRL by
+ * {@link ModelCompiler} — checks that every rule carries the metadata an explanation needs and every
+ * catalogue benefit is decided by some rule, and hands the model to {@link DirectRules}, the one
+ * way rules run.
  */
 public final class RegionCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegionCompiler.class);
-
-    /**
-     * System property that, set to {@code true}, runs precompiled rules in the Rete network even where
-     * they could be run directly (for diagnosis and for comparing the two; decisions are identical).
-     */
-    public static final String RETE_PROPERTY = "nuanxin.rete";
 
     /** Metadata every rule must carry. */
     static final List<String> REQUIRED_META = List.of("benefit", "source", "clause", "zh", "en");
@@ -71,6 +52,14 @@ public final class RegionCompiler {
      * @throws RuleBuildException with every problem, located by file and line
      */
     public static CompiledRegion compile(RuleFiles files) {
+        return compile(files, null);
+    }
+
+    /**
+     * As {@link #compile(RuleFiles)}; rules compiled here from DRL also leave their classes in
+     * {@code classesOut} (binary name → class file), which {@link Precompile} writes into a region jar.
+     */
+    static CompiledRegion compile(RuleFiles files, Map<String, byte[]> classesOut) {
         long start = System.nanoTime();
         RegionData data;
         try {
@@ -83,32 +72,44 @@ public final class RegionCompiler {
         // Rules precompiled into a region jar are code the host put on its classpath: their DRL text is not
         // what runs, so guarding it would protect nothing (the build guards it: HostileRulesTest). Rules
         // compiled here, from a folder or when a jar's model cannot be loaded, pass the guard first.
-        List<org.drools.model.Model> models = files.precompiled() != null ? models(data.id(), files) : null;
-        InternalKnowledgeBase kbase = models != null ? precompiled(data.id(), models, files) : null;
-        boolean fromModel = kbase != null;
+        List<Model> models = files.precompiled() != null ? models(data.id(), files) : null;
+        boolean precompiled = models != null;
         Map<String, PackageDescr> checked = null;
-        if (kbase == null) {
+        if (models == null) {
             checked = new java.util.LinkedHashMap<>();
             for (String file : files.drlFiles()) {
                 RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file));   // rules are code
                 problems.addAll(guard.problems());
                 checked.put(file, guard.descr());
             }
+            String declared = declarations(data, files);
+            if (declared != null) {
+                RuleGuard.Checked guard = RuleGuard.guard(Declarations.FILE, declared);
+                problems.addAll(guard.problems());
+                checked.put(Declarations.FILE, guard.descr());
+            }
             if (!problems.isEmpty()) {
                 throw new RuleBuildException(data.id(), files.origin(), problems);
             }
-            kbase = compileDrl(data.id(), files, checked, problems);
+            models = ModelCompiler.compile(data.id(), files.origin(), checked, problems, classesOut);
         }
 
         Map<String, DrlOutline> outlines = new HashMap<>();
         Map<String, String> fileOfRule = new HashMap<>();
         Map<String, Integer> order = new HashMap<>();
-        for (String file : files.drlFiles()) {
+        List<String> ruleFiles = new ArrayList<>(files.drlFiles());
+        String declared = declarations(data, files);
+        if (declared != null) {
+            ruleFiles.add(Declarations.FILE);                  // the catalogue's declared criteria, after every rule file
+        }
+        for (String file : ruleFiles) {
+            String text = file.equals(Declarations.FILE) ? declared : files.files().get(file);
             DrlOutline outline = checked != null ? DrlOutline.of(checked.get(file))   // the guard's parse
-                    : DrlOutline.of(file, files.files().get(file));
+                    : DrlOutline.of(file, text);
             outlines.put(file, outline);
             // by file name, not manifest position: reordering region.yaml's list changes no explanation
-            int fileIndex = files.drlFiles().stream().sorted().toList().indexOf(file);
+            int fileIndex = file.equals(Declarations.FILE) ? ruleFiles.size()
+                    : files.drlFiles().stream().sorted().toList().indexOf(file);
             outline.ruleLines().forEach((rule, line) -> {
                 fileOfRule.put(rule, file);
                 order.put(rule, fileIndex * 1_000_000 + line);
@@ -119,15 +120,15 @@ public final class RegionCompiler {
         Set<String> globals = new HashSet<>();
         Set<String> codes = new HashSet<>();
         data.benefits().forEach(b -> codes.add(b.code()));
-        for (KiePackage pkg : kbase.getKiePackages()) {
-            for (Global g : pkg.getGlobalVariables()) {
+        for (Model model : models) {
+            for (org.drools.model.Global<?> g : model.getGlobals()) {
                 globals.add(g.getName());
             }
-            for (Rule rule : pkg.getRules()) {
+            for (Rule rule : model.getRules()) {
                 RuleInfo info = ruleInfo(rule, data, codes, outlines, fileOfRule, order, problems);
                 if (info != null) {
                     rules.put(key(rule), info);
-                    if (!"*".equals(String.valueOf(rule.getMetaData().get("benefit")).strip())) {
+                    if (!"*".equals(String.valueOf(metadata(rule).get("benefit")).strip())) {
                         decided.addAll(info.benefits());   // programme-wide rules decide no benefit alone
                     }
                 }
@@ -147,42 +148,46 @@ public final class RegionCompiler {
         if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
             throw new RuleBuildException(data.id(), files.origin(), problems);
         }
-        String version = version(files);
-        DirectRules direct = null;
         StringBuilder why = new StringBuilder();
-        if (fromModel && !Boolean.getBoolean(RETE_PROPERTY)) {
-            direct = DirectRules.of(models, rules, why);
+        DirectRules direct = DirectRules.of(models, rules, why);
+        if (direct == null) {                               // only a precompiled jar can get here: the guard refuses such shapes
+            problems.add(new RuleProblem(files.drlFiles().isEmpty() ? RuleFiles.REGION : files.drlFiles().get(0), 0, 0,
+                    Severity.ERROR, "", why + "; rules run one way, without the Rete network, and this shape needs it"));
+            throw new RuleBuildException(data.id(), files.origin(), problems);
         }
-        LOG.info("Built rules of region {} ({} rules, {}, {}, version {}) in {} ms", data.id(), rules.size(),
-                fromModel ? "precompiled" : "compiled from DRL",
-                direct != null ? "run directly" : fromModel && why.length() > 0 ? "run in the Rete network: " + why
-                        : "run in the Rete network",
-                version, (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRegion(data, kbase, direct, Map.copyOf(rules), Set.copyOf(globals), version, problems,
-                fromModel);
+        String version = version(files);
+        LOG.info("Built rules of region {} ({} rules, {}, version {}) in {} ms", data.id(), rules.size(),
+                precompiled ? "precompiled" : "compiled from DRL", version, (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRegion(data, direct, models.stream().map(m -> m.getClass().getName()).toList(), Map.copyOf(rules), Set.copyOf(globals), version, problems, precompiled);
     }
 
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
+
     /**
-     * The knowledge base from the rules compiled at build time, or {@code null} (logged) when they
-     * cannot be loaded, so that the DRL is compiled instead.
+     * The catalogue's declared criteria as DRL ({@link Declarations}), in the package of the region's
+     * first rule file, or {@code null} when no benefit declares one.
      */
-    private static InternalKnowledgeBase precompiled(String region, List<org.drools.model.Model> models, RuleFiles files) {
-        try {
-            return org.drools.modelcompiler.KieBaseBuilder.createKieBaseFromModel(models, configuration(files.precompiled().loader()));
-        } catch (LinkageError | RuntimeException e) {
-            LOG.warn("Precompiled rules of region {} could not be loaded ({}); compiling its DRL instead", region,
-                    e.getClass().getSimpleName());
+    private static String declarations(RegionData data, RuleFiles files) {
+        if (!Declarations.any(data.benefits())) {
             return null;
         }
+        String pkg = "org.nuanxin.region." + data.id();
+        if (!files.drlFiles().isEmpty()) {
+            Matcher m = PACKAGE.matcher(files.files().get(files.drlFiles().get(0)));
+            if (m.find()) {
+                pkg = m.group(1);
+            }
+        }
+        return Declarations.drl(pkg, data.benefits());
     }
 
     /** The executable model compiled at build time, or {@code null} (logged) when it cannot be loaded. */
-    private static List<org.drools.model.Model> models(String region, RuleFiles files) {
+    private static List<Model> models(String region, RuleFiles files) {
         try {
-            List<org.drools.model.Model> models = new ArrayList<>();
+            List<Model> models = new ArrayList<>();
             for (String name : files.precompiled().modelClasses()) {
                 Class<?> c = Class.forName(name, true, files.precompiled().loader());
-                models.add((org.drools.model.Model) c.getDeclaredConstructor().newInstance());
+                models.add((Model) c.getDeclaredConstructor().newInstance());
             }
             return models;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
@@ -192,59 +197,16 @@ public final class RegionCompiler {
         }
     }
 
-    private static KieBaseConfiguration configuration(ClassLoader loader) {
-        KieBaseConfiguration conf = KieServices.get().newKieBaseConfiguration(null, loader);
-        conf.setOption(KieBaseMutabilityOption.DISABLED);
-        return conf;
-    }
-
-    /**
-     * Compiles the rules with the classic compiler, which reports errors at the author's lines. It
-     * compiles the packages exactly as the guard parsed and checked them, never the text again, so
-     * that nothing the guard did not see can reach the compiler.
-     */
-    private static InternalKnowledgeBase compileDrl(String region, RuleFiles files, Map<String, PackageDescr> checked,
-                                                    List<RuleProblem> problems) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
-                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(RegionCompiler.class.getClassLoader()));
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (String file : files.drlFiles()) {
-            Resource r = ResourceFactory.newDescrResource(checked.get(file));
-            r.setSourcePath(file);
-            batch.add(r, ResourceType.DESCR);
-        }
-        batch.build();
-        boolean several = builder.getResults(ResultSeverity.ERROR).size() > 1;
-        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR, ResultSeverity.WARNING)) {
-            if (several && "Parser returned a null Package".equals(r.getMessage())) {
-                continue;                                   // a consequence of the parse error reported beside it
-            }
-            int[] lines = r.getLines();
-            String file = r.getResource() == null ? "?" : r.getResource().getSourcePath();
-            problems.add(new RuleProblem(file == null ? "?" : file, lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
-                    r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING, "", r.getMessage()));
-        }
-        if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
-            throw new RuleBuildException(region, files.origin(), problems);
-        }
-        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase("nuanxin." + region,
-                configuration(RegionCompiler.class.getClassLoader()));
-        kbase.addPackages(builder.getKnowledgePackages());
-        return kbase;
-    }
-
     /** The key the engine finds a rule's info under. */
     static String key(Rule rule) {
-        return rule.getPackageName() + "/" + rule.getName();
+        return rule.getPackage() + "/" + rule.getName();
     }
 
     private static RuleInfo ruleInfo(Rule rule, RegionData data, Set<String> codes, Map<String, DrlOutline> outlines,
                                      Map<String, String> fileOfRule, Map<String, Integer> order,
                                      List<RuleProblem> problems) {
-        Map<String, Object> meta = rule.getMetaData();
-        String file = rule instanceof RuleImpl impl && impl.getResource() != null
-                && impl.getResource().getSourcePath() != null ? impl.getResource().getSourcePath()
-                : fileOfRule.getOrDefault(rule.getName(), "?");
+        Map<String, Object> meta = metadata(rule);
+        String file = fileOfRule.getOrDefault(rule.getName(), "?");
         int line = outlines.containsKey(file) ? outlines.get(file).line(rule.getName()) : 0;
         boolean ok = true;
         for (String m : REQUIRED_META) {
@@ -281,6 +243,37 @@ public final class RegionCompiler {
         return ok ? new RuleInfo(rule.getName(), file, order.getOrDefault(rule.getName(), Integer.MAX_VALUE), benefits,
                 indexes, source, meta.get("clause").toString(),
                 filled[0], filled[1], filled[2], filled[3]) : null;
+    }
+
+    /**
+     * The rule's metadata as text. The executable model keeps a value as it was written — a string
+     * literal with its quotes, when {@code kie-maven-plugin} compiled it — where the rule guard's
+     * packages carry it unquoted; both read the same here.
+     */
+    static Map<String, Object> metadata(Rule rule) {
+        Map<String, Object> out = new HashMap<>();
+        rule.getMetaData().forEach((k, v) -> out.put(k, v instanceof String s ? unquoted(s) : v));
+        return out;
+    }
+
+    private static String unquoted(String s) {
+        if (s.length() < 2 || s.charAt(0) != '"' || s.charAt(s.length() - 1) != '"') {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() - 1) {
+                c = s.charAt(++i);
+                c = switch (c) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    default -> c;                         // \" and \\ (the guard refuses unicode escapes)
+                };
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     private static int indexOf(RegionData data, String code) {

@@ -38,7 +38,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
-            "payment", "provider", "provider_name", "quota", "budget");
+            "payment", "provider", "provider_name", "quota", "budget", "serves", "limit", "limit_from");
     private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note", "used_by");
 
     /** Reads the three data files of {@code files}. */
@@ -96,9 +96,30 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             if (provider == Benefit.Provider.EMPLOYER && b.text("provider_name") == null) {
                 throw b.error("an employer's programme names its employer with provider_name:");
             }
+            boolean everyone = false;
+            if (b.get("serves") != null) {
+                if (!"everyone".equals(b.text("serves"))) {
+                    throw b.get("serves").error("serves: takes one value, everyone (the benefit has no criterion of its"
+                            + " own); put any other criterion in a rule");
+                }
+                everyone = true;
+            }
+            Benefit.Limit limit = Benefit.Limit.NONE;
+            if (b.get("limit") != null) {
+                String word = b.text("limit");
+                limit = java.util.Arrays.stream(Benefit.Limit.values()).filter(l -> l != Benefit.Limit.NONE
+                        && l.yaml().equals(word)).findFirst().orElseThrow(() -> b.get("limit").error("limit: is one of "
+                        + java.util.Arrays.stream(Benefit.Limit.values()).filter(l -> l != Benefit.Limit.NONE)
+                                .map(Benefit.Limit::yaml).toList() + ", not '" + word + "'"));
+            }
+            String from = b.text("limit_from");
+            if ((limit == Benefit.Limit.ONCE_SINCE) != (from != null)) {
+                throw b.error(limit == Benefit.Limit.ONCE_SINCE ? "limit: once_since needs limit_from: <a date parameter>"
+                        : "limit_from: goes with limit: once_since only");
+            }
             list.add(new Benefit(code, region, b.require("name_zh").text(), b.require("name_en").text(), kind,
                     source, b.require("clause").text(), payment, provider, providerName, b.text("quota"),
-                    b.text("budget")));
+                    b.text("budget"), everyone, limit, from));
         }
         return list;
     }

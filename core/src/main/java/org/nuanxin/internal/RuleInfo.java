@@ -15,6 +15,7 @@ import org.nuanxin.rules.Truth;
 public final class RuleInfo {
 
     private static final String AS_OF = "${as_of}";
+    private static final String YEAR = "${year}";
 
     private final String name;
     private final String file;
@@ -58,9 +59,9 @@ public final class RuleInfo {
         this.en = en;
         this.unmetZh = unmetZh;
         this.unmetEn = unmetEn;
-        this.datedText = (zh + en + unmetZh + unmetEn).contains(AS_OF);
-        this.met = (zh + en).contains(AS_OF) ? null : metReason(null);
-        this.notMet = (zh + en + unmetZh + unmetEn).contains(AS_OF) ? null : notMetReason(null);
+        this.datedText = dated(zh + en + unmetZh + unmetEn);
+        this.met = dated(zh + en) ? null : metReason(null);
+        this.notMet = datedText ? null : notMetReason(null);
     }
 
     public String name() {
@@ -157,8 +158,13 @@ public final class RuleInfo {
                 fill(unmetEn.isEmpty() ? "Not met: " + en : unmetEn, asOf), List.of());
     }
 
+    /** Whether a sentence names the assessment date or its year. */
+    private static boolean dated(String text) {
+        return text.contains(AS_OF) || text.contains(YEAR);
+    }
+
     private static String fill(String text, LocalDate asOf) {
-        return asOf == null ? text : text.replace(AS_OF, asOf.toString());
+        return asOf == null ? text : text.replace(AS_OF, asOf.toString()).replace(YEAR, String.valueOf(asOf.getYear()));
     }
 
     @Override

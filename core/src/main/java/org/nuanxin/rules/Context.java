@@ -12,12 +12,28 @@ import org.nuanxin.model.Claim;
  */
 public final class Context {
 
+    /** The parameter keys of the programme period that {@link #inProgramme()} reads. */
+    public static final String PROGRAMME_START = "programme.start";
+    public static final String PROGRAMME_END = "programme.end";
+
     private final LocalDate asOf;
     private final List<Claim> claims;
+    private final Params params;
 
+    /** A context without parameters: {@link #inProgramme()} and {@link #withinProgramme} cannot be used. */
     public Context(LocalDate asOf, List<Claim> claims) {
+        this(asOf, claims, null);
+    }
+
+    /**
+     * @param asOf   the assessment date
+     * @param claims the worker's claims (the host's ledger)
+     * @param params the region's parameters in force on {@code asOf}, for the programme period
+     */
+    public Context(LocalDate asOf, List<Claim> claims, Params params) {
         this.asOf = asOf;
         this.claims = claims;
+        this.params = params;
     }
 
     /** The assessment date. */
@@ -28,6 +44,31 @@ public final class Context {
     /** The assessment date lies in {@code [first, last]}: a programme period is in effect. */
     public Truth inEffect(LocalDate first, LocalDate last) {
         return Truth.of(!asOf.isBefore(first) && !asOf.isAfter(last));
+    }
+
+    /**
+     * The programme is in effect on the assessment date: it lies in
+     * [{@code programme.start}, {@code programme.end}], both days included.
+     */
+    public Truth inProgramme() {
+        return inEffect(programme(PROGRAMME_START), programme(PROGRAMME_END));
+    }
+
+    /**
+     * An event's date lies within the programme period and on or before the assessment date, both
+     * ends included. An event without a date is taken to be of the assessment date (the host is
+     * claiming it now), so this is always known.
+     */
+    public Truth withinProgramme(DateField eventDate) {
+        LocalDate end = programme(PROGRAMME_END);
+        return eventDate.withDefault(asOf).between(programme(PROGRAMME_START), asOf.isBefore(end) ? asOf : end);
+    }
+
+    private LocalDate programme(String key) {
+        if (params == null) {
+            throw new IllegalStateException("the programme period needs the region's parameters");
+        }
+        return params.date(key);
     }
 
     /** The assessment date is on or after {@code first}: a standing facility that has opened. */

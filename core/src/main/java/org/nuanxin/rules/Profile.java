@@ -12,6 +12,7 @@ import org.nuanxin.model.Child;
 import org.nuanxin.model.Gender;
 import org.nuanxin.model.MedicalInsurance;
 import org.nuanxin.model.Occupation;
+import org.nuanxin.model.Place;
 import org.nuanxin.model.SchoolStage;
 import org.nuanxin.model.Worker;
 
@@ -116,7 +117,32 @@ public final class Profile {
         return t;
     }
 
-    /** Has a certificate of the kind obtained on or after {@code since}. */
+    /**
+     * Works or lives in {@code city} (or a district of it): either known to hold is enough; both
+     * known not to hold is false; otherwise unknown, naming the fields left out.
+     */
+    public Truth worksOrLivesIn(Place city) {
+        return workCity().within(city).or(residenceCity().within(city));
+    }
+
+    /**
+     * Works in {@code city} (or a district of it). A work city left out, with a work province given
+     * outside the city's province, already settles it: false, not unknown.
+     */
+    public Truth worksIn(Place city) {
+        Truth inCity = workCity().within(city);
+        if (inCity.isUnknown() && workProvince().notWithin(city.province()).isTrue()) {
+            return Truth.FALSE;
+        }
+        return inCity;
+    }
+
+    /** Has a certificate of any kind obtained on or after {@code since}. */
+    public Truth hasCertificateSince(LocalDate since) {
+        return hasCertificateSince(null, since);
+    }
+
+    /** Has a certificate of the kind ({@code null}: any kind) obtained on or after {@code since}. */
     public Truth hasCertificateSince(CertificateKind kind, LocalDate since) {
         return truth("hasCertificateSince:" + kind + ":" + since, p -> p.certificateSince(kind, since));
     }

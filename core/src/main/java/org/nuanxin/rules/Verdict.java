@@ -71,6 +71,18 @@ public final class Verdict {
         }
     }
 
+    /**
+     * A cash amount for the worker that the rules may not know: paid when known; when unknown, the
+     * decision needs the amount's field (a schedule keyed by a field the worker left out).
+     */
+    public void pay(AmountField amount) {
+        if (amount.value() == null) {
+            check(Truth.unknown(amount.name()));
+        } else {
+            pay(amount.value());
+        }
+    }
+
     /** A fixed cash amount for the worker. */
     public void pay(BigDecimal amount) {
         add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), null, false));

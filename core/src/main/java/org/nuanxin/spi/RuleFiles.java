@@ -29,10 +29,10 @@ import org.nuanxin.internal.YamlNode;
 public record RuleFiles(String origin, Map<String, String> files, Precompiled precompiled) {
 
     /**
-     * Rules compiled at build time ({@code kie-maven-plugin}, executable model) from the same DRL
-     * files that {@link RuleFiles#files()} holds.
+     * Rules compiled at build time (Drools' executable model, made by the region module's build with
+     * the engine's own compiler) from the same DRL files that {@link RuleFiles#files()} holds.
      *
-     * @param modelClasses the generated model classes, as the jar's {@code drools-model} file lists them
+     * @param modelClasses the generated model classes, as the jar's {@link #modelList} file lists them
      * @param loader       the class loader that holds them
      */
     public record Precompiled(List<String> modelClasses, ClassLoader loader) {
@@ -138,11 +138,19 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
     }
 
     /**
+     * Where a region jar lists the classes of its rules' executable model, compiled by the build
+     * (one binary class name a line).
+     */
+    public static String modelList(String groupId, String artifactId) {
+        return "META-INF/nuanxin/" + groupId + "/" + artifactId + "/models";
+    }
+
+    /**
      * The same files with the build-time compiled rules of the artifact, when its jar carries them
-     * ({@code META-INF/kie/<groupId>/<artifactId>/drools-model}); else these files unchanged.
+     * ({@link #modelList}); else these files unchanged.
      */
     public RuleFiles withPrecompiled(ClassLoader loader, String groupId, String artifactId) {
-        String path = "META-INF/kie/" + groupId + "/" + artifactId + "/drools-model";
+        String path = modelList(groupId, artifactId);
         try (InputStream in = loader.getResourceAsStream(path)) {
             if (in == null) {
                 return this;

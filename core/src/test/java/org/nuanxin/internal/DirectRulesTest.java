@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.modelcompiler.CanonicalKieModule;
 import org.junit.jupiter.api.Test;
@@ -39,9 +41,10 @@ import org.nuanxin.model.Worker;
 import org.nuanxin.spi.RuleFiles;
 
 /**
- * Rules run directly decide exactly as the Rete network does, for every shape the direct evaluator
- * accepts; any other shape keeps the region in the network. The test DRL is compiled into the
- * executable model here, as kie-maven-plugin compiles a region module's rules at build time.
+ * The one engine path decides exactly as Drools' Rete network does, for every shape the rule guard
+ * lets through, whether the executable model was compiled at build time (done here as
+ * kie-maven-plugin does it for a region module) or from the rule folder at run time; any other
+ * shape is refused before it is compiled.
  */
 class DirectRulesTest {
 
@@ -117,13 +120,18 @@ class DirectRulesTest {
         return new RuleFiles(files.origin(), files.files(), new RuleFiles.Precompiled(classes, loader));
     }
 
-    private static CompiledRegion inNetwork(RuleFiles files) {
-        System.setProperty(RegionCompiler.RETE_PROPERTY, "true");
-        try {
-            return RegionCompiler.compile(files);
-        } finally {
-            System.clearProperty(RegionCompiler.RETE_PROPERTY);
+    /** The models a precompiled rule set carries, as {@link RegionCompiler} loads them. */
+    private static List<Model> models(RuleFiles files) throws ReflectiveOperationException {
+        List<Model> models = new ArrayList<>();
+        for (String name : files.precompiled().modelClasses()) {
+            models.add((Model) Class.forName(name, true, files.precompiled().loader()).getDeclaredConstructor().newInstance());
         }
+        return models;
+    }
+
+    /** The precompiled rules run in the Rete network, as the yardstick. */
+    private static ReteCheck inNetwork(RuleFiles model) throws ReflectiveOperationException {
+        return new ReteCheck(RegionCompiler.compile(model), models(model));
     }
 
     private static Situation random(Random r) {
@@ -151,11 +159,12 @@ class DirectRulesTest {
         return new Situation(w, events, List.of());
     }
 
-    private static void assertSameDecisions(CompiledRegion expected, CompiledRegion actual, long seed, int workers) {
+    private static void assertSameDecisions(BiFunction<Situation, LocalDate, Assessment> expected, CompiledRegion actual,
+                                            long seed, int workers) {
         Random r = new Random(seed);
         for (int i = 0; i < workers; i++) {
             Situation s = random(r);
-            Assessment want = expected.assess(s, AS_OF, 10_000);
+            Assessment want = expected.apply(s, AS_OF);
             Assessment got = actual.assess(s, AS_OF, 10_000);
             assertEquals(want, got, "worker " + i + " of seed " + seed);
             assertEquals(want.decisions().toString() + want.decisions().stream().map(d -> d.reasons()).toList(),
@@ -164,25 +173,26 @@ class DirectRulesTest {
     }
 
     @Test
-    void theTestRegionRunsDirectlyAndDecidesAsTheNetworkDoes() {
+    void theTestRegionCompiledAtRunTimeDecidesAsTheBuildsModelAndTheNetworkDo() throws Exception {
         RuleFiles files = testland(null, null);
-        CompiledRegion direct = RegionCompiler.compile(precompiled(files));
-        assertTrue(direct.direct(), direct::toString);
-        CompiledRegion classic = RegionCompiler.compile(files);
-        assertFalse(classic.direct(), "DRL compiled at run time runs in the network");
-        assertSameDecisions(classic, direct, 11, 3_000);
+        RuleFiles model = precompiled(files);
+        CompiledRegion fromJar = RegionCompiler.compile(model);
+        CompiledRegion fromFolder = RegionCompiler.compile(files);
+        assertTrue(fromJar.region().precompiled(), fromJar::toString);
+        assertFalse(fromFolder.region().precompiled(), fromFolder::toString);
+        ReteCheck network = inNetwork(model);
+        assertSameDecisions(network::assess, fromJar, 11, 3_000);
+        assertSameDecisions(network::assess, fromFolder, 11, 3_000);
     }
 
     @Test
-    void everyAcceptedShapeDecidesAsTheNetworkDoes() {
+    void everyAcceptedShapeDecidesAsTheNetworkDoes() throws Exception {
         RuleFiles files = testland("shapes.drl", SHAPES);
         RuleFiles model = precompiled(files);
         CompiledRegion direct = RegionCompiler.compile(model);
-        assertTrue(direct.direct(), direct::toString);
-        CompiledRegion network = inNetwork(model);
-        assertFalse(network.direct());
-        assertSameDecisions(network, direct, 12, 3_000);
-        assertSameDecisions(RegionCompiler.compile(files), direct, 13, 1_000);
+        ReteCheck network = inNetwork(model);
+        assertSameDecisions(network::assess, direct, 12, 3_000);
+        assertSameDecisions(network::assess, RegionCompiler.compile(files), 13, 1_000);
     }
 
     /**
@@ -204,7 +214,7 @@ class DirectRulesTest {
     }
 
     @Test
-    void aFailingRuleIsNamedAsTheNetworkNamesIt() {
+    void aFailingRuleIsNamedAsTheNetworkNamesIt() throws Exception {
         String failing = SHAPES.substring(0, SHAPES.indexOf("rule ")) + """
                 rule "fails"
                     @benefit("TEST_SERVICE") @source("TEST-1") @clause("x") @zh("失败") @en("fails")
@@ -216,11 +226,10 @@ class DirectRulesTest {
                 """;
         RuleFiles model = precompiled(testland("failing.drl", failing));
         CompiledRegion direct = RegionCompiler.compile(model);
-        assertTrue(direct.direct());
         Situation s = Situation.of(Worker.builder().newEmploymentForm(true).build());
         RuleExecutionException a = assertThrows(RuleExecutionException.class, () -> direct.assess(s, AS_OF, 10_000));
-        CompiledRegion network = inNetwork(model);
-        RuleExecutionException b = assertThrows(RuleExecutionException.class, () -> network.assess(s, AS_OF, 10_000));
+        ReteCheck network = inNetwork(model);
+        RuleExecutionException b = assertThrows(RuleExecutionException.class, () -> network.assess(s, AS_OF));
         assertEquals(b.getMessage(), a.getMessage());
         assertEquals("region testland: rule \"fails\" failed with NullPointerException", a.getMessage());
     }
