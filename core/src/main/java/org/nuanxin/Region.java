@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A region's programme as the engine has built it: its names, source, benefit catalogue and
- * parameters.
+ * A region's programme as the engine has built it: its names, source, benefit catalogue,
+ * parameters and assumptions register.
  *
  * @param id             stable id ({@code xian})
  * @param nameZh         the union and programme in Chinese
@@ -20,14 +20,24 @@ import java.util.Map;
  *                       conditions only pick the facts of an assessment (all bundled regions) have their
  *                       compiled consequences called directly, for the same facts, with the same
  *                       decisions; rules of any other shape, and DRL compiled at run time, run in the network
+ * @param assumptions    the assumptions its rules and data cite, by id in the order of its
+ *                       {@code assumptions.yaml}; empty for a region that cites none
  */
 public record Region(String id, String nameZh, String nameEn, String source, String ruleSetVersion,
                      List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled,
-                     boolean direct) {
+                     boolean direct, Map<String, Assumption> assumptions) {
 
+    /** Copies the lists and maps; the assumptions keep their order. */
     public Region {
         benefits = List.copyOf(benefits);
         parameters = Map.copyOf(parameters);
+        assumptions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(assumptions));
+    }
+
+    /** A region without an assumptions register. */
+    public Region(String id, String nameZh, String nameEn, String source, String ruleSetVersion,
+                  List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled, boolean direct) {
+        this(id, nameZh, nameEn, source, ruleSetVersion, benefits, parameters, precompiled, direct, Map.of());
     }
 
     /** {@code xian: 西安市总工会… (15 benefits)}. */

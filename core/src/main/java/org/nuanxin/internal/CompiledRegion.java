@@ -71,7 +71,7 @@ public final class CompiledRegion {
         this.version = version;
         this.params = new Params(data.id(), data.parameters());
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
-                data.parameters(), precompiled, direct != null);
+                data.parameters(), precompiled, direct != null, data.assumptions());
         this.warnings = List.copyOf(warnings);
         // sessions only for rules that run in the network
         this.pool = direct != null ? null : kbase.newKieSessionsPool(2 * Runtime.getRuntime().availableProcessors());
@@ -108,7 +108,10 @@ public final class CompiledRegion {
         return warnings;
     }
 
-    /** The parameters, with the keys rules have read so far. */
+    /**
+     * The parameters, with the keys rules have read so far; an assessment reads those in force on its
+     * date ({@link Params#on}).
+     */
     public Params params() {
         return params;
     }
@@ -129,7 +132,7 @@ public final class CompiledRegion {
         checkDates(situation.worker(), asOf);
         Verdict verdict = new Verdict();
         if (direct != null) {
-            direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict, params,
+            direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict, params.on(asOf),
                     new Context(asOf, situation.claims())}, maxFirings);
         } else {
             fireInSession(situation, asOf, maxFirings, reads, verdict);
@@ -180,7 +183,7 @@ public final class CompiledRegion {
             session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) listener);
             session.setGlobal("verdict", verdict);
             if (globals.contains("params")) {
-                session.setGlobal("params", params);
+                session.setGlobal("params", params.on(asOf));
             }
             if (globals.contains("ctx")) {
                 session.setGlobal("ctx", new Context(asOf, situation.claims()));

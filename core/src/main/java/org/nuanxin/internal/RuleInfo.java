@@ -15,6 +15,7 @@ import org.nuanxin.rules.Truth;
 public final class RuleInfo {
 
     private static final String AS_OF = "${as_of}";
+    private static final String PARAM = "${param.";
 
     private final String name;
     private final String file;
@@ -29,8 +30,10 @@ public final class RuleInfo {
     private final String unmetEn;
     private final Reason met;
     private final Reason notMet;
-    /** Whether a sentence names the assessment date ({@code ${as_of}}). */
+    /** Whether a sentence names the assessment date ({@code ${as_of}}) or a value that changes by date. */
     private final boolean datedText;
+    /** The parameters with values by date whose {@code ${param.key}} the sentences keep, filled per date. */
+    private final java.util.Map<String, org.nuanxin.Parameter> datedParams;
 
     /**
      * @param name           the rule's name
@@ -47,6 +50,18 @@ public final class RuleInfo {
      */
     public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
                     String clause, String zh, String en, String unmetZh, String unmetEn) {
+        this(name, file, order, benefits, benefitIndexes, source, clause, zh, en, unmetZh, unmetEn, java.util.Map.of());
+    }
+
+    /**
+     * As the constructor above, for sentences that keep {@code ${param.key}} of parameters whose value
+     * changes by date: each is filled with the value in force on the assessment date, like {@code ${as_of}}.
+     *
+     * @param datedParams those parameters by key
+     */
+    public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
+                    String clause, String zh, String en, String unmetZh, String unmetEn,
+                    java.util.Map<String, org.nuanxin.Parameter> datedParams) {
         this.name = name;
         this.file = file;
         this.order = order;
@@ -58,9 +73,10 @@ public final class RuleInfo {
         this.en = en;
         this.unmetZh = unmetZh;
         this.unmetEn = unmetEn;
-        this.datedText = (zh + en + unmetZh + unmetEn).contains(AS_OF);
-        this.met = (zh + en).contains(AS_OF) ? null : metReason(null);
-        this.notMet = (zh + en + unmetZh + unmetEn).contains(AS_OF) ? null : notMetReason(null);
+        this.datedParams = java.util.Map.copyOf(datedParams);
+        this.datedText = dated(zh + en + unmetZh + unmetEn);
+        this.met = dated(zh + en) ? null : metReason(null);
+        this.notMet = datedText ? null : notMetReason(null);
     }
 
     public String name() {
@@ -157,8 +173,19 @@ public final class RuleInfo {
                 fill(unmetEn.isEmpty() ? "Not met: " + en : unmetEn, asOf), List.of());
     }
 
-    private static String fill(String text, LocalDate asOf) {
-        return asOf == null ? text : text.replace(AS_OF, asOf.toString());
+    private boolean dated(String text) {
+        return text.contains(AS_OF) || !datedParams.isEmpty() && text.contains(PARAM);
+    }
+
+    private String fill(String text, LocalDate asOf) {
+        if (asOf == null) {
+            return text;
+        }
+        String filled = text.replace(AS_OF, asOf.toString());
+        for (java.util.Map.Entry<String, org.nuanxin.Parameter> p : datedParams.entrySet()) {
+            filled = filled.replace(PARAM + p.getKey() + "}", Texts.show(p.getValue().valueOn(asOf)));
+        }
+        return filled;
     }
 
     @Override
