@@ -137,7 +137,8 @@ class EngineTest {
                 + " provider: EMPLOYER, provider_name: 测试快递}\n");
         Path params = folder.resolve("parameters.yaml");
         java.nio.file.Files.writeString(params, java.nio.file.Files.readString(params)
-                + "aid.min: {type: money, value: 2000.00, source: TEST-1}\naid.max: {type: money, value: 6000.00, source: TEST-1}\n");
+                + "aid.min: {type: money, values: {2025-01-01: 2000.00}, source: TEST-1}\n"
+                + "aid.max: {type: money, values: {2025-01-01: 6000.00}, source: TEST-1}\n");
         Nuanxin ranged = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
         Decision range = ranged.assess("testland", LOCAL, IN_PERIOD).decision("TEST_EMPLOYER_AID").orElseThrow();
         assertEquals(Status.ELIGIBLE, range.status());
@@ -149,7 +150,8 @@ class EngineTest {
         assertTrue(ENGINE.assess("testland", LOCAL, IN_PERIOD).toJson().contains("\"provider\": \"UNION\""));
 
         java.nio.file.Files.writeString(params, java.nio.file.Files.readString(params)
-                + "aid.schedule: {type: money_table, value: {URBAN_EMPLOYEE: 3500.00, URBAN_RURAL_RESIDENT: 3500.00, NONE: 3500.00}, source: TEST-1}\n");
+                + "aid.schedule: {type: money_table, values: {2025-01-01: {URBAN_EMPLOYEE: 3500.00, URBAN_RURAL_RESIDENT: 3500.00,"
+                + " NONE: 3500.00}}, source: TEST-1}\n");
         Decision settled = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build()
                 .assess("testland", LOCAL, IN_PERIOD).decision("TEST_EMPLOYER_AID").orElseThrow();
         assertEquals(new BigDecimal("3500.00"), settled.amount());

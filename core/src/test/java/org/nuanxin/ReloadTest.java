@@ -50,8 +50,8 @@ class ReloadTest {
             case FAILS_SUITE -> "150.00";
             default -> "100.00";
         };
-        TestRegions.copy(folder, "parameters.yaml", t -> t.replace("cap: {type: money, value: 100.00",
-                "cap: {type: money, value: " + cap));
+        TestRegions.copy(folder, "parameters.yaml", t -> t.replace("cap: {type: money, values: {2025-01-01: 100.00}",
+                "cap: {type: money, values: {2025-01-01: " + cap + "}"));
         if (kind == Kind.BROKEN) {
             edit(folder.resolve("rules.drl"), t -> t.replace("    not Stay()\n", "    not Stay( \n"));
         } else if (kind == Kind.HOSTILE) {

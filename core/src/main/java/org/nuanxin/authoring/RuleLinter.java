@@ -11,6 +11,7 @@ import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
+import org.nuanxin.internal.Citations;
 import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.spi.RuleFiles;
@@ -18,8 +19,8 @@ import org.nuanxin.spi.RuleFiles;
 /**
  * Checks a folder of rules and data the way a policy author needs before using it: the guard, a
  * parse at the next language level (DRL10), a compile with the author's line numbers, every rule's
- * benefit code and citation, every catalogue benefit decided by some rule, and every parameter read
- * by some rule. Every problem is located as {@code file:line:column}.
+ * benefit code and citation, every assumption cited defined in {@code assumptions.yaml} (and every
+ * one defined cited), every catalogue benefit decided by some rule, and every parameter read by some rule. Every problem is located as {@code file:line:column}.
  */
 public final class RuleLinter {
 
@@ -59,6 +60,9 @@ public final class RuleLinter {
             RegionData data = RegionData.read(files);
             problems.addAll(unusedParameters(files, data));
             problems.addAll(undefinedParameters(files, data));
+            if (!guarded) {
+                problems.addAll(Citations.check(files, data));   // else the compile above checked them
+            }
         } catch (MalformedFileException e) {
             if (problems.stream().noneMatch(p -> p.file().equals(e.file()))) {
                 problems.add(located(e));

@@ -54,7 +54,7 @@ public final class CompiledRegion {
         this.version = version;
         this.params = new Params(data.id(), data.parameters());
         this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
-                data.parameters(), precompiled);
+                data.parameters(), precompiled, data.assumptions());
         this.warnings = List.copyOf(warnings);
     }
 
@@ -101,7 +101,10 @@ public final class CompiledRegion {
         return warnings;
     }
 
-    /** The parameters, with the keys rules have read so far. */
+    /**
+     * The parameters, with the keys rules have read so far; an assessment reads those in force on its
+     * date ({@link Params#on}).
+     */
     public Params params() {
         return params;
     }
@@ -121,9 +124,10 @@ public final class CompiledRegion {
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
         Verdict verdict = new Verdict();
+        Params dated = params.on(asOf);
         direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict,
-                globals.contains("params") ? params : null,
-                globals.contains("ctx") ? new Context(asOf, situation.claims(), params) : null}, maxFirings);
+                globals.contains("params") ? dated : null,
+                globals.contains("ctx") ? new Context(asOf, situation.claims(), dated) : null}, maxFirings);
         return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
     }
 

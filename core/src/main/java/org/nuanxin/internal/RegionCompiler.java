@@ -134,6 +134,7 @@ public final class RegionCompiler {
                 }
             }
         }
+        problems.addAll(Citations.check(files, data));     // an assumption cited but not defined is an error
         if (!globals.contains("verdict")) {
             problems.add(new RuleProblem(files.drlFiles().isEmpty() ? RuleFiles.REGION : files.drlFiles().get(0), 0, 0,
                     Severity.ERROR, "", "no rule file declares 'global org.nuanxin.rules.Verdict verdict;'"));
@@ -238,11 +239,12 @@ public final class RegionCompiler {
         String source = meta.get("source").toString();
         String text = String.join("\n", meta.get("zh").toString(), meta.get("en").toString(),
                 String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
-        String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems).split("\n", -1);
+        Map<String, Parameter> dated = new HashMap<>();
+        String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems, dated).split("\n", -1);
         int[] indexes = benefits.stream().mapToInt(c -> indexOf(data, c)).toArray();
         return ok ? new RuleInfo(rule.getName(), file, order.getOrDefault(rule.getName(), Integer.MAX_VALUE), benefits,
                 indexes, source, meta.get("clause").toString(),
-                filled[0], filled[1], filled[2], filled[3]) : null;
+                filled[0], filled[1], filled[2], filled[3], dated) : null;
     }
 
     /**
@@ -285,9 +287,13 @@ public final class RegionCompiler {
         return -1;
     }
 
-    /** Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later. */
+    /**
+     * Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later, and so does
+     * the placeholder of a parameter whose value changes by date (put in {@code dated}), filled with the
+     * value in force on each assessment's date ({@link RuleInfo}).
+     */
     private static String fill(String text, Map<String, Parameter> params, String file, int line, String rule,
-                               List<RuleProblem> problems) {
+                               List<RuleProblem> problems, Map<String, Parameter> dated) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -297,6 +303,9 @@ public final class RegionCompiler {
                 if (p == null) {
                     problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule,
                             "text refers to ${param." + m.group(2) + "}, which parameters.yaml does not define"));
+                    replacement = m.group();
+                } else if (p.changesOverTime()) {
+                    dated.put(p.key(), p);
                     replacement = m.group();
                 } else {
                     replacement = Texts.show(p.value());

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.nuanxin.Assumption;
 import org.nuanxin.Benefit;
 import org.nuanxin.BenefitKind;
 import org.nuanxin.InvalidInputException;
@@ -30,18 +31,25 @@ import org.nuanxin.spi.RuleFiles;
  * @param source     source key
  * @param benefits   the catalogue, in file order
  * @param parameters parameters by key, in file order
- * @param lines      line of each benefit code in benefits.yaml and of each parameter key in
- *                   parameters.yaml, keyed {@code benefit:CODE} and {@code parameter:key}
+ * @param lines      line of each benefit code in benefits.yaml, of each parameter key in
+ *                   parameters.yaml and of each assumption id in assumptions.yaml, keyed {@code benefit:CODE},
+ *                   {@code parameter:key} and {@code assumption:ID}
+ * @param assumptions the assumptions register by id, in file order; empty without assumptions.yaml
  */
 public record RegionData(String id, String nameZh, String nameEn, String source, List<Benefit> benefits,
-                         Map<String, Parameter> parameters, Map<String, Integer> lines) {
+                         Map<String, Parameter> parameters, Map<String, Integer> lines,
+                         Map<String, Assumption> assumptions) {
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
             "payment", "provider", "provider_name", "quota", "budget", "serves", "limit", "limit_from");
-    private static final Set<String> PARAMETER_KEYS = Set.of("type", "value", "source", "note", "used_by");
+    private static final Set<String> PARAMETER_KEYS = Set.of("type", "values", "source", "note", "used_by");
+    private static final Set<String> DATED_KEYS = Set.of("value", "source");
+    private static final Set<String> ASSUMPTION_KEYS = Set.of("zh", "en", "source");
+    /** An assumption id: {@code A-XA-1}, {@code A-COMMON-2}. */
+    public static final String ASSUMPTION_ID = "A-[A-Z]+-[0-9]+";
 
-    /** Reads the three data files of {@code files}. */
+    /** Reads the data files of {@code files}: region.yaml, benefits.yaml, parameters.yaml and assumptions.yaml. */
     public static RegionData read(RuleFiles files) {
         YamlNode region = YamlNode.parse(RuleFiles.REGION, files.files().get(RuleFiles.REGION)).allowOnly(REGION_KEYS);
         String id = region.require("id").text();
@@ -68,8 +76,26 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                 }
             }
         }
+        String register = files.files().get(RuleFiles.ASSUMPTIONS);
+        Map<String, Assumption> assumptions = register == null ? Map.of()
+                : assumptions(YamlNode.parse(RuleFiles.ASSUMPTIONS, register), lines);
         return new RegionData(id, region.require("name_zh").text(), region.require("name_en").text(), source,
-                benefits, parameters, Map.copyOf(lines));
+                benefits, parameters, Map.copyOf(lines), assumptions);
+    }
+
+    private static Map<String, Assumption> assumptions(YamlNode root, Map<String, Integer> lines) {
+        Map<String, Assumption> map = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
+            String id = e.getKey();
+            if (!id.matches(ASSUMPTION_ID)) {
+                throw new MalformedFileException(root.file(), root.keyLine(id), id,
+                        "an assumption id is A-, a region or COMMON, and a number, e.g. A-XA-1 or A-COMMON-2");
+            }
+            YamlNode a = e.getValue().allowOnly(ASSUMPTION_KEYS);
+            lines.put("assumption:" + id, root.keyLine(id));
+            map.put(id, new Assumption(id, a.require("zh").text(), a.require("en").text(), a.require("source").text()));
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static List<Benefit> benefits(String region, String regionSource, String unionName, YamlNode root,
@@ -127,37 +153,106 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
     private static Map<String, Parameter> parameters(YamlNode root, Map<String, Integer> lines) {
         Map<String, Parameter> map = new LinkedHashMap<>();
         for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
-            YamlNode p = e.getValue().allowOnly(PARAMETER_KEYS);
+            YamlNode p = e.getValue();
+            if (p.isMap() && p.get("value") != null) {
+                throw oldForm(e.getKey(), p.get("value"), p.keyLine("value"));
+            }
+            p.allowOnly(PARAMETER_KEYS);
             lines.put("parameter:" + e.getKey(), root.keyLine(e.getKey()));
             String type = p.require("type").text();
-            YamlNode v = p.require("value");
-            Object value = switch (type) {
-                case "date" -> date(v);
-                case "month_day" -> monthDay(v);
-                case "money" -> money(v);
-                case "integer" -> integer(v);
-                case "text" -> v.text();
-                case "texts" -> v.items().stream().map(YamlNode::text).toList();
-                case "city" -> place(v, true);
-                case "province" -> place(v, false);
-                case "money_table" -> {
-                    Map<String, BigDecimal> table = new LinkedHashMap<>();
-                    v.entries().forEach((k, n) -> table.put(k, money(n)));
-                    if (table.isEmpty()) {
-                        throw v.error("a money_table needs at least one row");
-                    }
-                    yield java.util.Collections.unmodifiableMap(table);
-                }
-                default -> throw p.require("type").error("unknown parameter type '" + type
+            if (!TYPES.contains(type)) {
+                throw p.require("type").error("unknown parameter type '" + type
                         + "'; use date, month_day, money, integer, text, texts, city, province or money_table");
-            };
-            String source = p.text("source");
-            if (source == null || source.isBlank()) {
-                throw p.error("every parameter names its source (a source key and clause, or an assumption id)");
             }
-            map.put(e.getKey(), new Parameter(e.getKey(), type, value, source, p.text("note"), p.text("used_by")));
+            String source = p.text("source");
+            if (source != null && source.isBlank()) {
+                source = null;
+            }
+            YamlNode values = p.require("values");
+            if (!values.isMap() || values.entries().isEmpty()) {
+                throw values.error("values: holds the parameter's values by the date each takes effect, e.g."
+                        + " values: {2025-09-01: 200.00}; at least one");
+            }
+            java.util.TreeMap<LocalDate, Parameter.Dated> dated = new java.util.TreeMap<>();
+            for (Map.Entry<String, YamlNode> v : values.entries().entrySet()) {
+                int line = values.keyLine(v.getKey());
+                LocalDate date = valueDate(values, v.getKey(), line);
+                if (!dated.isEmpty() && !date.isAfter(dated.lastKey())) {
+                    throw new MalformedFileException(values.file(), line, v.getValue().path(), (date.equals(dated.lastKey())
+                            ? "the date " + date + " is given twice; " : "the date " + date + " comes after "
+                            + dated.lastKey() + "; ") + "write each date once, from the earliest to the latest");
+                }
+                YamlNode n = v.getValue();
+                YamlNode value = n;
+                String valueSource = source;
+                if (n.isMap() && n.get("value") != null) {
+                    n.allowOnly(DATED_KEYS);
+                    value = n.require("value");
+                    if (n.text("source") != null && !n.text("source").isBlank()) {
+                        valueSource = n.text("source");
+                    }
+                }
+                if (valueSource == null) {
+                    throw new MalformedFileException(values.file(), line, n.path(), "every value names its source (a"
+                            + " source key and clause, or an assumption id): write {value: …, source: …} or give the"
+                            + " parameter a source:");
+                }
+                dated.put(date, new Parameter.Dated(value(type, value), valueSource));
+            }
+            map.put(e.getKey(), new Parameter(e.getKey(), type, dated, p.text("note"), p.text("used_by")));
         }
         return map;
+    }
+
+    private static final Set<String> TYPES = Set.of("date", "month_day", "money", "integer", "text", "texts", "city",
+            "province", "money_table");
+
+    private static Object value(String type, YamlNode v) {
+        return switch (type) {
+            case "date" -> date(v);
+            case "month_day" -> monthDay(v);
+            case "money" -> money(v);
+            case "integer" -> integer(v);
+            case "text" -> v.text();
+            case "texts" -> v.items().stream().map(YamlNode::text).toList();
+            case "city" -> place(v, true);
+            case "province" -> place(v, false);
+            case "money_table" -> {
+                Map<String, BigDecimal> table = new LinkedHashMap<>();
+                v.entries().forEach((k, n) -> table.put(k, money(n)));
+                if (table.isEmpty()) {
+                    throw v.error("a money_table needs at least one row");
+                }
+                yield java.util.Collections.unmodifiableMap(table);
+            }
+            default -> throw new IllegalStateException(type);
+        };
+    }
+
+    /** The date a value takes effect, from its key under {@code values:}. */
+    private static LocalDate valueDate(YamlNode values, String key, int line) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(key.strip());
+        } catch (DateTimeParseException e) {
+            throw new MalformedFileException(values.file(), line, values.path(), "'" + shorten(key) + "' is not a date;"
+                    + " each value under values: is keyed by the date it takes effect, YYYY-MM-DD, e.g. 2025-09-01");
+        }
+        if (!InputLimits.inRange(date)) {
+            throw new MalformedFileException(values.file(), line, values.path(), "the date " + key.strip() + " is a "
+                    + InputLimits.DATE_OUT_OF_RANGE);
+        }
+        return date;
+    }
+
+    /** The error for a parameter still written with one {@code value:}: what to write instead. */
+    private static MalformedFileException oldForm(String key, YamlNode value, int line) {
+        String shown = value.isScalar() && value.text().length() <= 40 && !value.text().contains("\n")
+                ? value.text() : "…";
+        return new MalformedFileException(value.file(), line, value.path(), "parameter '" + key
+                + "' gives one value: — a parameter now holds its values by the date each takes effect; write"
+                + " values: {YYYY-MM-DD: " + shown + "} instead, with the date the source set it (the programme's"
+                + " start, or the source document's date), e.g. values: {2025-09-01: " + shown + "}");
     }
 
     /** An ISO date from a scalar, with an error naming the node. */

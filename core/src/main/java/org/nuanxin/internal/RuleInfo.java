@@ -16,6 +16,7 @@ public final class RuleInfo {
 
     private static final String AS_OF = "${as_of}";
     private static final String YEAR = "${year}";
+    private static final String PARAM = "${param.";
 
     private final String name;
     private final String file;
@@ -30,8 +31,10 @@ public final class RuleInfo {
     private final String unmetEn;
     private final Reason met;
     private final Reason notMet;
-    /** Whether a sentence names the assessment date ({@code ${as_of}}). */
+    /** Whether a sentence names the assessment date ({@code ${as_of}}) or a value that changes by date. */
     private final boolean datedText;
+    /** The parameters with values by date whose {@code ${param.key}} the sentences keep, filled per date. */
+    private final java.util.Map<String, org.nuanxin.Parameter> datedParams;
 
     /**
      * @param name           the rule's name
@@ -48,6 +51,18 @@ public final class RuleInfo {
      */
     public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
                     String clause, String zh, String en, String unmetZh, String unmetEn) {
+        this(name, file, order, benefits, benefitIndexes, source, clause, zh, en, unmetZh, unmetEn, java.util.Map.of());
+    }
+
+    /**
+     * As the constructor above, for sentences that keep {@code ${param.key}} of parameters whose value
+     * changes by date: each is filled with the value in force on the assessment date, like {@code ${as_of}}.
+     *
+     * @param datedParams those parameters by key
+     */
+    public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
+                    String clause, String zh, String en, String unmetZh, String unmetEn,
+                    java.util.Map<String, org.nuanxin.Parameter> datedParams) {
         this.name = name;
         this.file = file;
         this.order = order;
@@ -59,6 +74,7 @@ public final class RuleInfo {
         this.en = en;
         this.unmetZh = unmetZh;
         this.unmetEn = unmetEn;
+        this.datedParams = java.util.Map.copyOf(datedParams);
         this.datedText = dated(zh + en + unmetZh + unmetEn);
         this.met = dated(zh + en) ? null : metReason(null);
         this.notMet = datedText ? null : notMetReason(null);
@@ -158,13 +174,20 @@ public final class RuleInfo {
                 fill(unmetEn.isEmpty() ? "Not met: " + en : unmetEn, asOf), List.of());
     }
 
-    /** Whether a sentence names the assessment date or its year. */
-    private static boolean dated(String text) {
-        return text.contains(AS_OF) || text.contains(YEAR);
+    /** Whether a sentence names the assessment date, its year or a parameter whose value changes over time. */
+    private boolean dated(String text) {
+        return text.contains(AS_OF) || text.contains(YEAR) || !datedParams.isEmpty() && text.contains(PARAM);
     }
 
-    private static String fill(String text, LocalDate asOf) {
-        return asOf == null ? text : text.replace(AS_OF, asOf.toString()).replace(YEAR, String.valueOf(asOf.getYear()));
+    private String fill(String text, LocalDate asOf) {
+        if (asOf == null) {
+            return text;
+        }
+        String filled = text.replace(AS_OF, asOf.toString()).replace(YEAR, String.valueOf(asOf.getYear()));
+        for (java.util.Map.Entry<String, org.nuanxin.Parameter> p : datedParams.entrySet()) {
+            filled = filled.replace(PARAM + p.getKey() + "}", Texts.show(p.getValue().valueOn(asOf)));
+        }
+        return filled;
     }
 
     @Override

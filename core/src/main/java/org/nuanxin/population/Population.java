@@ -430,6 +430,16 @@ public final class Population {
             }
         }
 
+        /** {@code p} with only its value in force on the run's date: a quota or budget changed later is not this run's. */
+        private Parameter inForce(Parameter p) {
+            if (p == null || !p.changesOverTime()) {
+                return p;
+            }
+            java.util.NavigableMap<LocalDate, Parameter.Dated> one = new java.util.TreeMap<>();
+            one.put(asOf, p.datedOn(asOf));
+            return new Parameter(p.key(), p.type(), one, p.note(), p.usedBy());
+        }
+
         private PopulationReport report(Duration elapsed) {
             Totals all = new Totals(region.benefits(), options.maxProblems());
             for (Totals t : totals) {
@@ -444,8 +454,8 @@ public final class Population {
             List<BenefitTotals> benefits = new ArrayList<>(region.benefits().size());
             for (int i = 0; i < region.benefits().size(); i++) {
                 Benefit b = region.benefits().get(i);
-                Parameter quota = b.quotaKey().isEmpty() ? null : region.parameters().get(b.quotaKey());
-                Parameter budget = b.budgetKey().isEmpty() ? null : region.parameters().get(b.budgetKey());
+                Parameter quota = b.quotaKey().isEmpty() ? null : inForce(region.parameters().get(b.quotaKey()));
+                Parameter budget = b.budgetKey().isEmpty() ? null : inForce(region.parameters().get(b.budgetKey()));
                 benefits.add(new BenefitTotals(b, all.eligible[i], all.notEligible[i], all.needsInfo[i], all.cash[i],
                         all.cashMin[i], all.cashMax[i], all.value[i], quota, budget));
             }

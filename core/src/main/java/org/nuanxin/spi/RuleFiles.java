@@ -19,7 +19,8 @@ import org.nuanxin.internal.YamlNode;
 /**
  * The texts that make a region's rule set, by file name relative to the region's rule folder:
  * {@code region.yaml} (names, source and the list of rule files), {@code benefits.yaml},
- * {@code parameters.yaml} and the DRL files {@code region.yaml} lists.
+ * {@code parameters.yaml}, {@code assumptions.yaml} when the folder has one, and the DRL files
+ * {@code region.yaml} lists.
  *
  * @param origin      where the files came from (a classpath folder or a directory), for messages
  * @param files       file name → UTF-8 text, in the order region.yaml lists the rules
@@ -53,6 +54,8 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
     public static final String BENEFITS = "benefits.yaml";
     /** The parameters. */
     public static final String PARAMETERS = "parameters.yaml";
+    /** The assumptions register: optional, for a region whose rules and data cite no assumption. */
+    public static final String ASSUMPTIONS = "assumptions.yaml";
 
     public RuleFiles {
         Objects.requireNonNull(origin, "origin");
@@ -116,6 +119,10 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
                 throw new MalformedFileException(origin + "/" + data, 0, "", "missing from the rule folder");
             }
             files.put(data, text);
+        }
+        String assumptions = reader.read(ASSUMPTIONS);
+        if (assumptions != null) {
+            files.put(ASSUMPTIONS, assumptions);
         }
         YamlNode rules = YamlNode.parse(REGION, manifest).require("rules");
         List<String> names = new ArrayList<>();

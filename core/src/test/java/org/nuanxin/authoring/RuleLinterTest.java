@@ -69,13 +69,13 @@ class RuleLinterTest {
 
     @Test
     void parameterNoRuleReadsIsAWarning() {
-        LintReport r = lint("parameters.yaml", t -> t + "spare: {type: integer, value: 3, source: TEST-1}\n");
+        LintReport r = lint("parameters.yaml", t -> t + "spare: {type: integer, values: {2025-01-01: 3}, source: TEST-1}\n");
         RuleProblem p = only(r, Severity.WARNING);
         assertEquals("parameters.yaml", p.file());
-        assertEquals(9, p.line());
+        assertEquals(10, p.line());
         assertFalse(r.hasErrors());
         assertEquals(List.of(), lint("parameters.yaml",
-                t -> t + "spare: {type: integer, value: 3, source: TEST-1, used_by: quota report}\n").problems());
+                t -> t + "spare: {type: integer, values: {2025-01-01: 3}, source: TEST-1, used_by: quota report}\n").problems());
     }
 
     @Test

@@ -53,13 +53,13 @@ class PopulationTest {
                 + "  - {code: TEST_RANGE_CASH, name_zh: 范围, name_en: Range, kind: CASH, clause: 2000元至6000元不等,"
                 + " quota: range.places, budget: range.budget}\n");
         Files.writeString(folder.resolve("parameters.yaml"), Files.readString(folder.resolve("parameters.yaml"))
-                + "trip.places: {type: integer, value: 5, source: TEST-1}\n"
-                + "trip.budget: {type: money, value: 300.00, source: TEST-1, note: 'A made-up gap, kept visible.'}\n"
-                + "range.places: {type: integer, value: 100000, source: TEST-1}\n"
-                + "range.budget: {type: money, value: 1000000.00, source: TEST-1}\n"
-                + "range.min: {type: money, value: 2000.00, source: TEST-1}\n"
-                + "range.max: {type: money, value: 6000.00, source: TEST-1}\n"
-                + "service.value: {type: money, value: 12.34, source: TEST-1}\n");
+                + "trip.places: {type: integer, values: {2025-01-01: 5}, source: TEST-1}\n"
+                + "trip.budget: {type: money, values: {2025-01-01: 300.00}, source: TEST-1, note: 'A made-up gap, kept visible.'}\n"
+                + "range.places: {type: integer, values: {2025-01-01: 100000}, source: TEST-1}\n"
+                + "range.budget: {type: money, values: {2025-01-01: 1000000.00}, source: TEST-1}\n"
+                + "range.min: {type: money, values: {2025-01-01: 2000.00}, source: TEST-1}\n"
+                + "range.max: {type: money, values: {2025-01-01: 6000.00}, source: TEST-1}\n"
+                + "service.value: {type: money, values: {2025-01-01: 12.34}, source: TEST-1}\n");
         Files.writeString(folder.resolve("rules.drl"), Files.readString(folder.resolve("rules.drl")) + """
 
                 rule "range: hardship"

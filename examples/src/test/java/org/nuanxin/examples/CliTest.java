@@ -389,7 +389,8 @@ class CliTest {
         copyXianRules(dir);
         Path parameters = dir.resolve("parameters.yaml");
         String text = Files.readString(parameters);
-        String raised = text.replaceFirst("(homecoming\\.ticket_cap:\\s*\\n\\s*type: money\\s*\\n\\s*value: )200\\.00",
+        String raised = text.replaceFirst(
+                "(homecoming\\.ticket_cap:\\s*\\n\\s*type: money\\s*\\n\\s*values:\\s*\\n\\s*2025-09-01: )200\\.00",
                 "$1300.00");
         assertTrue(!raised.equals(text), "the cap parameter is where the test expects it");
         Files.writeString(parameters, raised);
@@ -416,7 +417,7 @@ class CliTest {
     private static void copyXianRules(Path dir) throws IOException {
         String base = "org/nuanxin/region/xian/";
         String manifest = resource(base + "region.yaml");
-        List<String> names = new ArrayList<>(List.of("region.yaml", "benefits.yaml", "parameters.yaml"));
+        List<String> names = new ArrayList<>(List.of("region.yaml", "benefits.yaml", "parameters.yaml", "assumptions.yaml"));
         Matcher m = Pattern.compile("(?m)^\\s*-\\s*([\\w.-]+\\.drl)").matcher(manifest);
         while (m.find()) {
             names.add(m.group(1));

@@ -82,8 +82,9 @@ class RuleFolderWatcherTest {
             Files.writeString(drl, drlText);
             Path parameters = rules.resolve("parameters.yaml");
             String raised = Files.readString(parameters).replaceFirst(
-                    "(homecoming\\.ticket_cap:\\s*\\n\\s*type: money\\s*\\n\\s*value: )200\\.00", "$1300.00");
-            assertTrue(raised.contains("value: 300.00"), "the cap parameter is where the test expects it");
+                    "(homecoming\\.ticket_cap:\\s*\\n\\s*type: money\\s*\\n\\s*values:\\s*\\n\\s*2025-09-01: )200\\.00",
+                    "$1300.00");
+            assertTrue(raised.contains("2025-09-01: 300.00"), "the cap parameter is where the test expects it");
             Files.writeString(parameters, raised);
             ReloadResult contradicted = await(results, r -> !r.promoted() && r.casesFailed() > 0, log);
             assertEquals(3, contradicted.casesFailed(), contradicted::toString);

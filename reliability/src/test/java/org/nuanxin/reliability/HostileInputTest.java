@@ -298,8 +298,8 @@ class HostileInputTest {
                 + "ticket_cost: " + "9".repeat(60_000) + "}\n", "events[0].ticket_cost"));
         c.add(verify("long", dir, "long-case-name-100000.yaml", "region: xian\ncases:\n  - name: " + "n".repeat(100_000)
                 + "\n", "cases[0].name"));
-        c.add(rules("long", "parameters.yaml", "long-parameter-note.yaml", "p: {type: text, value: x, source: A-XA-1, note: "
-                + "n".repeat(100_000) + "}\n", "parameters.yaml"));
+        c.add(rules("long", "parameters.yaml", "long-parameter-note.yaml", "p: {type: text, values: {2025-09-01: x},"
+                + " source: A-XA-1, note: " + "n".repeat(100_000) + "}\n", "parameters.yaml"));
 
         // big files (the cap is 1 MiB)
         String worker = Files.readString(WORKER);

@@ -49,7 +49,7 @@ class XinjiangScheduleTest {
             }
         }
         Path params = dir.resolve("parameters.yaml");
-        Files.writeString(params, Files.readString(params) + "\nschool_aid.schedule:\n  type: money_table\n  value: "
+        Files.writeString(params, Files.readString(params) + "\nschool_aid.schedule:\n  type: money_table\n  values:\n    2025-01-01: "
                 + schedule + "\n  source: test schedule (not SF's)\n");
         return Nuanxin.builder().noClasspathRegions().ruleFolder(dir).build();
     }
