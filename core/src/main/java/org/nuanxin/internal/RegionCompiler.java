@@ -10,8 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.ast.descr.PackageDescr;
@@ -33,7 +31,6 @@ import org.kie.internal.builder.ResultSeverity;
 import org.kie.internal.io.ResourceFactory;
 import org.nuanxin.Benefit;
 import org.nuanxin.MalformedFileException;
-import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
@@ -60,7 +57,6 @@ public final class RegionCompiler {
 
     /** Metadata every rule must carry. */
     static final List<String> REQUIRED_META = List.of("benefit", "source", "clause", "zh", "en");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)(?:\\.([A-Za-z0-9_.]+))?}");
 
     private RegionCompiler() {
     }
@@ -274,9 +270,15 @@ public final class RegionCompiler {
             }
         }
         String source = meta.get("source").toString();
-        String text = String.join("\n", meta.get("zh").toString(), meta.get("en").toString(),
-                String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
-        String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems).split("\n", -1);
+        java.util.function.Consumer<String> undefined = key -> problems.add(new RuleProblem(file, line, 0,
+                Severity.ERROR, rule.getName(),
+                "text refers to ${param." + key + "}, which parameters.yaml does not define"));
+        String[] filled = new String[4];
+        String[] keys = {"zh", "en", "unmet_zh", "unmet_en"};
+        for (int i = 0; i < 4; i++) {
+            filled[i] = Sentences.parameters(String.valueOf(meta.getOrDefault(keys[i], "")), i % 2 == 0,
+                    data.parameters(), undefined);
+        }
         int[] indexes = benefits.stream().mapToInt(c -> indexOf(data, c)).toArray();
         return ok ? new RuleInfo(rule.getName(), file, order.getOrDefault(rule.getName(), Integer.MAX_VALUE), benefits,
                 indexes, source, meta.get("clause").toString(),
@@ -290,31 +292,6 @@ public final class RegionCompiler {
             }
         }
         return -1;
-    }
-
-    /** Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later. */
-    private static String fill(String text, Map<String, Parameter> params, String file, int line, String rule,
-                               List<RuleProblem> problems) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement;
-            if (m.group(1).equals("param") && m.group(2) != null) {
-                Parameter p = params.get(m.group(2));
-                if (p == null) {
-                    problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule,
-                            "text refers to ${param." + m.group(2) + "}, which parameters.yaml does not define"));
-                    replacement = m.group();
-                } else {
-                    replacement = Texts.show(p.value());
-                }
-            } else {
-                replacement = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String version(RuleFiles files) {
