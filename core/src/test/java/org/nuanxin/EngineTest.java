@@ -51,14 +51,43 @@ class EngineTest {
         assertEquals(Set.of("period", "works or lives in the city", "service"),
                 Set.copyOf(d.reasons().stream().map(Reason::rule).toList()));
         assertTrue(d.reasons().stream().allMatch(r -> r.source().equals("TEST-1") && !r.clause().isEmpty()));
-        assertTrue(d.reasons().get(0).textEn().contains("2025-01-01"), "parameters fill the texts");
+        assertTrue(d.reasons().get(0).textEn().contains("1 January 2025"), "parameters fill the texts");
     }
 
     @Test
     void programmeOutOfEffectSaysSoWithTheDate() {
         Decision d = decide(Situation.of(LOCAL), LocalDate.of(2026, 1, 1), "TEST_SERVICE");
         assertEquals(Status.NOT_ELIGIBLE, d.status());
-        assertEquals("programme not in effect on 2026-01-01", d.reasons().get(0).textEn());
+        assertEquals("programme not in effect on 1 January 2026", d.reasons().get(0).textEn());
+        assertEquals("2026年1月1日 不在期间内", d.reasons().get(0).textZh());
+    }
+
+    @Test
+    void sentencesNameMissingFieldsInWordsAndAmountsInYuan(@TempDir Path dir) {
+        Decision d = decide(Situation.of(Worker.builder().newEmploymentForm(true).build()), IN_PERIOD, "TEST_SERVICE");
+        Reason unknown = d.reasons().get(0);
+        assertEquals(List.of("residence_city", "work_city"), unknown.missing());
+        assertEquals("需补充：居住所在城市、工作所在城市；用于判断：在该市工作或生活", unknown.textZh());
+        assertEquals("Needs: city where you live, city where you work; to check: works or lives in the city",
+                unknown.textEn());
+        HomecomingTrip urgent = new HomecomingTrip(null, TripReason.URGENT_MATTER, true, new BigDecimal("56.5"));
+        Decision trip = decide(new Situation(LOCAL, List.of(urgent), List.of()), IN_PERIOD, "TEST_TRIP_CASH");
+        assertEquals(List.of("符合：期间内", "符合：在该市工作或生活", "符合：急事且经证明", "票价：56.50元"),
+                trip.reasons().stream().map(Reason::textZh).toList());
+        assertEquals("ticket up to 100: CNY 56.50", trip.reasons().get(3).textEn());
+        Decision notMet = decide(Situation.of(Worker.builder().newEmploymentForm(false).build()), IN_PERIOD,
+                "TEST_SERVICE");
+        assertEquals("不符合：在该市工作或生活", notMet.reasons().get(0).textZh());
+        assertEquals("Not met: works or lives in the city", notMet.reasons().get(0).textEn());
+
+        Path folder = TestRegions.copy(dir, "rules.drl", t -> t.replace("@zh(\"期间内\")",
+                "@zh(\"今年（${year}年）在期间内，评估日${as_of}\")"));
+        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        for (LocalDate asOf : List.of(IN_PERIOD, LocalDate.of(2025, 12, 31))) {
+            Reason period = engine.assess("testland", LOCAL, asOf).decision("TEST_SERVICE").orElseThrow().reasons().get(0);
+            assertEquals("符合：今年（2025年）在期间内，评估日2025年" + asOf.getMonthValue() + "月" + asOf.getDayOfMonth() + "日",
+                    period.textZh(), "${year} and ${as_of} are filled per assessment date");
+        }
     }
 
     @Test

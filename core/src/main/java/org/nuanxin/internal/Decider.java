@@ -74,7 +74,7 @@ final class Decider {
     /** The decision on a benefit no rule judged. */
     private static Decision undecided(Benefit benefit) {
         Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
-                "本地区规则未对该项权益作出判断。", "No rule of this region decided this benefit.", List.of());
+                Sentences.undecided(true), Sentences.undecided(false), List.of());
         return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
     }
 
@@ -272,9 +272,7 @@ final class Decider {
             Truth subjectTruth = f.subject() == null || !anyEvent ? null : subjects.of(benefit, f.subject());
             if (f.truth() == null) {
                 if (status == Status.ELIGIBLE && (!anyEvent || subjects.qualifies(benefit, f.subject()))) {
-                    String amount = f.upTo() == null ? f.amount().toPlainString()
-                            : f.amount().toPlainString() + "–" + f.upTo().toPlainString();
-                    add(reasons, f.rule().amountReason(amount, asOf));
+                    add(reasons, f.rule().amountReason(f.amount(), f.upTo(), asOf));
                 }
                 continue;
             }

@@ -41,7 +41,6 @@ public final class RegionCompiler {
 
     /** Metadata every rule must carry. */
     static final List<String> REQUIRED_META = List.of("benefit", "source", "clause", "zh", "en");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)(?:\\.([A-Za-z0-9_.]+))?}");
 
     private RegionCompiler() {
     }
@@ -237,10 +236,16 @@ public final class RegionCompiler {
             }
         }
         String source = meta.get("source").toString();
-        String text = String.join("\n", meta.get("zh").toString(), meta.get("en").toString(),
-                String.valueOf(meta.getOrDefault("unmet_zh", "")), String.valueOf(meta.getOrDefault("unmet_en", "")));
+        java.util.function.Consumer<String> undefined = key -> problems.add(new RuleProblem(file, line, 0,
+                Severity.ERROR, rule.getName(),
+                "text refers to ${param." + key + "}, which parameters.yaml does not define"));
         Map<String, Parameter> dated = new HashMap<>();
-        String[] filled = fill(text, data.parameters(), file, line, rule.getName(), problems, dated).split("\n", -1);
+        String[] filled = new String[4];
+        String[] keys = {"zh", "en", "unmet_zh", "unmet_en"};
+        for (int i = 0; i < 4; i++) {
+            filled[i] = Sentences.parameters(String.valueOf(meta.getOrDefault(keys[i], "")), i % 2 == 0,
+                    data.parameters(), undefined, dated);
+        }
         int[] indexes = benefits.stream().mapToInt(c -> indexOf(data, c)).toArray();
         return ok ? new RuleInfo(rule.getName(), file, order.getOrDefault(rule.getName(), Integer.MAX_VALUE), benefits,
                 indexes, source, meta.get("clause").toString(),
@@ -285,38 +290,6 @@ public final class RegionCompiler {
             }
         }
         return -1;
-    }
-
-    /**
-     * Replaces {@code ${param.key}} with the parameter's value; {@code ${as_of}} stays for later, and so does
-     * the placeholder of a parameter whose value changes by date (put in {@code dated}), filled with the
-     * value in force on each assessment's date ({@link RuleInfo}).
-     */
-    private static String fill(String text, Map<String, Parameter> params, String file, int line, String rule,
-                               List<RuleProblem> problems, Map<String, Parameter> dated) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String replacement;
-            if (m.group(1).equals("param") && m.group(2) != null) {
-                Parameter p = params.get(m.group(2));
-                if (p == null) {
-                    problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule,
-                            "text refers to ${param." + m.group(2) + "}, which parameters.yaml does not define"));
-                    replacement = m.group();
-                } else if (p.changesOverTime()) {
-                    dated.put(p.key(), p);
-                    replacement = m.group();
-                } else {
-                    replacement = Texts.show(p.value());
-                }
-            } else {
-                replacement = m.group();
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     private static String version(RuleFiles files) {

@@ -1,5 +1,6 @@
 package org.nuanxin.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,14 +10,11 @@ import org.nuanxin.rules.Truth;
 
 /**
  * What the engine knows of one rule from its metadata, resolved once when the rules are built: the
- * benefits it decides and the sentences that explain it. Reasons that do not depend on the
- * assessment are made once and shared by every assessment (they are immutable).
+ * benefits it decides and the criterion its sentences are made of (by {@link Sentences}). Reasons that
+ * do not depend on the assessment are made once and shared by every assessment (they are immutable);
+ * the others are made when first read and remembered.
  */
 public final class RuleInfo {
-
-    private static final String AS_OF = "${as_of}";
-    private static final String YEAR = "${year}";
-    private static final String PARAM = "${param.";
 
     private final String name;
     private final String file;
@@ -31,7 +29,7 @@ public final class RuleInfo {
     private final String unmetEn;
     private final Reason met;
     private final Reason notMet;
-    /** Whether a sentence names the assessment date ({@code ${as_of}}) or a value that changes by date. */
+    /** Whether a sentence names the assessment date ({@code ${as_of}}, {@code ${year}}) or a value that changes by date. */
     private final boolean datedText;
     /** The parameters with values by date whose {@code ${param.key}} the sentences keep, filled per date. */
     private final java.util.Map<String, org.nuanxin.Parameter> datedParams;
@@ -44,7 +42,8 @@ public final class RuleInfo {
      * @param benefitIndexes their positions in the region's catalogue
      * @param source         source key ({@code @source})
      * @param clause         the quoted clause ({@code @clause})
-     * @param zh             the criterion or amount in Chinese, parameters filled in
+     * @param zh             the criterion or amount in Chinese, parameters filled in ({@code ${as_of}} and
+     *                       {@code ${year}} left for the assessment)
      * @param en             the same in English
      * @param unmetZh        the sentence when the criterion is not met, or empty for the generic one
      * @param unmetEn        the same in English
@@ -75,8 +74,8 @@ public final class RuleInfo {
         this.unmetZh = unmetZh;
         this.unmetEn = unmetEn;
         this.datedParams = java.util.Map.copyOf(datedParams);
-        this.datedText = dated(zh + en + unmetZh + unmetEn);
-        this.met = dated(zh + en) ? null : metReason(null);
+        this.datedText = Sentences.dated(zh + en + unmetZh + unmetEn);
+        this.met = Sentences.dated(zh + en) ? null : metReason(null);
         this.notMet = datedText ? null : notMetReason(null);
     }
 
@@ -126,17 +125,16 @@ public final class RuleInfo {
         if (t.isFalse()) {
             return notMet != null ? notMet : dated(Outcome.NOT_MET, asOf);
         }
-        return remembered(t.missing(), asOf, () -> {
-            String fields = String.join(", ", t.missing());
-            return new Reason(name, Outcome.UNKNOWN, source, clause, fill("需补充信息（" + fields + "）：" + zh, asOf),
-                    fill("Needs information (" + fields + "): " + en, asOf), List.copyOf(t.missing()));
-        });
+        return remembered(t.missing(), asOf, () -> new Reason(name, Outcome.UNKNOWN, source, clause,
+                Sentences.dated(Sentences.needs(t.missing(), zh, true), asOf, true, datedParams),
+                Sentences.dated(Sentences.needs(t.missing(), en, false), asOf, false, datedParams), List.copyOf(t.missing())));
     }
 
-    /** The reason for an amount this rule set. */
-    Reason amountReason(String amount, LocalDate asOf) {
-        return remembered(amount, asOf, () -> new Reason(name, Outcome.AMOUNT, source, clause,
-                fill(zh + "：" + amount + " 元", asOf), fill(en + ": " + amount + " CNY", asOf), List.of()));
+    /** The reason for an amount this rule set: {@code amount}, or a range up to {@code upTo} when not null. */
+    Reason amountReason(BigDecimal amount, BigDecimal upTo, LocalDate asOf) {
+        return remembered(upTo == null ? amount : List.of(amount, upTo), asOf, () -> new Reason(name, Outcome.AMOUNT,
+                source, clause, Sentences.dated(Sentences.amount(zh, amount, upTo, true), asOf, true, datedParams),
+                Sentences.dated(Sentences.amount(en, amount, upTo, false), asOf, false, datedParams), List.of()));
     }
 
     /**
@@ -165,29 +163,14 @@ public final class RuleInfo {
     }
 
     private Reason metReason(LocalDate asOf) {
-        return new Reason(name, Outcome.MET, source, clause, fill("符合：" + zh, asOf), fill("Met: " + en, asOf), List.of());
+        return new Reason(name, Outcome.MET, source, clause, Sentences.dated(Sentences.met(zh, true), asOf, true, datedParams),
+                Sentences.dated(Sentences.met(en, false), asOf, false, datedParams), List.of());
     }
 
     private Reason notMetReason(LocalDate asOf) {
         return new Reason(name, Outcome.NOT_MET, source, clause,
-                fill(unmetZh.isEmpty() ? "不符合：" + zh : unmetZh, asOf),
-                fill(unmetEn.isEmpty() ? "Not met: " + en : unmetEn, asOf), List.of());
-    }
-
-    /** Whether a sentence names the assessment date, its year or a parameter whose value changes over time. */
-    private boolean dated(String text) {
-        return text.contains(AS_OF) || text.contains(YEAR) || !datedParams.isEmpty() && text.contains(PARAM);
-    }
-
-    private String fill(String text, LocalDate asOf) {
-        if (asOf == null) {
-            return text;
-        }
-        String filled = text.replace(AS_OF, asOf.toString()).replace(YEAR, String.valueOf(asOf.getYear()));
-        for (java.util.Map.Entry<String, org.nuanxin.Parameter> p : datedParams.entrySet()) {
-            filled = filled.replace(PARAM + p.getKey() + "}", Texts.show(p.getValue().valueOn(asOf)));
-        }
-        return filled;
+                Sentences.dated(Sentences.notMet(zh, unmetZh, true), asOf, true, datedParams),
+                Sentences.dated(Sentences.notMet(en, unmetEn, false), asOf, false, datedParams), List.of());
     }
 
     @Override

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.nuanxin.model.Place;
 
-/** How parameter values read inside explanations and tables. */
+/** How parameter values read in tables (ISO dates, amounts to the fen); explanation sentences are made by {@link Sentences}. */
 public final class Texts {
 
     private Texts() {

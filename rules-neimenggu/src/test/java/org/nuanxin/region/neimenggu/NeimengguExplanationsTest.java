@@ -72,12 +72,14 @@ class NeimengguExplanationsTest {
 
     @Test
     void outsideThePeriodSaysNotInEffectOnTheDate() {
-        for (LocalDate asOf : List.of(LocalDate.of(2022, 12, 31), LocalDate.of(2026, 1, 1))) {
+        Map<LocalDate, List<String>> dates = Map.of(LocalDate.of(2022, 12, 31), List.of("31 December 2022", "2022年12月31日"),
+                LocalDate.of(2026, 1, 1), List.of("1 January 2026", "2026年1月1日"));
+        for (LocalDate asOf : dates.keySet()) {
             for (String code : CODES) {
                 Decision d = decide(rider().build(), asOf, code);
                 assertEquals(Status.NOT_ELIGIBLE, d.status(), code);
-                assertTrue(en(d).contains("programme not in effect on " + asOf), code + ": " + en(d));
-                assertTrue(zh(d).contains("项目在 " + asOf + " 不在实施期内"), code + ": " + zh(d));
+                assertTrue(en(d).contains("programme not in effect on " + dates.get(asOf).get(0)), code + ": " + en(d));
+                assertTrue(zh(d).contains("项目在 " + dates.get(asOf).get(1) + " 不在实施期内"), code + ": " + zh(d));
                 assertTrue(d.reasons().stream().allMatch(r -> r.source().equals("NM-2024")), code);
             }
         }
@@ -136,8 +138,8 @@ class NeimengguExplanationsTest {
         Decision d = decide(rider().unionJoinDate(LocalDate.of(2022, 12, 31)).build(), LocalDate.of(2024, 8, 16),
                 "NEIMENGGU_MEMBERSHIP_GIFT");
         assertEquals(Status.NOT_ELIGIBLE, d.status());
-        assertTrue(en(d).contains("did not join the union between 2023-01-01 and 2025-12-31"), en(d));
-        assertTrue(zh(d).contains("入会日期不在 2023-01-01 至 2025-12-31 之间"), zh(d));
+        assertTrue(en(d).contains("did not join the union between 1 January 2023 and 31 December 2025"), en(d));
+        assertTrue(zh(d).contains("入会日期不在 2023年1月1日 至 2025年12月31日 之间"), zh(d));
     }
 
     @Test
@@ -145,7 +147,8 @@ class NeimengguExplanationsTest {
         Decision d = decide(rider().unionJoinDate(null).build(), LocalDate.of(2024, 8, 16), "NEIMENGGU_MEMBERSHIP_GIFT");
         assertEquals(Status.NEEDS_INFO, d.status());
         assertEquals(List.of("union_join_date"), d.missing());
-        assertTrue(en(d).contains("Needs information (union_join_date)"), en(d));
+        assertTrue(en(d).contains("Needs: date you joined the union; to check: "), en(d));
+        assertTrue(zh(d).contains("需补充：加入工会的日期；用于判断："), zh(d));
     }
 
     @Test

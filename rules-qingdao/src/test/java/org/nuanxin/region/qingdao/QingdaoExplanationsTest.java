@@ -62,7 +62,7 @@ class QingdaoExplanationsTest {
             }
             Decision d = decide(member().build(), asOf, code);
             assertEquals(Status.NOT_ELIGIBLE, d.status(), code);
-            assertTrue(en(d).contains("programme not in effect on 2024-06-15"), code + ": " + en(d));
+            assertTrue(en(d).contains("programme not in effect on 15 June 2024"), code + ": " + en(d));
             assertTrue(d.reasons().stream().allMatch(r -> r.source().equals("QD-2021")), code);
         }
     }
@@ -92,7 +92,7 @@ class QingdaoExplanationsTest {
                 LocalDate.of(2022, 3, 1), "QINGDAO_EDUCATION_UPGRADE");
         assertEquals(Status.ELIGIBLE, d.status());
         assertTrue(en(d).contains("the union assesses willingness and ability") && en(d).contains("A-QD-2"), en(d));
-        assertTrue(zh(d).contains("有意愿, 有能力"), zh(d));
+        assertTrue(zh(d).contains("有意愿、有能力"), zh(d));
     }
 
     @Test

@@ -83,8 +83,8 @@ class XinjiangExplanationsTest {
         assertNull(d.amount());
         assertEquals(new BigDecimal("2000.00"), d.amountMin());
         assertEquals(new BigDecimal("6000.00"), d.amountMax());
-        assertTrue(en(d).contains("A-XJ-1") && en(d).contains("2000.00–6000.00 CNY"), en(d));
-        assertTrue(zh(d).contains("2000.00–6000.00 元"), zh(d));
+        assertTrue(en(d).contains("A-XJ-1") && en(d).contains("CNY 2000–6000"), en(d));
+        assertTrue(zh(d).contains("2000–6000元"), zh(d));
         assertTrue(en(d).contains("has a child in school"), en(d));
     }
 
@@ -94,7 +94,7 @@ class XinjiangExplanationsTest {
         assertNull(d.amount());
         assertEquals(new BigDecimal("2000.00"), d.amountMin());
         assertEquals(new BigDecimal("5000.00"), d.amountMax());
-        assertTrue(en(d).contains("on or after 2022-01-01") && en(d).contains("at least 2 whole years"), en(d));
+        assertTrue(en(d).contains("on or after 1 January 2022") && en(d).contains("at least 2 whole years"), en(d));
     }
 
     @Test
@@ -110,7 +110,7 @@ class XinjiangExplanationsTest {
         Worker rider = Worker.builder().occupation(Occupation.FOOD_DELIVERY_RIDER).workCity("hami").build();
         Decision before = decide(rider, LocalDate.of(2024, 10, 31), "XINJIANG_HAMI_MOBILE_HEALTH_CHECK");
         assertEquals(Status.NOT_ELIGIBLE, before.status());
-        assertTrue(en(before).contains("programme not in effect on 2024-10-31"), en(before));
+        assertTrue(en(before).contains("programme not in effect on 31 October 2024"), en(before));
         Decision during = decide(rider, LocalDate.of(2024, 11, 15), "XINJIANG_HAMI_MOBILE_HEALTH_CHECK");
         assertEquals(Status.ELIGIBLE, during.status());
         assertTrue(en(during).contains("200 places") && en(during).contains("the source states no value"), en(during));
