@@ -1,4 +1,4 @@
-package org.nuanxin.internal;
+package org.nuanxin.input;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

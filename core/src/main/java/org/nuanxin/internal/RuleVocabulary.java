@@ -1,4 +1,4 @@
-package org.nuanxin.authoring;
+package org.nuanxin.internal;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -1,4 +1,4 @@
-package org.nuanxin.authoring;
+package org.nuanxin.internal;
 
 import java.io.StringReader;
 import java.lang.reflect.Executable;
@@ -68,8 +68,8 @@ import org.kie.api.io.Resource;
 import org.kie.internal.io.ResourceFactory;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
-import org.nuanxin.authoring.RuleVocabulary.Entry;
-import org.nuanxin.authoring.RuleVocabulary.Role;
+import org.nuanxin.internal.RuleVocabulary.Entry;
+import org.nuanxin.internal.RuleVocabulary.Role;
 
 /**
  * Rules are code, and a rule folder is untrusted input: before a DRL file is compiled, the guard parses

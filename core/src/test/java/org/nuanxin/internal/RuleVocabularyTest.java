@@ -1,4 +1,4 @@
-package org.nuanxin.authoring;
+package org.nuanxin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.nuanxin.internal;
+package org.nuanxin.input;
 
 import java.util.ArrayList;
 import java.util.Collection;

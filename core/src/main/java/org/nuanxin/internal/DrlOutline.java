@@ -1,4 +1,4 @@
-package org.nuanxin.authoring;
+package org.nuanxin.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

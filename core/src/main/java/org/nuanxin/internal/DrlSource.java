@@ -1,17 +1,17 @@
-package org.nuanxin.authoring;
+package org.nuanxin.internal;
 
 /**
  * A DRL file's text with comments and the contents of string and character literals blanked out
  * (replaced by spaces, line breaks kept), so that a scan for code sees only code and every offset
  * still maps to the author's line and column.
  */
-final class DrlSource {
+public final class DrlSource {
 
     private final String original;
     private final String code;
     private final int[] lineStarts;
 
-    DrlSource(String text) {
+    public DrlSource(String text) {
         this.original = text;
         this.code = blank(text);
         int lines = 1;
@@ -30,17 +30,17 @@ final class DrlSource {
     }
 
     /** The original text. */
-    String original() {
+    public String original() {
         return original;
     }
 
     /** The text with comments and literal contents blanked. */
-    String code() {
+    public String code() {
         return code;
     }
 
     /** 1-based line of an offset. */
-    int line(int offset) {
+    public int line(int offset) {
         int lo = 0;
         int hi = lineStarts.length - 1;
         while (lo < hi) {
@@ -61,7 +61,7 @@ final class DrlSource {
     }
 
     /** 1-based column of an offset. */
-    int column(int offset) {
+    public int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
 

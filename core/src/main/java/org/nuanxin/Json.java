@@ -1,16 +1,13 @@
-package org.nuanxin.internal;
+package org.nuanxin;
 
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-import org.nuanxin.Assessment;
-import org.nuanxin.Decision;
-import org.nuanxin.Reason;
 
 /** A small JSON writer for the library's own result types: no reflection, stable field order. */
-public final class Json {
+final class Json {
 
     private final StringBuilder out = new StringBuilder();
     private final boolean pretty;
