@@ -17,7 +17,8 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.nuanxin.Benefit;
-import org.nuanxin.internal.RegionData;
+import org.nuanxin.Nuanxin;
+import org.nuanxin.Region;
 import org.nuanxin.internal.RuleInfo;
 import org.nuanxin.model.Event;
 import org.nuanxin.model.HomecomingTrip;
@@ -78,7 +79,7 @@ public final class PlainDrools {
         ClassLoader loader = PlainDrools.class.getClassLoader();
         String folder = FOLDER + region + "/";
         RuleFiles files = RuleFiles.fromClasspath(loader, folder);     // region.yaml lists the DRL files
-        RegionData data = RegionData.read(files);                        // the catalogue and parameters.yaml
+        Region data = Nuanxin.builder().regions(region).build().region(region);   // catalogue, parameters
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         for (String drl : files.drlFiles()) {
