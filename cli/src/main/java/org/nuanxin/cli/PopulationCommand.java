@@ -1,4 +1,4 @@
-package org.nuanxin.examples;
+package org.nuanxin.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;

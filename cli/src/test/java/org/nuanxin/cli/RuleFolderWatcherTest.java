@@ -1,4 +1,4 @@
-package org.nuanxin.examples;
+package org.nuanxin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,13 +34,13 @@ import org.nuanxin.scenario.WorkerFile;
 /**
  * The watcher on a working copy of the Xi'an rules and scenarios: a broken save and a change the suite
  * contradicts are rejected while the old rules keep serving; the change with its cases fixed is promoted.
- * The working directory is {@code examples/}.
+ * The working directory is {@code cli/}.
  */
 class RuleFolderWatcherTest {
 
     private static final Path XIAN_RULES = Path.of("../rules-xian/src/main/resources/org/nuanxin/region/xian");
     private static final Path XIAN_SCENARIOS = Path.of("../rules-xian/src/test/resources/scenarios");
-    private static final Path COURIER = Path.of("workers/xian-courier.yaml");   // ticket cost 356.50
+    private static final Path COURIER = Path.of("../examples/workers/xian-courier.yaml");   // ticket cost 356.50
     private static final String TICKET = "XIAN_HOMECOMING_TICKET_SUBSIDY";
     /** Generous: a reload compiles the region and runs ~100 cases, a few seconds on a slow machine. */
     private static final Duration TIMEOUT = Duration.ofSeconds(20);

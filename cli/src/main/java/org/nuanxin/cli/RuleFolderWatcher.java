@@ -1,4 +1,4 @@
-package org.nuanxin.examples;
+package org.nuanxin.cli;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -79,7 +79,7 @@ import org.nuanxin.scenario.WorkerFile;
  * assessment was made with, so that one can watch it change:
  *
  * <pre>
- * java -cp examples/target/nuanxin.jar org.nuanxin.examples.RuleFolderWatcher \
+ * java -cp cli/target/nuanxin.jar org.nuanxin.cli.RuleFolderWatcher \
  *     [--worker examples/workers/xian-courier.yaml] RULES_DIR [SCENARIOS...]
  * </pre>
  *
@@ -329,7 +329,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
      * cash decisions). Runs until interrupted (Ctrl-C).
      *
      * <pre>
-     * java -cp examples/target/nuanxin.jar org.nuanxin.examples.RuleFolderWatcher \
+     * java -cp cli/target/nuanxin.jar org.nuanxin.cli.RuleFolderWatcher \
      *     --worker examples/workers/xian-courier.yaml \
      *     scratch/xian rules-xian/src/test/resources/scenarios
      * </pre>

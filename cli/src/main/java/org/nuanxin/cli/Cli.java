@@ -1,4 +1,4 @@
-package org.nuanxin.examples;
+package org.nuanxin.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -31,8 +31,8 @@ import org.nuanxin.RuleProblem;
 import org.nuanxin.UnknownRegionException;
 import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
-import org.nuanxin.internal.InputFiles;
-import org.nuanxin.internal.InputLimits;
+import org.nuanxin.input.InputFiles;
+import org.nuanxin.input.InputLimits;
 import org.nuanxin.scenario.ScenarioCase;
 import org.nuanxin.scenario.ScenarioFile;
 import org.nuanxin.scenario.ScenarioRunner;
@@ -492,7 +492,7 @@ public final class Cli implements Callable<Integer> {
         public String[] getVersion() {
             String version = "development";
             try (InputStream in = Cli.class.getResourceAsStream(
-                    "/META-INF/maven/org.nuanxin/nuanxin-examples/pom.properties")) {
+                    "/META-INF/maven/org.nuanxin/nuanxin-cli/pom.properties")) {
                 if (in != null) {
                     Properties p = new Properties();
                     p.load(in);

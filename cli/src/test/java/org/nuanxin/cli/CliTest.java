@@ -1,13 +1,11 @@
-package org.nuanxin.examples;
+package org.nuanxin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -28,12 +26,12 @@ import org.nuanxin.Nuanxin;
 
 /**
  * Runs the command line in-process, as {@code java -jar nuanxin.jar} would, with stdout and stderr
- * captured. The working directory is {@code examples/}.
+ * captured. The working directory is {@code cli/}.
  */
 class CliTest {
 
     private static final String FIXTURES = "src/test/resources/cli/";
-    private static final String COURIER = "workers/xian-courier.yaml";
+    private static final String COURIER = "../examples/workers/xian-courier.yaml";
     /** 2026-03-10 10:00 in Shanghai: "today" for files without as_of. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T02:00:00Z"), ZoneOffset.UTC);
 
@@ -119,7 +117,7 @@ class CliTest {
 
     @Test
     void aBareWorkerUsesTheOnlyRegionAndToday() {
-        Run r = run("assess", "workers/xian-rider-unknowns.json");
+        Run r = run("assess", "../examples/workers/xian-rider-unknowns.json");
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("\"region\": \"xian\""));
         assertTrue(r.out().contains("\"as_of\": \"2026-03-10\""), "today in Shanghai by the clock");
@@ -131,9 +129,9 @@ class CliTest {
         copyXianRules(dir);
         Path manifest = dir.resolve("region.yaml");
         Files.writeString(manifest, Files.readString(manifest).replaceFirst("(?m)^id: xian$", "id: xian_copy"));
-        assertBadInput(run("assess", "--rules", dir.toString(), "workers/xian-rider-unknowns.json"),
+        assertBadInput(run("assess", "--rules", dir.toString(), "../examples/workers/xian-rider-unknowns.json"),
                 "region", "xian, xian_copy", "--region");
-        Run r = run("assess", "--rules", dir.toString(), "--region", "xian_copy", "workers/xian-rider-unknowns.json");
+        Run r = run("assess", "--rules", dir.toString(), "--region", "xian_copy", "../examples/workers/xian-rider-unknowns.json");
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("\"region\": \"xian_copy\""), r::toString);
     }
@@ -433,23 +431,5 @@ class CliTest {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    // --- the embedding example ------------------------------------------------------------------------------
-
-    @Test
-    void embedExampleRuns() throws Exception {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            EmbedExample.main(new String[0]);
-        } finally {
-            System.setOut(saved);
-        }
-        String out = buffer.toString(StandardCharsets.UTF_8);
-        assertTrue(out.startsWith("100 assessments of 4 workers on 4 threads"), out);
-        assertTrue(out.contains("; 0 inconsistent"), out);
-        assertTrue(out.contains("XIAN_HOMECOMING_TICKET_SUBSIDY: ELIGIBLE amount=200.00"), out);
     }
 }

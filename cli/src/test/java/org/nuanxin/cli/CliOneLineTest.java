@@ -1,4 +1,4 @@
-package org.nuanxin.examples;
+package org.nuanxin.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
