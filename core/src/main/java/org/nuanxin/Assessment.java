@@ -40,7 +40,7 @@ public record Assessment(String region, LocalDate asOf, String ruleSetVersion, L
 
     /** This assessment as a JSON object (the command line's {@code assess} output). */
     public String toJson() {
-        return org.nuanxin.internal.Json.assessment(this);
+        return Json.assessment(this);
     }
 
     /** Counts per status; no personal data. */

@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
-import org.nuanxin.internal.LazyList;
-
 /**
  * The decision on one benefit for one worker.
  *
@@ -20,7 +18,8 @@ import org.nuanxin.internal.LazyList;
  * @param missing  fields that would settle a NEEDS_INFO decision, sorted; empty otherwise
  * @param reasons  the findings that decided, each with its rule and citation; immutable. The engine's
  *                 decisions assemble this list on first access, so a host that reads only statuses
- *                 and amounts does not pay for the sentences
+ *                 and amounts does not pay for the sentences: a list that is a {@link Deferred} is kept
+ *                 as it is, any other list is copied
  */
 public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDecimal amountMin, BigDecimal amountMax,
                        BigDecimal value, List<String> missing, List<Reason> reasons) {
@@ -29,7 +28,15 @@ public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDec
         Objects.requireNonNull(benefit, "benefit");
         Objects.requireNonNull(status, "status");
         missing = List.copyOf(missing);
-        reasons = reasons instanceof LazyList<Reason> ? reasons : List.copyOf(reasons);   // the engine's: made on first use
+        reasons = reasons instanceof Deferred ? reasons : List.copyOf(reasons);   // the engine's: made on first use
+    }
+
+    /**
+     * A list of reasons made on first access, which a decision keeps rather than copies (a copy would
+     * make it at once). Whoever implements it promises what {@link #reasons()} promises: the list is
+     * immutable and, once made, always the same. The engine's decisions carry one.
+     */
+    public interface Deferred {
     }
 
     /** The benefit code. */

@@ -14,8 +14,8 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 
+import org.nuanxin.input.InputLimits;
 import org.nuanxin.internal.CompiledRegion;
-import org.nuanxin.internal.InputLimits;
 import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.model.Situation;
 import org.nuanxin.model.Worker;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * adding its jar. Assessment dates are explicit; {@link #todayInShanghai(Clock)} gives "today" in
  * China Standard Time for hosts that want it.
  */
-public final class Nuanxin {
+public final class Nuanxin implements Assessor {
 
     /** China Standard Time, the zone every programme date is in. */
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -99,11 +99,13 @@ public final class Nuanxin {
     }
 
     /** The ids of the regions this engine decides, in the order they were found. */
+    @Override
     public List<String> regionIds() {
         return List.copyOf(regions.keySet());
     }
 
     /** Every region with its catalogue and parameters. */
+    @Override
     public List<Region> regions() {
         return regions.values().stream().map(CompiledRegion::region).toList();
     }
@@ -113,6 +115,7 @@ public final class Nuanxin {
      *
      * @throws UnknownRegionException when no region of that id is loaded
      */
+    @Override
     public Region region(String id) {
         return compiled(id).region();
     }
@@ -134,6 +137,7 @@ public final class Nuanxin {
      *                                the years 1900 to 2200
      * @throws RuleExecutionException when the region's rules fail
      */
+    @Override
     public Assessment assess(String region, Situation situation, LocalDate asOf) {
         if (situation == null) {
             throw new InvalidInputException("situation", "is required (Situation.of(worker) for a worker alone)");

@@ -20,7 +20,7 @@ import org.nuanxin.UnknownRegionException;
  *
  * <ol>
  *   <li><b>Whole processes</b>: wall time and peak resident set size of
- *       {@code java -jar examples/target/nuanxin.jar assess examples/workers/xian-courier.yaml} and of
+ *       {@code java -jar cli/target/nuanxin.jar assess examples/workers/xian-courier.yaml} and of
  *       {@code … verify rules-xian/src/test/resources/scenarios}, each run N times (after one untimed
  *       run of each, so that the jar is in the file cache), alternating; median and min–max. Peak RSS
  *       comes from GNU {@code /usr/bin/time -f %M} when it is there, else from polling the child's
@@ -35,7 +35,7 @@ import org.nuanxin.UnknownRegionException;
  * <pre>
  * cd <repository root>   # the commands are run from here
  * java -cp benchmarks/target/benchmarks.jar org.nuanxin.benchmarks.ColdStart [--runs 11] [--builds 5]
- *      [--root .] [--jar examples/target/nuanxin.jar] [--java /path/to/java] [--no-processes] [--no-builds]
+ *      [--root .] [--jar cli/target/nuanxin.jar] [--java /path/to/java] [--no-processes] [--no-builds]
  * </pre>
  */
 public final class ColdStart {
@@ -49,7 +49,7 @@ public final class ColdStart {
         int runs = 11;
         int builds = 5;
         Path root = Path.of(".");
-        String jar = "examples/target/nuanxin.jar";
+        String jar = "cli/target/nuanxin.jar";
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         boolean processes = true;
         boolean inProcess = true;

@@ -17,7 +17,8 @@ import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 import org.nuanxin.Benefit;
-import org.nuanxin.internal.RegionData;
+import org.nuanxin.Nuanxin;
+import org.nuanxin.Region;
 import org.nuanxin.internal.RuleInfo;
 import org.nuanxin.model.Event;
 import org.nuanxin.model.HomecomingTrip;
@@ -30,7 +31,7 @@ import org.nuanxin.rules.Params;
 import org.nuanxin.rules.Profile;
 import org.nuanxin.rules.Stay;
 import org.nuanxin.rules.Trip;
-import org.nuanxin.rules.Verdict;
+import org.nuanxin.internal.Findings;
 import org.nuanxin.spi.RuleFiles;
 
 /**
@@ -39,7 +40,7 @@ import org.nuanxin.spi.RuleFiles;
  * in the region's jar) and compiled once with the classic {@link KnowledgeBuilder}; each
  * assessment then takes a <em>new</em> {@link StatelessKieSession}, sets the globals and executes
  * the facts. There is no session pool, no executable model and no explanation: the result is the
- * list of findings the rules made ({@link Verdict#findings()}), not decisions.
+ * list of findings the rules made ({@link Findings#findings()}), not decisions.
  *
  * <p>The rules call {@code verdict.check(...)}, which files a finding under the rule that is
  * firing. The only extra is therefore a minimal {@link DefaultAgendaEventListener} that, before each
@@ -78,7 +79,7 @@ public final class PlainDrools {
         ClassLoader loader = PlainDrools.class.getClassLoader();
         String folder = FOLDER + region + "/";
         RuleFiles files = RuleFiles.fromClasspath(loader, folder);     // region.yaml lists the DRL files
-        RegionData data = RegionData.read(files);                        // the catalogue and parameters.yaml
+        Region data = Nuanxin.builder().regions(region).build().region(region);   // catalogue, parameters
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
         for (String drl : files.drlFiles()) {
@@ -113,8 +114,8 @@ public final class PlainDrools {
      *
      * @return the findings, in firing order
      */
-    public Verdict assess(Situation situation, LocalDate asOf) {
-        Verdict verdict = new Verdict();
+    public Findings assess(Situation situation, LocalDate asOf) {
+        Findings verdict = new Findings();
         StatelessKieSession session = kbase.newStatelessKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override

@@ -301,7 +301,7 @@ public final class Workers {
     }
 
     private Hospitalisation stay(LocalDate asOf) {
-        String hospital = known(0.85) ? (known(0.6) ? Hospitalisation.XIAN_UNION_HOSPITAL : "a city hospital") : null;
+        String hospital = known(0.85) ? (known(0.6) ? "xian_union_hospital" : "a city hospital") : null;
         LocalDate admission = known(0.75) ? asOf.minusDays(days(0, 400)) : null;
         LocalDate discharge = null;
         if (known(0.6)) {

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.nuanxin.Benefit;
+import org.nuanxin.Nuanxin;
 import org.nuanxin.Parameter;
+import org.nuanxin.Region;
 import org.nuanxin.Status;
-import org.nuanxin.internal.RegionData;
 import org.nuanxin.model.Child;
 import org.nuanxin.model.Claim;
 import org.nuanxin.model.Event;
@@ -23,7 +24,6 @@ import org.nuanxin.model.Place;
 import org.nuanxin.model.Situation;
 import org.nuanxin.model.TripReason;
 import org.nuanxin.model.Worker;
-import org.nuanxin.spi.RuleFiles;
 
 /**
  * The Xi'an programme (XA-2025) written by hand in plain Java, for the benchmarks only: the same 15
@@ -146,8 +146,7 @@ public final class XianHandCoded {
 
     /** The evaluator with the parameters of the bundled Xi'an rules (from the classpath). */
     public static XianHandCoded fromClasspath() {
-        RegionData data = RegionData.read(RuleFiles.fromClasspath(XianHandCoded.class.getClassLoader(),
-                "org/nuanxin/region/xian/"));
+        Region data = Nuanxin.builder().regions("xian").build().region("xian");
         return new XianHandCoded(data.benefits(), data.parameters());
     }
 

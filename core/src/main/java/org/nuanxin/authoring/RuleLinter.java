@@ -13,7 +13,10 @@ import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
 import org.nuanxin.internal.Citations;
 import org.nuanxin.internal.RegionCompiler;
+import org.nuanxin.internal.DrlOutline;
+import org.nuanxin.internal.DrlSource;
 import org.nuanxin.internal.RegionData;
+import org.nuanxin.internal.RuleGuard;
 import org.nuanxin.spi.RuleFiles;
 
 /**

@@ -123,7 +123,7 @@ public final class CompiledRegion {
     /** As {@link #assess(Situation, LocalDate, int)}, telling {@code reads} every fact the rules read. */
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
-        Verdict verdict = new Verdict();
+        Findings verdict = new Findings();
         Params dated = params.on(asOf);
         direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict,
                 globals.contains("params") ? dated : null,

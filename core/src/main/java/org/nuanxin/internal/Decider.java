@@ -11,8 +11,7 @@ import org.nuanxin.Reason;
 import org.nuanxin.Reason.Outcome;
 import org.nuanxin.Status;
 import org.nuanxin.rules.Truth;
-import org.nuanxin.rules.Verdict;
-import org.nuanxin.rules.Verdict.Finding;
+import org.nuanxin.internal.Findings.Finding;
 
 /**
  * Turns the findings of one assessment into one decision per benefit. A benefit is decided by
@@ -24,7 +23,7 @@ final class Decider {
     private Decider() {
     }
 
-    static List<Decision> decide(List<Benefit> benefits, Verdict verdict, LocalDate asOf) {
+    static List<Decision> decide(List<Benefit> benefits, Findings verdict, LocalDate asOf) {
         int n = benefits.size();
         Truth[] worker = new Truth[n];                   // null: no criterion yet
         Subjects subjects = new Subjects(n);

@@ -26,7 +26,6 @@ import org.nuanxin.rules.Arrears;
 import org.nuanxin.rules.Profile;
 import org.nuanxin.rules.Stay;
 import org.nuanxin.rules.Trip;
-import org.nuanxin.rules.Verdict;
 
 /**
  * A precompiled rule set run without the Rete network, when its rules have the shape that makes
@@ -254,7 +253,7 @@ final class DirectRules {
      * @throws RuleExecutionException when a rule fails, or fires {@code maxFirings} times in all
      */
     int fire(String region, Object[][] facts, Object[] globals, int maxFirings) {
-        Verdict verdict = (Verdict) globals[0];
+        Findings verdict = (Findings) globals[0];
         int fired = 0;
         int[] at = new int[maxPatterns];
         Object[] tuple = new Object[maxPatterns];

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
 
+import org.nuanxin.Decision;
+
 /**
  * An immutable list made on first use: explanations are assembled only for the hosts that read
- * them. Safe to share between threads: the list is made once. Only this package makes them (or
- * subclasses them, to carry what the list is made of in fields rather than in a second object).
+ * them; a {@link Decision.Deferred}, so a decision keeps it uncopied. Safe to share between
+ * threads: the list is made once. Only this package makes them (or subclasses them, to carry
+ * what the list is made of in fields rather than in a second object).
  *
  * @param <E> the elements
  */
-public class LazyList<E> extends AbstractList<E> implements RandomAccess {
+public class LazyList<E> extends AbstractList<E> implements RandomAccess, Decision.Deferred {
 
     private Supplier<List<E>> make;
     private volatile List<E> list;

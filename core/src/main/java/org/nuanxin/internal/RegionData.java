@@ -17,6 +17,8 @@ import org.nuanxin.BenefitKind;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Parameter;
+import org.nuanxin.input.InputLimits;
+import org.nuanxin.input.YamlNode;
 import org.nuanxin.model.Money;
 import org.nuanxin.model.Places;
 import org.nuanxin.spi.RuleFiles;

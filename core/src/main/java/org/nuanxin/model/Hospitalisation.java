@@ -8,7 +8,8 @@ import org.nuanxin.InvalidInputException;
 /**
  * A hospital stay. Its details are health data: {@link #toString()} says only which are known.
  *
- * @param hospital         {@code xian_union_hospital} (西安工会医院) or another hospital's name
+ * @param hospital         the hospital's id or name; a region's rules compare it with their own data
+ *                         (a union hospital's id is a region parameter, e.g. {@code hospital.union_hospital})
  * @param admissionDate    day of admission
  * @param dischargeDate    day of discharge
  * @param outOfPocketCost  what the worker paid after insurance, CNY
@@ -16,9 +17,6 @@ import org.nuanxin.InvalidInputException;
  */
 public record Hospitalisation(String hospital, LocalDate admissionDate, LocalDate dischargeDate,
                               BigDecimal outOfPocketCost, BigDecimal mealCost) implements Event {
-
-    /** The id of Xi'an Union Hospital (西安工会医院) in worker files. */
-    public static final String XIAN_UNION_HOSPITAL = "xian_union_hospital";
 
     /** @throws InvalidInputException naming the field on a negative cost or a discharge before admission */
     public Hospitalisation {

@@ -1,11 +1,8 @@
 package org.nuanxin.rules;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
-import org.nuanxin.internal.RuleInfo;
 import org.nuanxin.model.Money;
 
 /**
@@ -15,31 +12,26 @@ import org.nuanxin.model.Money;
  * filed with the event as subject: a benefit triggered by events is due when every worker-level
  * criterion holds and every criterion of at least one event holds.
  *
- * <p>One instance per assessment, used by one thread.
+ * <p>The engine supplies the implementation (one instance per assessment, used by one thread): this
+ * class is the vocabulary rules write in, and how findings are filed is the engine's business.
  */
-public final class Verdict {
+public abstract class Verdict {
+
+    /** For the engine: rules only use the verdict they are given. */
+    protected Verdict() {
+    }
 
     /**
-     * One finding.
+     * Files one finding of the firing rule.
      *
-     * @param rule    the rule that made it
      * @param subject the event it is about, or {@code null} for the worker
      * @param truth   a criterion's answer, or {@code null} for an amount
      * @param amount  cash payable, or an in-kind value, for amount findings (the lowest, for a range)
      * @param upTo    the highest cash payable when the amount is a range, else {@code null}
      * @param inKind  whether {@code amount} is an in-kind value
      */
-    public record Finding(RuleInfo rule, Object subject, Truth truth, BigDecimal amount, BigDecimal upTo,
-                          boolean inKind) {
-    }
+    protected abstract void add(Object subject, Truth truth, BigDecimal amount, BigDecimal upTo, boolean inKind);
 
-    private final List<Finding> findings = new ArrayList<>(64);   // a region's rules make about 60 per assessment
-    private RuleInfo current;
-
-    /** Called by the engine before each rule fires. */
-    public void enter(RuleInfo rule) {
-        current = rule;
-    }
 
     /** A worker-level criterion of the firing rule's benefits. */
     public void check(Truth truth) {
@@ -48,7 +40,7 @@ public final class Verdict {
 
     /** A criterion about one event ({@code subject}) of the firing rule's benefits. */
     public void check(Object subject, Truth truth) {
-        add(new Finding(rule(), subject, Objects.requireNonNull(truth, "truth"), null, null, false));
+        add(subject, Objects.requireNonNull(truth, "truth"), null, null, false);
     }
 
     /**
@@ -56,7 +48,7 @@ public final class Verdict {
      * Paid only when the event's criteria hold.
      */
     public void payUpTo(Object subject, AmountField cost, BigDecimal cap) {
-        add(new Finding(rule(), subject, null, Money.upTo(cost.value(), cap), null, false));
+        add(subject, null, Money.upTo(cost.value(), cap), null, false);
     }
 
     /**
@@ -85,7 +77,7 @@ public final class Verdict {
 
     /** A fixed cash amount for the worker. */
     public void pay(BigDecimal amount) {
-        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), null, false));
+        add(null, null, Objects.requireNonNull(amount, "amount"), null, false);
     }
 
     /**
@@ -96,32 +88,11 @@ public final class Verdict {
         if (min.compareTo(max) > 0) {
             throw new IllegalArgumentException("a range runs from its minimum to its maximum");
         }
-        add(new Finding(rule(), null, null, min, max, false));
+        add(null, null, min, max, false);
     }
 
     /** The in-kind value of the benefit (a cover, a check-up), reported apart from cash. */
     public void value(BigDecimal amount) {
-        add(new Finding(rule(), null, null, Objects.requireNonNull(amount, "amount"), null, true));
-    }
-
-    /** Everything found, in firing order. */
-    public List<Finding> findings() {
-        return findings;
-    }
-
-    private RuleInfo rule() {
-        if (current == null) {
-            throw new IllegalStateException("verdict used outside a firing rule");
-        }
-        return current;
-    }
-
-    private void add(Finding f) {
-        findings.add(f);
-    }
-
-    @Override
-    public String toString() {
-        return "Verdict[" + findings.size() + " finding(s)]";
+        add(null, null, Objects.requireNonNull(amount, "amount"), null, true);
     }
 }

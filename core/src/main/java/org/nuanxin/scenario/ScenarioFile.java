@@ -13,10 +13,10 @@ import java.util.Set;
 
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Status;
-import org.nuanxin.internal.InputFiles;
-import org.nuanxin.internal.InputLimits;
+import org.nuanxin.input.InputFiles;
+import org.nuanxin.input.InputLimits;
 import org.nuanxin.internal.RegionData;
-import org.nuanxin.internal.YamlNode;
+import org.nuanxin.input.YamlNode;
 import org.nuanxin.model.Situation;
 
 /**

@@ -14,15 +14,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.nuanxin.Assessment;
+import org.nuanxin.Assessor;
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
-import org.nuanxin.Nuanxin;
 import org.nuanxin.Reason;
 import org.nuanxin.Region;
 import org.nuanxin.UnknownRegionException;
-import org.nuanxin.internal.InputFiles;
+import org.nuanxin.input.InputFiles;
 import org.nuanxin.model.Claim;
 
 /**
@@ -64,9 +64,10 @@ public final class ScenarioRunner {
         }
     }
 
-    private final Nuanxin engine;
+    private final Assessor engine;
 
-    public ScenarioRunner(Nuanxin engine) {
+    /** A runner against an engine: the {@code Nuanxin} facade, or any other {@link Assessor}. */
+    public ScenarioRunner(Assessor engine) {
         this.engine = Objects.requireNonNull(engine, "engine");
     }
 

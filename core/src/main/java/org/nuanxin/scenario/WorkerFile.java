@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.nuanxin.MalformedFileException;
-import org.nuanxin.internal.InputFiles;
-import org.nuanxin.internal.InputLimits;
+import org.nuanxin.input.InputFiles;
+import org.nuanxin.input.InputLimits;
 import org.nuanxin.internal.RegionData;
-import org.nuanxin.internal.YamlNode;
+import org.nuanxin.input.YamlNode;
 import org.nuanxin.model.Situation;
 
 /**

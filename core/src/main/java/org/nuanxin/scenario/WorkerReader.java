@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
-import org.nuanxin.internal.InputLimits;
+import org.nuanxin.input.InputLimits;
 import org.nuanxin.internal.RegionData;
-import org.nuanxin.internal.YamlNode;
+import org.nuanxin.input.YamlNode;
 import org.nuanxin.model.Certificate;
 import org.nuanxin.model.CertificateKind;
 import org.nuanxin.model.Child;

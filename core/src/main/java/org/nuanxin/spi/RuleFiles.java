@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.nuanxin.MalformedFileException;
-import org.nuanxin.internal.InputFiles;
-import org.nuanxin.internal.YamlNode;
+import org.nuanxin.input.InputFiles;
+import org.nuanxin.input.YamlNode;
 
 /**
  * The texts that make a region's rule set, by file name relative to the region's rule folder:
@@ -91,7 +91,7 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
     /**
      * Reads a region's files from a directory, e.g. an author's working copy. Each file must be a regular file
      * in the folder itself: a symbolic link, or a file whose real path is outside the folder, is refused and
-     * not read. Each is read within the {@linkplain org.nuanxin.internal.InputLimits input limits}: at most
+     * not read. Each is read within the {@linkplain org.nuanxin.input.InputLimits input limits}: at most
      * 1 MiB (system property {@code nuanxin.input.maxFileBytes}), UTF-8, and its YAML nested at most 32 deep
      * ({@code nuanxin.input.maxDepth}), values of at most 65,536 characters ({@code nuanxin.input.maxScalarChars})
      * and no YAML tags outside the core schema.

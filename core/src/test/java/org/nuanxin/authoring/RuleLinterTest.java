@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
 import org.nuanxin.TestRegions;
+import org.nuanxin.internal.DrlOutline;
 
 class RuleLinterTest {
 

@@ -23,7 +23,6 @@ import org.nuanxin.rules.Params;
 import org.nuanxin.rules.Profile;
 import org.nuanxin.rules.Stay;
 import org.nuanxin.rules.Trip;
-import org.nuanxin.rules.Verdict;
 
 /**
  * The same executable model run the way Drools runs it — a session over the Rete network — as the
@@ -44,7 +43,7 @@ final class ReteCheck {
 
     /** The assessment as the network decides it; a failing rule is reported as the library reports it. */
     Assessment assess(Situation situation, LocalDate asOf) {
-        Verdict verdict = new Verdict();
+        Findings verdict = new Findings();
         KieSession session = base.newKieSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {

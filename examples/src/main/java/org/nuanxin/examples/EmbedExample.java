@@ -30,7 +30,8 @@ import org.nuanxin.model.Worker;
  * How a host application embeds the library: build the engine <em>once</em> at start-up, then call
  * {@link Nuanxin#assess} from as many threads as it likes.
  *
- * <p>Run it with {@code java -cp examples/target/nuanxin.jar org.nuanxin.examples.EmbedExample}.
+ * <p>Run it with {@code java -cp cli/target/nuanxin.jar:examples/target/classes org.nuanxin.examples.EmbedExample}
+ * (after {@code mvn -q -DskipTests package}: the command line's jar carries the engine and every region).
  */
 public final class EmbedExample {
 
@@ -68,7 +69,7 @@ public final class EmbedExample {
                         .unionMember(true).medicalInsurance(MedicalInsurance.URBAN_RURAL_RESIDENT)
                         .children(List.of())                             // known to have no children
                         .build(),
-                List.of(new Hospitalisation(Hospitalisation.XIAN_UNION_HOSPITAL, LocalDate.of(2026, 2, 1),
+                List.of(new Hospitalisation("xian_union_hospital", LocalDate.of(2026, 2, 1),   // hospital.union_hospital
                         LocalDate.of(2026, 2, 9), new BigDecimal("4200.00"), new BigDecimal("600.00"))),
                 List.of()));
         workers.put("ride-hailing driver, little known", Situation.of(

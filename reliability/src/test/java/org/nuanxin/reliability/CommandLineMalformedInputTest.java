@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.examples.Cli;
+import org.nuanxin.cli.Cli;
 
 /**
  * The command line, run in-process, on the corpus of malformed files under

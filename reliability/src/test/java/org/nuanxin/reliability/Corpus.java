@@ -21,8 +21,11 @@ import org.nuanxin.scenario.ScenarioRunner;
  */
 final class Corpus {
 
-    /** Every region module of the repository. */
-    static final List<String> REGIONS = List.of("xian", "qingdao", "zhejiang", "neimenggu", "xinjiang");
+    /**
+     * Every region on the classpath, as the engine discovers them (ServiceLoader): each is a region module
+     * {@code rules-<id>} of the repository, whose folder the FOLDERS engine reads.
+     */
+    static final List<String> REGIONS = Nuanxin.builder().build().regionIds();
 
     /** The repository root. */
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -66,6 +66,13 @@ class GeneratedWorkersTest {
     private long capChecks;
     private long cacheChecks;
 
+    /** The generator offers the union hospital the region's own data names (not a name kept in core). */
+    @Test
+    void theGeneratedUnionHospitalIsTheOneTheRegionsDataNames() {
+        Object named = Corpus.engine(Kind.BUNDLED).region("xian").parameters().get("hospital.union_hospital").value();
+        assertTrue(WorkerGenerator.UNION_HOSPITAL.equals(named), "hospital.union_hospital is " + named);
+    }
+
     @Test
     void invariantsHoldForEveryGeneratedWorker() {
         long seed = Corpus.seed();

@@ -37,7 +37,7 @@ import org.nuanxin.RuleProblem;
 import org.nuanxin.TestFiles;
 import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
-import org.nuanxin.examples.Cli;
+import org.nuanxin.cli.Cli;
 
 /**
  * The hostile rule corpus ({@code src/test/resources/hostile-rules/}, one rule file per attack, plus

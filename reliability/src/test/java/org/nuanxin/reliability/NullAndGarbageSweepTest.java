@@ -111,7 +111,7 @@ class NullAndGarbageSweepTest {
         List<Object> events = new ArrayList<>(List.of(
                 Yaml.map("type", "HOMECOMING_TRIP", "date", asOf.minusDays(160).toString(), "reason", "URGENT_MATTER",
                         "union_certified", "true", "ticket_cost", "150.00"),
-                Yaml.map("type", "HOSPITALISATION", "hospital", Hospitalisation.XIAN_UNION_HOSPITAL,
+                Yaml.map("type", "HOSPITALISATION", "hospital", WorkerGenerator.UNION_HOSPITAL,
                         "admission_date", asOf.minusDays(60).toString(), "discharge_date", asOf.minusDays(55).toString(),
                         "out_of_pocket_cost", "2000.00", "meal_cost", "300.00"),
                 Yaml.map("type", "HOSPITALISATION", "hospital", q(Canaries.HOSPITAL),
@@ -259,7 +259,7 @@ class NullAndGarbageSweepTest {
             case TEXT -> switch (key) {
                 case "id" -> List.of(q(Canaries.ID), "W-1");
                 case "employer" -> List.of("SF_EXPRESS", q(Canaries.EMPLOYER), "MEITUAN");
-                default -> List.of(Hospitalisation.XIAN_UNION_HOSPITAL, q(Canaries.HOSPITAL));
+                default -> List.of(WorkerGenerator.UNION_HOSPITAL, q(Canaries.HOSPITAL));
             };
             case ENUM -> Arrays.stream(ENUMS.get(key).getEnumConstants()).map(e -> (Object) e.name()).toList();
             case BOOL -> List.of("true", "false");
@@ -575,9 +575,9 @@ class NullAndGarbageSweepTest {
             p.add(new Probe("events[0].date (trip) " + d, "date", "xian", asOf, () -> new Situation(w,
                     List.of(new HomecomingTrip(d, TripReason.URGENT_MATTER, true, new BigDecimal("100.00"))), List.of())));
             p.add(new Probe("events[0].admission_date " + d, "admission_date", "xian", asOf, () -> new Situation(w,
-                    List.of(new Hospitalisation(Hospitalisation.XIAN_UNION_HOSPITAL, d, null, null, null)), List.of())));
+                    List.of(new Hospitalisation(WorkerGenerator.UNION_HOSPITAL, d, null, null, null)), List.of())));
             p.add(new Probe("events[0].discharge_date " + d, "discharge_date", "xian", asOf, () -> new Situation(w,
-                    List.of(new Hospitalisation(Hospitalisation.XIAN_UNION_HOSPITAL, asOf.minusDays(3), d, null, null)), List.of())));
+                    List.of(new Hospitalisation(WorkerGenerator.UNION_HOSPITAL, asOf.minusDays(3), d, null, null)), List.of())));
             p.add(new Probe("events[0].date (arrears) " + d, "date", "xian", asOf, () -> new Situation(w,
                     List.of(new WageArrears(d, new BigDecimal("10.00"))), List.of())));
             p.add(new Probe("claims[0].date " + d, "date", "xian", asOf, () -> new Situation(w, List.of(),
@@ -593,14 +593,14 @@ class NullAndGarbageSweepTest {
             p.add(new Probe("ticket_cost " + m, "ticket_cost", "xian", asOf, () -> new Situation(w,
                     List.of(new HomecomingTrip(asOf.minusDays(3), TripReason.URGENT_MATTER, true, x)), List.of())));
             p.add(new Probe("out_of_pocket_cost " + m, "out_of_pocket_cost", "xian", asOf, () -> new Situation(w,
-                    List.of(new Hospitalisation(Hospitalisation.XIAN_UNION_HOSPITAL, asOf.minusDays(3), null, x, null)), List.of())));
+                    List.of(new Hospitalisation(WorkerGenerator.UNION_HOSPITAL, asOf.minusDays(3), null, x, null)), List.of())));
             p.add(new Probe("meal_cost " + m, "meal_cost", "xian", asOf, () -> new Situation(w,
-                    List.of(new Hospitalisation(Hospitalisation.XIAN_UNION_HOSPITAL, asOf.minusDays(3), null, null, x)), List.of())));
+                    List.of(new Hospitalisation(WorkerGenerator.UNION_HOSPITAL, asOf.minusDays(3), null, null, x)), List.of())));
             p.add(new Probe("amount " + m, "amount", "xian", asOf, () -> new Situation(w,
                     List.of(new WageArrears(asOf.minusDays(3), x)), List.of())));
         }
         p.add(new Probe("discharge before admission", "discharge_date", "xian", asOf, () -> new Situation(w,
-                List.of(new Hospitalisation(Hospitalisation.XIAN_UNION_HOSPITAL, asOf, asOf.minusDays(1), null, null)), List.of())));
+                List.of(new Hospitalisation(WorkerGenerator.UNION_HOSPITAL, asOf, asOf.minusDays(1), null, null)), List.of())));
         for (String s : new String[] {"", "   ", LONG, "\u0000", Canaries.HOSPITAL, " xian_union_hospital "}) {
             p.add(new Probe("hospital " + label(s), "hospital", "xian", asOf, () -> new Situation(w,
                     List.of(new Hospitalisation(s, asOf.minusDays(3), null, null, null)), List.of())));

@@ -1,0 +1,508 @@
+package org.nuanxin.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+import org.nuanxin.Assessment;
+import org.nuanxin.Benefit;
+import org.nuanxin.InvalidInputException;
+import org.nuanxin.Nuanxin;
+import org.nuanxin.NuanxinException;
+import org.nuanxin.Reason;
+import org.nuanxin.Region;
+import org.nuanxin.RuleProblem;
+import org.nuanxin.UnknownRegionException;
+import org.nuanxin.authoring.LintReport;
+import org.nuanxin.authoring.RuleLinter;
+import org.nuanxin.input.InputFiles;
+import org.nuanxin.input.InputLimits;
+import org.nuanxin.scenario.ScenarioCase;
+import org.nuanxin.scenario.ScenarioFile;
+import org.nuanxin.scenario.ScenarioRunner;
+import org.nuanxin.scenario.ScenarioRunner.CaseResult;
+import org.nuanxin.scenario.ScenarioRunner.Mismatch;
+import org.nuanxin.scenario.WorkerFile;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The {@code nuanxin} command line ({@code java -jar nuanxin.jar}).
+ *
+ * <ul>
+ *   <li>{@code assess [--region R] [--as-of DATE] [--rules DIR] FILE}: the assessment of one worker file as JSON;</li>
+ *   <li>{@code verify [--rules DIR] PATH...}: runs scenario files or folders, ending with {@code N passed, N failed};</li>
+ *   <li>{@code benefits [--region R]}: the benefit catalogue as a table;</li>
+ *   <li>{@code lint DIR}: checks a rule folder, one {@code file:line:column: severity: message} per problem,
+ *       ending with {@code N errors, N warnings}.</li>
+ *   <li>{@code population --region R [--as-of DATE] [--stats] FILE.csv}: a member register assessed on all cores and
+ *       added up per benefit beside its quota and budget ({@link PopulationCommand}), ending with
+ *       {@code N rows, N bad rows, S s, R rows/s};</li>
+ *   <li>{@code generate --region R --rows N [--seed S] [--bad-rows F] OUT.csv}: a synthetic register to try it with
+ *       ({@link GenerateCommand}).</li>
+ * </ul>
+ *
+ * <p>Exit codes: 0 success, 1 a scenario failed, 2 bad input (one line {@code nuanxin: message} on stderr) or
+ * a rule folder with errors ({@code lint}, problems on stdout), 3 an unexpected failure (one line on stderr as
+ * well). stdout carries only the command's output.
+ */
+@Command(name = "nuanxin", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "What a local trade union's programme grants a gig worker, how much, and why.",
+        subcommands = {Cli.Assess.class, Cli.Verify.class, Cli.Benefits.class, Cli.Lint.class,
+            PopulationCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:a scenario case failed (verify)",
+            "2:bad input: unknown region, malformed file, invalid value, usage error; lint: the folder has errors",
+            "3:unexpected failure"})
+public final class Cli implements Callable<Integer> {
+
+    /** Success. */
+    public static final int OK = 0;
+    /** {@code verify}: at least one case failed. */
+    public static final int FAILED = 1;
+    /** Bad input or usage. */
+    public static final int BAD_INPUT = 2;
+    /** Anything unexpected. */
+    public static final int INTERNAL = 3;
+
+    private final Clock clock;
+    private final Supplier<Nuanxin.Builder> builders;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A command line that takes "today" from the system clock and loads every region on the classpath. */
+    public Cli() {
+        this(Clock.systemUTC(), Nuanxin::builder);
+    }
+
+    /**
+     * A command line whose "today" (in Asia/Shanghai) comes from {@code clock} and whose engine starts from
+     * the builders {@code builders} gives (to which {@code --rules} folders are added); for tests and hosts
+     * that restrict the regions.
+     */
+    public Cli(Clock clock, Supplier<Nuanxin.Builder> builders) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.builders = Objects.requireNonNull(builders, "builders");
+    }
+
+    public static void main(String[] args) {
+        // UTF-8 whatever the platform default: the output carries Chinese names and JSON is UTF-8.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        int code;
+        try {
+            code = commandLine(new Cli(), out, err).execute(args);
+        } catch (Throwable t) {             // an Error escaping picocli (out of memory, linkage): still one line
+            err.println("nuanxin: unexpected failure: " + describe(t));
+            code = INTERNAL;
+        }
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * The command line wired with this class's error handling, writing to {@code out} and {@code err}.
+     * {@code commandLine(new Cli(), out, err).execute(args)} returns the exit code.
+     */
+    public static CommandLine commandLine(Cli cli, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(cli);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine at = ex.getCommandLine();
+            String message = ex.getMessage();
+            if (ex instanceof UnmatchedArgumentException u && !at.getSubcommands().isEmpty()
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                message = "unknown command '" + u.getUnmatched().get(0) + "'; expected one of: "
+                        + String.join(", ", at.getSubcommands().keySet());
+            }
+            at.getErr().println("nuanxin: " + oneLine(message) + " (see '"
+                    + at.getCommandSpec().qualifiedName() + " --help')");
+            at.getErr().flush();
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, at, parseResult) -> {
+            int code;
+            String message;
+            if (ex instanceof NuanxinException || ex instanceof UncheckedIOException) {
+                code = BAD_INPUT;
+                message = ex instanceof UncheckedIOException u ? describe(u.getCause()) : message(ex);
+            } else {
+                code = INTERNAL;
+                message = "unexpected failure: " + describe(ex);
+            }
+            at.getErr().println("nuanxin: " + oneLine(message));
+            at.getErr().flush();
+            return code;
+        });
+        return cl;
+    }
+
+    /** No command given: a usage error. */
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: assess, verify, benefits, lint, population or generate");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** {@code assess}: one worker file, assessed, as JSON. */
+    @Command(name = "assess", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+            description = {"Assesses one worker file and prints the assessment as JSON.",
+                "A worker file is a scenario case without expect (worker, region, as_of, events, claims) "
+                        + "or a bare worker (its fields at the top level)."})
+    static final class Assess implements Callable<Integer> {
+
+        @ParentCommand
+        Cli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--region", paramLabel = "R",
+                description = "Region id (default: the file's region, else the only region loaded).")
+        String region;
+
+        @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+                description = "Assessment date YYYY-MM-DD (default: the file's as_of, else today in Asia/Shanghai).")
+        LocalDate asOf;
+
+        @Mixin
+        RuleFolderOption rules;
+
+        @Parameters(paramLabel = "FILE", description = "Worker file (YAML or JSON).")
+        Path file;
+
+        @Override
+        public Integer call() {
+            requireReadableFile(file);
+            WorkerFile worker = WorkerFile.read(file);    // parse before building rules: fail fast on typos
+            String named = region != null ? region : worker.region() == null ? null : worker.region().strip();
+            Nuanxin engine = cli.engine(rules.folders, named, region != null ? "--region" : worker.file() + ": region");
+            String id = regionFor(engine, worker);
+            LocalDate date = asOf != null ? asOf
+                    : worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(cli.clock);
+            Assessment a = engine.assess(id, worker.situation(), date);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(a.toJson());
+            out.flush();
+            return OK;
+        }
+
+        private String regionFor(Nuanxin engine, WorkerFile worker) {
+            if (region != null) {
+                return checkedRegion(engine, region, "--region");
+            }
+            if (worker.region() != null) {
+                return checkedRegion(engine, worker.region().strip(), worker.file() + ": region");
+            }
+            List<String> ids = engine.regionIds();
+            if (ids.size() == 1) {
+                return ids.get(0);
+            }
+            if (ids.isEmpty()) {
+                throw new InvalidInputException("region", "no region is loaded (add a rules module or --rules DIR)");
+            }
+            throw new InvalidInputException("region", worker.file() + " names no region and several are loaded ("
+                    + String.join(", ", ids) + "); give --region");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** {@code verify}: scenario files, checked. */
+    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+            description = {"Runs scenario files (or every .yaml, .yml and .json file under folders) and reports "
+                    + "each failing case.", "The last line is 'N passed, N failed'."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every case passed", "1:a case failed", "2:a file is malformed or a path is missing"})
+    static final class Verify implements Callable<Integer> {
+
+        @ParentCommand
+        Cli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RuleFolderOption rules;
+
+        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scenario files or folders.")
+        List<Path> paths;
+
+        @Override
+        public Integer call() {
+            // Parse every file before building the rules and running anything: a malformed file is reported
+            // alone (exit 2), without a partial run in front of it.
+            List<ScenarioFile> files = ScenarioRunner.readAll(paths);
+            if (files.isEmpty()) {     // a run that checks nothing must not pass
+                throw new InvalidInputException("PATH", "no scenario files (.yaml, .yml, .json) under " + paths);
+            }
+            ScenarioRunner.Report report = new ScenarioRunner(cli.engine(rules.folders)).runFiles(files);
+
+            PrintWriter out = spec.commandLine().getOut();
+            for (CaseResult r : report.results()) {
+                if (!r.passed()) {
+                    printFailure(out, r);
+                }
+            }
+            out.println(report.summary());
+            out.flush();
+            return report.failed() == 0 ? OK : FAILED;
+        }
+
+        private static void printFailure(PrintWriter out, CaseResult r) {
+            ScenarioCase c = r.scenario();
+            out.println("FAIL " + c.file() + ":" + c.line() + " \"" + c.name() + "\" (region " + c.region()
+                    + ", as of " + c.asOf() + ")");
+            for (Mismatch m : r.mismatches()) {
+                out.println("  " + m.benefit());
+                out.println("    expected: " + m.expected());
+                out.println("    actual:   " + m.actual());
+                for (Reason reason : m.reasons()) {
+                    out.println("      - [" + reason.outcome() + "] " + oneLine(reason.textEn())
+                            + " (" + reason.source() + "; rule \"" + reason.rule() + "\")");
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** {@code benefits}: the catalogue as an aligned table. */
+    @Command(name = "benefits", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+            description = "Lists the benefit catalogue: region, code, kind, Chinese and English names.")
+    static final class Benefits implements Callable<Integer> {
+
+        @ParentCommand
+        Cli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--region", paramLabel = "R", description = "Only this region (default: every region).")
+        String region;
+
+        @Mixin
+        RuleFolderOption rules;
+
+        @Override
+        public Integer call() {
+            Nuanxin engine = cli.engine(rules.folders);
+            List<Region> regions = region == null ? engine.regions()
+                    : List.of(engine.region(checkedRegion(engine, region, "--region")));
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"REGION", "CODE", "KIND", "NAME_ZH", "NAME_EN"});
+            for (Region r : regions) {
+                for (Benefit b : r.benefits()) {
+                    rows.add(new String[] {r.id(), b.code(), b.kind().name(), oneLine(b.nameZh()), oneLine(b.nameEn())});
+                }
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            for (String line : Table.format(rows)) {
+                out.println(line);
+            }
+            out.flush();
+            return OK;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** {@code lint}: a rule folder checked the way a policy author needs before verifying or reloading it. */
+    @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+            description = {"Checks a rule folder (region.yaml, benefits.yaml, parameters.yaml and its .drl files): "
+                    + "the guard, a DRL10 parse, a compile, every rule's metadata and the catalogue, and parameters "
+                    + "no rule reads.",
+                "Prints one 'file:line:column: severity: message' line per problem; the last line is "
+                        + "'N errors, N warnings'."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no errors (warnings allowed)", "2:the folder has errors, or it is missing"})
+    static final class Lint implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "The rule folder, e.g. "
+                + "rules-xian/src/main/resources/org/nuanxin/region/xian")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidInputException(dir.toString(), Files.exists(dir)
+                        ? "is a file, not a rule folder" : "no such folder");
+            }
+            LintReport report = RuleLinter.lint(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            for (RuleProblem p : report.problems()) {
+                out.println(oneLine(p.toString()));   // a DRL10 parse message can quote several lines of the rule
+            }
+            out.println(report.summary());
+            out.flush();
+            return report.hasErrors() ? BAD_INPUT : OK;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    /** "Today" comes from this clock (in Asia/Shanghai). */
+    Clock clock() {
+        return clock;
+    }
+
+    /** Builds the engine: every bundled region, plus the rule folders given with {@code --rules}. */
+    Nuanxin engine(List<Path> ruleFolders) {
+        return engine(ruleFolders, null, null);
+    }
+
+    /**
+     * Builds the engine with only {@code region} (when not {@code null}): a command about one region
+     * need not compile the others. An unknown region is an error naming {@code field}.
+     */
+    Nuanxin engine(List<Path> ruleFolders, String region, String field) {
+        return engine(ruleFolders, region, field, b -> b);
+    }
+
+    /** As {@link #engine(List, String, String)}, with the builder set up further by {@code tune} (e.g. its cache). */
+    Nuanxin engine(List<Path> ruleFolders, String region, String field, java.util.function.UnaryOperator<Nuanxin.Builder> tune) {
+        Nuanxin.Builder b = tune.apply(builders.get());
+        if (region != null) {
+            b.regions(region);
+        }
+        for (Path dir : ruleFolders) {
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidInputException("--rules", Files.exists(dir) ? "'" + dir + "' is not a folder"
+                        : "no such folder '" + dir + "'");
+            }
+            b.ruleFolder(dir);
+        }
+        try {
+            return b.build();
+        } catch (UnknownRegionException e) {
+            throw new InvalidInputException(field, "unknown region '" + region + "'; known regions: "
+                    + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+        }
+    }
+
+    /** The region id if loaded, else an error naming {@code field} and the regions that are loaded. */
+    static String checkedRegion(Nuanxin engine, String id, String field) {
+        try {
+            engine.region(id);
+            return id;
+        } catch (UnknownRegionException e) {
+            throw new InvalidInputException(field, "unknown region '" + id + "'; known regions: "
+                    + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+        }
+    }
+
+    /**
+     * Refuses, before anything is opened, a path that is not an existing, readable regular file: a folder, a FIFO
+     * (which would block the open), a device such as {@code /dev/zero} (which never ends).
+     */
+    static void requireReadableFile(Path file) {
+        InputFiles.requireRegularFile(file);
+    }
+
+    /** The message of a library exception ({@code file:line: field: problem} for a malformed file). */
+    static String message(Throwable ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    }
+
+    /**
+     * Collapses line breaks and runs of blanks, so every message is exactly one line, and writes control and
+     * format characters (which a file's value can carry into a message: escape sequences, bidirectional
+     * overrides, zero-width characters, a byte-order mark) as Java escapes (a backslash, u, four hex digits),
+     * so that none moves the terminal's cursor, colours it, reorders the line or hides in it. Line breaks are
+     * those of Java's regular expression {@code \R}: CR, LF, VT, FF, NEL (U+0085), LINE and PARAGRAPH
+     * SEPARATOR (U+2028, U+2029).
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
+        StringBuilder b = new StringBuilder(t.length());
+        t.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT) {
+                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + oneLine(t.getMessage()));
+    }
+
+    /** {@code --as-of}: an ISO date in the years 1900 to 2200; picocli names the option in the message. */
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(value.strip());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("not a date; write it as YYYY-MM-DD, e.g. 2026-03-10");
+            }
+            if (!InputLimits.inRange(date)) {
+                throw new TypeConversionException(InputLimits.DATE_OUT_OF_RANGE);
+            }
+            return date;
+        }
+    }
+
+    /** {@code --version}: the jar's Maven version when packaged, else "development". */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = "development";
+            try (InputStream in = Cli.class.getResourceAsStream(
+                    "/META-INF/maven/org.nuanxin/nuanxin-cli/pom.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    version = p.getProperty("version", version);
+                }
+            } catch (IOException e) {
+                // keep "development"
+            }
+            return new String[] {"nuanxin " + version,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

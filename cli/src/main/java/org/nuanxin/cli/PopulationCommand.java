@@ -1,0 +1,332 @@
+package org.nuanxin.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.nuanxin.InvalidInputException;
+import org.nuanxin.Nuanxin;
+import org.nuanxin.Parameter;
+import org.nuanxin.population.BenefitTotals;
+import org.nuanxin.population.Population;
+import org.nuanxin.population.PopulationReport;
+import org.nuanxin.population.RowProblem;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code population}: a member register (CSV) assessed row by row on all cores, added up per benefit beside
+ * the benefit's quota and budget.
+ */
+@Command(name = "population", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Assesses a member register (CSV) and adds the decisions up per benefit, beside its quota and "
+                + "budget.",
+            "Every worker of the register (CSV, UTF-8, a header row naming the columns) is assessed on all cores; the "
+                + "output is a table per benefit: eligible, not eligible, needs info, cash total, in-kind total, quota, "
+                + "budget and flags (QUOTA EXCEEDED, BUDGET EXCEEDED, BUDGET MAY BE EXCEEDED, NOTE n); then the notes "
+                + "of the quota and budget parameters, the bad rows ('row N: field: problem') and a last line "
+                + "'N rows, N bad rows, S s, R rows/s'.",
+            "Columns: the worker fields of SCENARIOS.md by name (id, occupation, new_employment_form, work_city, "
+                + "residence_city, work_province, hukou_province, gender, birth_date, union_member, union_join_date, "
+                + "medical_insurance, hardship, martyr_family, frontline_outstanding, employer, head_platform_enterprise, "
+                + "employment_start_date, integrity_deductions, children, certificates), in any order and any subset, "
+                + "and optionally one event per row: trip_date, trip_reason, trip_union_certified, trip_ticket_cost; "
+                + "stay_hospital, stay_admission_date, stay_discharge_date, stay_out_of_pocket_cost, stay_meal_cost; "
+                + "arrears_date, arrears_amount. An empty cell is unknown. children: 2015-06-01:PRIMARY;2019-03-02 "
+                + "(- or none: known to have none); certificates: DEGREE:2023-05-01;SKILL:2024-01-01.",
+            "Bad rows are reported and skipped; they do not change the exit code. Progress goes to stderr, at most once a "
+                + "second, when run in a terminal (System.console() is not null). Make a register to try it with 'generate'."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the register was assessed (bad rows, if any, are listed)",
+            "2:a missing, unreadable or non-UTF-8 file, or one that is not a regular file (a folder, FIFO or device), "
+                    + "unknown region, an --as-of outside 1900-2200, malformed header (an unknown or repeated column, "
+                    + "a header row longer than 65536 characters), or the region's rules failed on a row",
+            "3:unexpected failure"})
+final class PopulationCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", paramLabel = "R", required = true, description = "Region id, e.g. xian.")
+    String region;
+
+    @Option(names = "--as-of", paramLabel = "DATE", converter = Cli.DateConverter.class,
+            description = "Assessment date YYYY-MM-DD for every row (default: today in Asia/Shanghai).")
+    LocalDate asOf;
+
+    @Mixin
+    RuleFolderOption rules;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Assessing threads (default: one per core).")
+    Integer threads;
+
+    @Option(names = "--max-problems", paramLabel = "N", defaultValue = "100",
+            description = "Bad-row problems listed (those of the smallest rows; default ${DEFAULT-VALUE}); the rest are counted.")
+    int maxProblems;
+
+    @Option(names = "--cached-decisions", paramLabel = "N",
+            description = "Decisions kept for reuse during the run (workers whose facts read by the rules are equal "
+                    + "share one; the rules still decide every distinct combination). Default: sized to the heap, "
+                    + "one per 10 KiB of the maximum heap, at least 10000 and at most 100000; 0 turns reuse off.")
+    Integer cachedDecisions;
+
+    @Option(names = "--stats", description = "Print a line of run statistics (threads, rows in flight, heap, GC) "
+            + "before the summary.")
+    boolean stats;
+
+    @Parameters(paramLabel = "FILE", description = "The member register, CSV in UTF-8.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        Cli.requireReadableFile(file);
+        if (threads != null && threads < 1) {
+            throw new InvalidInputException("--threads", "must be at least 1");
+        }
+        if (maxProblems < 0) {
+            throw new InvalidInputException("--max-problems", "must not be negative");
+        }
+        if (cachedDecisions != null && cachedDecisions < 0) {
+            throw new InvalidInputException("--cached-decisions", "must not be negative");
+        }
+        int cache = cachedDecisions != null ? cachedDecisions : defaultCachedDecisions(Runtime.getRuntime().maxMemory());
+        Nuanxin engine = cli.engine(rules.folders, region, "--region", b -> b.cachedDecisions(cache));
+        String id = Cli.checkedRegion(engine, region, "--region");
+        LocalDate date = asOf != null ? asOf : Nuanxin.todayInShanghai(cli.clock());
+
+        Population.Options options = Population.Options.defaults().withSource(file.toString()).withMaxProblems(maxProblems);
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        HeapWatch heap = stats ? new HeapWatch() : null;
+        Progress progress = System.console() != null ? new Progress(spec.commandLine().getErr()) : null;
+        if (heap != null || progress != null) {
+            options = options.withProgress(done -> {
+                if (heap != null) {
+                    heap.sample();
+                }
+                if (progress != null) {
+                    progress.update(done);
+                }
+            });
+        }
+        PopulationReport report;
+        try (Reader in = open(file)) {
+            report = Population.run(engine, id, date, in, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new InvalidInputException(file.toString(), "is not UTF-8 text; save the register as CSV UTF-8");
+            }
+            throw e;
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
+        }
+        print(spec.commandLine().getOut(), report, heap);
+        return Cli.OK;
+    }
+
+    /**
+     * Decisions kept for reuse when {@code --cached-decisions} is not given: one per 10 KiB of heap (a decision
+     * takes a few KiB), at least the engine's default and at most 100,000. A register of a million workers has
+     * some tens of thousands of distinct combinations of the facts the rules read; a cache much smaller than
+     * that is emptied over and over and the rules decide most workers afresh.
+     */
+    static int defaultCachedDecisions(long maxHeap) {
+        long byHeap = maxHeap / (10 * 1024);
+        return (int) Math.max(Nuanxin.DEFAULT_CACHED_DECISIONS, Math.min(100_000, byHeap));
+    }
+
+    private static Reader open(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+
+    // --- output ---------------------------------------------------------------------------------------------
+
+    static void print(PrintWriter out, PopulationReport r, HeapWatch heap) {
+        out.println(r.region() + " as of " + r.asOf() + " (rules " + r.ruleSetVersion() + "): " + r.assessed()
+                + " workers assessed");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"CODE", "ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_INFO", "CASH", "IN_KIND", "QUOTA", "BUDGET", "FLAGS"});
+        List<String> notes = new ArrayList<>();
+        for (BenefitTotals b : r.benefits()) {
+            List<String> flags = new ArrayList<>(b.flags());
+            for (Parameter p : new Parameter[] {b.quota(), b.budget()}) {
+                if (p != null && !p.note().isBlank()) {
+                    notes.add("[" + (notes.size() + 1) + "] " + b.code() + " " + (p == b.quota() ? "quota " : "budget ")
+                            + p.key() + ": " + Cli.oneLine(p.note()));
+                    flags.add("NOTE " + notes.size());
+                }
+            }
+            rows.add(new String[] {b.code(), count(b.eligible()), count(b.notEligible()), count(b.needsInfo()),
+                b.hasRange() ? b.cashLow().toPlainString() + ".." + b.cashHigh().toPlainString() : b.cash().toPlainString(),
+                b.value().toPlainString(), b.quota() == null ? "-" : count(b.quotaPlaces()),
+                b.budget() == null ? "-" : b.budgetAmount().toPlainString(), String.join(", ", flags)});
+        }
+        rightAlign(rows, 1, 2, 3, 4, 5, 6, 7);
+        for (String line : Table.format(rows)) {
+            out.println(line);
+        }
+        if (!notes.isEmpty()) {
+            out.println();
+            out.println("notes:");
+            notes.forEach(n -> out.println("  " + n));
+        }
+        if (!r.problems().isEmpty() || r.problemsOmitted() > 0) {
+            out.println();
+            for (RowProblem p : r.problems()) {
+                out.println(Cli.oneLine(p.toString()));
+            }
+            if (r.problemsOmitted() > 0) {
+                out.println("... and " + r.problemsOmitted() + " more problem" + (r.problemsOmitted() == 1 ? "" : "s")
+                        + " (the first " + r.problems().size() + " by row are listed)");
+            }
+        }
+        out.println();
+        if (heap != null) {
+            out.println(heap.summary(r));
+        }
+        double seconds = r.elapsed().toNanos() / 1e9;
+        out.println(r.rows() + " rows, " + r.badRows() + " bad row" + (r.badRows() == 1 ? "" : "s") + ", "
+                + String.format(Locale.ROOT, "%.1f", seconds) + " s, "
+                + String.format(Locale.ROOT, "%.0f", r.rowsPerSecond()) + " rows/s");
+        out.flush();
+    }
+
+    private static String count(long n) {
+        return Long.toString(n);
+    }
+
+    /** Pads the given columns on the left so that numbers line up on their last digit. */
+    private static void rightAlign(List<String[]> rows, int... columns) {
+        for (int c : columns) {
+            int width = 0;
+            for (String[] row : rows) {
+                width = Math.max(width, Table.width(row[c]));
+            }
+            for (String[] row : rows.subList(1, rows.size())) {
+                row[c] = " ".repeat(width - Table.width(row[c])) + row[c];
+            }
+        }
+    }
+
+    /** Rows done on stderr, overwritten in place, at most once a second. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private final long started = System.nanoTime();
+        private long last = System.nanoTime();
+        private boolean shown;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        void update(long done) {
+            long now = System.nanoTime();
+            if (now - last < 1_000_000_000L) {
+                return;
+            }
+            last = now;
+            double s = (now - started) / 1e9;
+            err.print("\r" + done + " rows, " + String.format(Locale.ROOT, "%.0f", done / s) + " rows/s   ");
+            err.flush();
+            shown = true;
+        }
+
+        void clear() {
+            if (shown) {
+                err.print("\r" + " ".repeat(60) + "\r");
+                err.flush();
+            }
+        }
+    }
+
+    /** Heap figures for {@code --stats}: sampled as the run goes, and the heap pools' own peaks. */
+    static final class HeapWatch {
+        private final Runtime rt = Runtime.getRuntime();
+        private final long baseline;
+        private final long gcCount;
+        private final long gcMillis;
+        private long peakUsed;
+        private long peakCommitted;
+
+        HeapWatch() {
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    pool.resetPeakUsage();
+                }
+            }
+            baseline = rt.totalMemory() - rt.freeMemory();
+            gcCount = gcs()[0];
+            gcMillis = gcs()[1];
+            sample();
+        }
+
+        void sample() {
+            long used = rt.totalMemory() - rt.freeMemory();
+            peakUsed = Math.max(peakUsed, used);
+            peakCommitted = Math.max(peakCommitted, rt.totalMemory());
+        }
+
+        private static long[] gcs() {
+            long count = 0;
+            long millis = 0;
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, gc.getCollectionCount());
+                millis += Math.max(0, gc.getCollectionTime());
+            }
+            return new long[] {count, millis};
+        }
+
+        String summary(PopulationReport r) {
+            sample();
+            long poolPeaks = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                    poolPeaks += pool.getPeakUsage().getUsed();
+                }
+            }
+            long[] gc = gcs();
+            return "stats: " + r.threads() + " threads, peak " + r.peakRowsInFlight() + " rows in flight; heap used "
+                    + mib(baseline) + " MiB at start, peak " + mib(peakUsed) + " MiB sampled (" + mib(poolPeaks)
+                    + " MiB sum of pool peaks), committed peak " + mib(peakCommitted) + " MiB, max " + mib(rt.maxMemory())
+                    + " MiB; GC " + (gc[0] - gcCount) + " collections, " + String.format(Locale.ROOT, "%.1f",
+                    (gc[1] - gcMillis) / 1000.0) + " s";
+        }
+
+        private static String mib(long bytes) {
+            return new BigDecimal(bytes).divide(new BigDecimal(1 << 20), 1, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.nuanxin.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Formats rows as columns aligned for a terminal. Chinese characters take two columns on screen,
+ * so widths are counted in display columns, not in chars.
+ */
+final class Table {
+
+    private static final String GAP = "  ";
+
+    private Table() {
+    }
+
+    /** The rows as lines; the last column is not padded. */
+    static List<String> format(List<String[]> rows) {
+        int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+        int[] widths = new int[columns];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], width(row[i]));
+            }
+        }
+        List<String> lines = new ArrayList<>(rows.size());
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                String cell = row[i] == null ? "" : row[i];
+                line.append(cell);
+                if (i < row.length - 1) {
+                    line.append(" ".repeat(widths[i] - width(cell))).append(GAP);
+                }
+            }
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+
+    /** Display columns of a string: East Asian wide and fullwidth characters count two. */
+    static int width(String s) {
+        if (s == null) {
+            return 0;
+        }
+        return s.codePoints().map(Table::width).sum();
+    }
+
+    private static int width(int cp) {
+        if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.ENCLOSING_MARK
+                || cp == 0x200B) {
+            return 0;
+        }
+        boolean wide = (cp >= 0x1100 && cp <= 0x115F)        // Hangul Jamo
+                || (cp >= 0x2E80 && cp <= 0x303E)             // CJK radicals, punctuation (、。「」…)
+                || (cp >= 0x3041 && cp <= 0x33FF)             // kana, CJK symbols
+                || (cp >= 0x3400 && cp <= 0x4DBF)             // CJK extension A
+                || (cp >= 0x4E00 && cp <= 0x9FFF)             // CJK unified ideographs
+                || (cp >= 0xA000 && cp <= 0xA4CF)             // Yi
+                || (cp >= 0xAC00 && cp <= 0xD7A3)             // Hangul syllables
+                || (cp >= 0xF900 && cp <= 0xFAFF)             // CJK compatibility ideographs
+                || (cp >= 0xFE30 && cp <= 0xFE4F)             // CJK compatibility forms
+                || (cp >= 0xFF00 && cp <= 0xFF60)             // fullwidth forms (（）＋，…)
+                || (cp >= 0xFFE0 && cp <= 0xFFE6)
+                || (cp >= 0x20000 && cp <= 0x3FFFD);          // CJK extensions B and beyond
+        return wide ? 2 : 1;
+    }
+}
