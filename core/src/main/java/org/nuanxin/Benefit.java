@@ -24,10 +24,14 @@ import java.util.Objects;
  * @param limit    declared in the catalogue ({@code limit:}): how often the benefit may be granted, judged
  *                 on the worker's claims; {@link Limit#NONE} when the catalogue declares no limit
  * @param limitFrom for {@link Limit#ONCE_SINCE}, the date parameter the limit counts from; else empty
+ * @param aboutZh  what the benefit gives, as the catalogue states it for a worker ({@code about_zh}); it is
+ *                 shown among the reasons of every decision on the benefit; empty when not stated
+ * @param aboutEn  the same in English ({@code about_en})
  */
 public record Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
                       String clause, Payment payment, Provider provider, String providerName, String quotaKey,
-                      String budgetKey, boolean servesEveryone, Limit limit, String limitFrom) {
+                      String budgetKey, boolean servesEveryone, Limit limit, String limitFrom, String aboutZh,
+                      String aboutEn) {
 
     /**
      * How often a benefit may be granted, as its catalogue entry declares it; the engine checks it
@@ -64,7 +68,7 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
                    String clause, Payment payment, Provider provider, String providerName, String quotaKey,
                    String budgetKey) {
         this(code, region, nameZh, nameEn, kind, source, clause, payment, provider, providerName, quotaKey, budgetKey,
-                false, Limit.NONE, "");
+                false, Limit.NONE, "", "", "");
     }
 
     /** Who runs a benefit's programme. */
@@ -94,6 +98,8 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
         budgetKey = budgetKey == null ? "" : budgetKey;
         limit = limit == null ? Limit.NONE : limit;
         limitFrom = limitFrom == null ? "" : limitFrom;
+        aboutZh = aboutZh == null ? "" : aboutZh;
+        aboutEn = aboutEn == null ? "" : aboutEn;
     }
 
     /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}, employer programmes marked. */

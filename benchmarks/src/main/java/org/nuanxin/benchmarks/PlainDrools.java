@@ -19,6 +19,7 @@ import org.kie.internal.io.ResourceFactory;
 import org.nuanxin.Benefit;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.Region;
+import org.nuanxin.authoring.Prelude;
 import org.nuanxin.internal.RuleInfo;
 import org.nuanxin.model.Event;
 import org.nuanxin.model.HomecomingTrip;
@@ -82,9 +83,12 @@ public final class PlainDrools {
         Region data = Nuanxin.builder().regions(region).build().region(region);   // catalogue, parameters
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
-        for (String drl : files.drlFiles()) {
-            builder.add(ResourceFactory.newClassPathResource(folder + drl, "UTF-8", loader), ResourceType.DRL);
+        for (String drl : files.drlFiles()) {                          // as the engine's compiler sees them
+            builder.add(ResourceFactory.newByteArrayResource(Prelude.withPrelude(files.files().get(drl))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResourceType.DRL);
         }
+        builder.add(ResourceFactory.newByteArrayResource(Prelude.declared(files)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResourceType.DRL);
         if (builder.hasErrors()) {
             throw new IllegalStateException("the DRL of " + region + " does not compile: " + builder.getErrors());
         }
@@ -124,8 +128,8 @@ public final class PlainDrools {
             }
         });
         session.setGlobal("verdict", verdict);
-        session.setGlobal("params", params);
-        session.setGlobal("ctx", new Context(asOf, situation.claims()));
+        session.setGlobal("params", params.on(asOf));
+        session.setGlobal("ctx", new Context(asOf, situation.claims(), params.on(asOf)));
         List<Event> events = situation.events();
         List<Object> facts = new ArrayList<>(1 + events.size());
         facts.add(new Profile(situation.worker(), asOf));

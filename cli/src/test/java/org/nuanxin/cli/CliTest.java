@@ -238,7 +238,7 @@ class CliTest {
         assertTrue(r.out().contains("XIAN_HOMECOMING_TICKET_SUBSIDY"), r::toString);
         assertTrue(r.out().contains("expected: ELIGIBLE amount=356.50"), r::toString);
         assertTrue(r.out().contains("actual:   ELIGIBLE amount=200.00"), r::toString);
-        assertTrue(r.out().contains("up to 200.00 CNY"), "the reasons' English text");
+        assertTrue(r.out().contains("(the ticket cost, at most CNY 200): CNY 200"), "the reasons' English text");
     }
 
     @Test

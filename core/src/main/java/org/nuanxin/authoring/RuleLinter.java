@@ -15,8 +15,10 @@ import org.nuanxin.internal.Citations;
 import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.internal.DrlOutline;
 import org.nuanxin.internal.DrlSource;
+import org.nuanxin.internal.Declarations;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.RuleGuard;
+import org.nuanxin.rules.Context;
 import org.nuanxin.spi.RuleFiles;
 
 /**
@@ -43,13 +45,20 @@ public final class RuleLinter {
     public static LintReport lint(RuleFiles files) {
         List<RuleProblem> problems = new ArrayList<>();
         boolean guarded = true;
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        try {
+            RegionData.read(files).benefits().forEach(b -> codes.add(b.code()));
+        } catch (MalformedFileException e) {
+            // reported below
+        }
         for (String file : files.drlFiles()) {
             String text = files.files().get(file);
-            List<RuleProblem> guard = RuleGuard.check(file, text);
-            guarded &= guard.isEmpty();
-            problems.addAll(guard);
-            if (guard.isEmpty()) {
+            RuleGuard.Checked guard = RuleGuard.guard(file, text);
+            guarded &= guard.problems().isEmpty();
+            problems.addAll(guard.problems());
+            if (guard.problems().isEmpty()) {
                 problems.addAll(DrlOutline.ofDrl10(file, text).errors());   // only text the guard accepted
+                problems.addAll(StyleCheck.check(file, guard.descr(), codes));
             }
         }
         if (guarded) {
@@ -84,6 +93,10 @@ public final class RuleLinter {
         List<RuleProblem> problems = new ArrayList<>();
         StringBuilder drl = new StringBuilder();
         files.drlFiles().forEach(f -> drl.append(files.files().get(f)).append('\n'));
+        drl.append(Declarations.drl("lint", data.benefits()));          // the catalogue's declared criteria read some
+        if (drl.indexOf("inProgramme(") >= 0 || drl.indexOf("withinProgramme(") >= 0) {
+            drl.append('"').append(Context.PROGRAMME_START).append("\" \"").append(Context.PROGRAMME_END).append('"');
+        }
         for (Map.Entry<String, Parameter> e : data.parameters().entrySet()) {
             String key = e.getKey();
             boolean read = drl.indexOf("\"" + key + "\"") >= 0 || drl.indexOf("${param." + key + "}") >= 0;

@@ -5,16 +5,19 @@ import java.util.List;
 import org.nuanxin.Benefit;
 
 /**
- * The criteria a benefit's catalogue entry declares instead of a rule — {@code serves: everyone} and
- * {@code limit: once_a_year} and its kin — written as the rules a policy author would otherwise
- * have written by hand. They are compiled with the region's own rules, through the rule guard, into
+ * The criteria a benefit's catalogue entry declares instead of a rule — what it gives
+ * ({@code about_zh}/{@code about_en}), {@code serves: everyone} and {@code limit: once_a_year} and its
+ * kin — written as the rules a policy author would otherwise have written by hand. They are compiled with the region's own rules, through the rule guard, into
  * the same executable model, so they run and explain exactly as rules do; their reasons name the
  * benefit and the declared criterion, and cite the benefit's source and clause.
  *
  * <p>The text is made from the catalogue alone and is the same every time, so that a region jar
  * (which compiled it at build time) and a rule folder (compiled at run time) agree.
  */
-final class Declarations {
+public final class Declarations {
+
+    /** The criterion a benefit's {@code about_zh}/{@code about_en} becomes: what it gives, always met. */
+    static final String ABOUT = "说明";
 
     /** The file the declared criteria are reported in: they come from the catalogue. */
     static final String FILE = "benefits.yaml";
@@ -24,14 +27,17 @@ final class Declarations {
 
     /** Whether any benefit declares a criterion. */
     static boolean any(List<Benefit> benefits) {
-        return benefits.stream().anyMatch(b -> b.servesEveryone() || b.limit() != Benefit.Limit.NONE);
+        return benefits.stream().anyMatch(b -> b.servesEveryone() || b.limit() != Benefit.Limit.NONE
+                || !b.aboutZh().isEmpty());
     }
 
     /** The declared criteria of {@code benefits} as DRL of package {@code pkg}, one rule each. */
-    static String drl(String pkg, List<Benefit> benefits) {
+    public static String drl(String pkg, List<Benefit> benefits) {
         StringBuilder out = new StringBuilder("package ").append(pkg).append(";\n");
         for (Benefit b : benefits) {
-            if (b.servesEveryone()) {
+            if (!b.aboutZh().isEmpty()) {
+                rule(out, b, ABOUT, "Profile()", "verdict.check(Truth.TRUE);", b.aboutZh(), b.aboutEn(), "", "");
+            } else if (b.servesEveryone()) {
                 rule(out, b, "面向全体服务对象", "Profile()", "verdict.check(Truth.TRUE);",
                         b.nameZh() + "面向全体服务对象，没有其他条件",
                         b.nameEn() + ": offered to every worker the programme covers, with no condition of its own",

@@ -44,7 +44,7 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
-            "payment", "provider", "provider_name", "quota", "budget", "serves", "limit", "limit_from");
+            "payment", "provider", "provider_name", "quota", "budget", "serves", "limit", "limit_from", "about_zh", "about_en");
     private static final Set<String> PARAMETER_KEYS = Set.of("type", "values", "source", "note", "used_by");
     private static final Set<String> DATED_KEYS = Set.of("value", "source");
     private static final Set<String> ASSUMPTION_KEYS = Set.of("zh", "en", "source");
@@ -145,9 +145,12 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                 throw b.error(limit == Benefit.Limit.ONCE_SINCE ? "limit: once_since needs limit_from: <a date parameter>"
                         : "limit_from: goes with limit: once_since only");
             }
+            if ((b.get("about_zh") == null) != (b.get("about_en") == null)) {
+                throw b.error("about_zh: and about_en: go together: say what the benefit gives in both languages");
+            }
             list.add(new Benefit(code, region, b.require("name_zh").text(), b.require("name_en").text(), kind,
                     source, b.require("clause").text(), payment, provider, providerName, b.text("quota"),
-                    b.text("budget"), everyone, limit, from));
+                    b.text("budget"), everyone, limit, from, b.text("about_zh"), b.text("about_en")));
         }
         return list;
     }

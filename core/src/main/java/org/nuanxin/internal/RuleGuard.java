@@ -198,6 +198,7 @@ public final class RuleGuard {
             }
             return new Checked(null, problems);
         }
+        prelude(pkg);
         try {
             new FileCheck(file, src, problems).pkg(pkg);
         } catch (StackOverflowError e) {
@@ -205,6 +206,55 @@ public final class RuleGuard {
         }
         problems.sort(java.util.Comparator.comparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
         return new Checked(pkg, problems);
+    }
+
+    /** The globals every rule file has without declaring them, by name. */
+    public static final Map<String, Class<?>> GLOBALS = globals();
+
+    private static Map<String, Class<?>> globals() {
+        Map<String, Class<?>> g = new LinkedHashMap<>();
+        g.put("verdict", org.nuanxin.rules.Verdict.class);
+        g.put("params", org.nuanxin.rules.Params.class);
+        g.put("ctx", org.nuanxin.rules.Context.class);
+        return java.util.Collections.unmodifiableMap(g);
+    }
+
+    /**
+     * The vocabulary's types a rule file may name without importing them: the facts and values of
+     * {@code org.nuanxin.rules} and {@code org.nuanxin.model} ({@code Profile}, {@code Truth}, {@code Place},
+     * the model's enumerations…).
+     */
+    public static List<Class<?>> preludeTypes() {
+        return RuleVocabulary.entries().stream().map(RuleVocabulary.Entry::type)
+                .filter(t -> t.getPackageName().equals("org.nuanxin.rules") || t.getPackageName().equals("org.nuanxin.model"))
+                .filter(t -> !GLOBALS.containsValue(t))
+                .toList();
+    }
+
+    /**
+     * Gives the package the prelude every rule file shares: the vocabulary's imports and the three
+     * globals ({@link #GLOBALS}), each unless the file declares it itself. A policy author writes the
+     * package line and the rules; the compiler, at build time and at run time alike, sees the same
+     * package.
+     */
+    private static void prelude(PackageDescr pkg) {
+        java.util.Set<String> imported = new java.util.HashSet<>();
+        for (ImportDescr i : pkg.getImports()) {
+            String t = i.getTarget() == null ? "" : i.getTarget().strip();
+            imported.add(t.substring(t.lastIndexOf('.') + 1));
+        }
+        for (Class<?> t : preludeTypes()) {
+            if (!imported.contains(t.getSimpleName())) {
+                pkg.addImport(new ImportDescr(t.getName()));
+            }
+        }
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        pkg.getGlobals().forEach(g -> declared.add(g.getIdentifier()));
+        GLOBALS.forEach((name, type) -> {
+            if (!declared.contains(name)) {
+                pkg.addGlobal(new GlobalDescr(name, type.getName()));
+            }
+        });
     }
 
     /**

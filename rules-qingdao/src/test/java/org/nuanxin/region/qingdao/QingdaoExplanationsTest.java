@@ -1,6 +1,7 @@
 package org.nuanxin.region.qingdao;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,8 +72,10 @@ class QingdaoExplanationsTest {
     void joinUnionIsStandingAndNamesWhatItUnlocks() {
         Decision d = decide(member().unionMember(false).build(), LocalDate.of(2024, 6, 15), "QINGDAO_JOIN_UNION");
         assertEquals(Status.ELIGIBLE, d.status());
-        assertTrue(en(d).contains("QINGDAO_MUTUAL_AID_GIFT") && en(d).contains("QINGDAO_TWO_CANCER_SCREENING"), en(d));
-        assertTrue(zh(d).contains("QINGDAO_MUTUAL_AID_GIFT") && zh(d).contains("QINGDAO_TWO_CANCER_SCREENING"), zh(d));
+        // named as a worker knows them, not by their codes
+        assertTrue(en(d).contains("mutual-aid cover gift") && en(d).contains("two-cancer screening"), en(d));
+        assertTrue(zh(d).contains("赠送互助保障计划") && zh(d).contains("“两癌”筛查"), zh(d));
+        assertFalse(en(d).contains("QINGDAO_") || zh(d).contains("QINGDAO_"), "no benefit code in a worker's sentence");
         assertTrue(en(d).contains("always possible"), en(d));
     }
 
