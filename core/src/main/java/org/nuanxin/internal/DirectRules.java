@@ -28,8 +28,8 @@ import org.nuanxin.rules.Stay;
 import org.nuanxin.rules.Trip;
 
 /**
- * A precompiled rule set run without the Rete network, when its rules have the shape that makes
- * the network do no work. Drools compiles the DRL into its executable model: each rule's conditions
+ * How every rule set runs: its executable model evaluated without the Rete network, since its rules
+ * have the shape that makes the network do no work. Drools compiles the DRL into its executable model: each rule's conditions
  * and consequence become objects holding the compiled lambdas. Where every rule's conditions are
  * unconstrained patterns over the facts of one assessment ({@code $w : Profile()}, {@code $t :
  * Trip()}), {@code not}/{@code exists} of such a pattern, and {@code eval}s of globals, matching is
@@ -40,8 +40,9 @@ import org.nuanxin.rules.Trip;
  * resetting a session, its agenda and its event objects.
  *
  * <p>{@link #of} returns {@code null} when any rule has another shape (constraints, joins, accumulate,
- * {@code from}, agenda groups, timers, named consequences…): then the whole region runs in Drools.
- * The rules of a region always run one way or the other, never partly. Rules fire in the order of
+ * {@code from}, agenda groups, timers, named consequences…): the rule guard refuses those shapes in
+ * every rule file, so only a region jar built by other means can bring one, and its build is refused.
+ * The Drools model classes read here are named in {@code Tiers.DROOLS_USERS}. Rules fire in the order of
  * salience, then of their place in the rule files; the decisions do not depend on that order, since
  * consequences cannot see each other's findings.
  *

@@ -25,9 +25,9 @@ import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
 
 /**
- * Compiles rules at run time into Drools' executable model — the form {@code kie-maven-plugin}
- * gives a region jar's rules at build time — so that rules from a folder (lint, verify, reload)
- * run exactly as bundled rules do, through {@link DirectRules}. One engine path: there is no other.
+ * Compiles rules into Drools' executable model, at run time for a rule folder (lint, verify, reload)
+ * and at build time for a region jar ({@link Precompile}), so that every rule set runs the same way,
+ * through {@link DirectRules}. One engine path: there is no other.
  *
  * <p>It takes the packages as {@link org.nuanxin.authoring.RuleGuard} parsed and checked them, never
  * the text again: Drools' code generator turns them into Java sources, which Eclipse's compiler

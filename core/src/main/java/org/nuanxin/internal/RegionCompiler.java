@@ -253,9 +253,9 @@ public final class RegionCompiler {
     }
 
     /**
-     * The rule's metadata as text. The executable model keeps a value as it was written — a string
-     * literal with its quotes, when {@code kie-maven-plugin} compiled it — where the rule guard's
-     * packages carry it unquoted; both read the same here.
+     * The rule's metadata as text. Drools' own project build ({@code kie-maven-plugin}) keeps a value as
+     * it was written, a string literal with its quotes, where the rule guard's packages carry it
+     * unquoted; a jar built either way reads the same here.
      */
     static Map<String, Object> metadata(Rule rule) {
         Map<String, Object> out = new HashMap<>();
