@@ -30,6 +30,7 @@ import org.nuanxin.Assessment;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleExecutionException;
 import org.nuanxin.TestRegions;
+import org.nuanxin.authoring.Prelude;
 import org.nuanxin.model.Child;
 import org.nuanxin.model.Event;
 import org.nuanxin.model.HomecomingTrip;
@@ -44,7 +45,8 @@ import org.nuanxin.spi.RuleFiles;
  * The one engine path decides exactly as Drools' Rete network does, for every shape the rule guard
  * lets through, whether the executable model was compiled at build time (done here as
  * kie-maven-plugin does it for a region module) or from the rule folder at run time; any other
- * shape is refused before it is compiled.
+ * shape is refused before it is compiled. The build's model is made here by Drools' own project build
+ * (KieBuilder, as kie-maven-plugin does), independently of the engine's compiler.
  */
 class DirectRulesTest {
 
@@ -109,7 +111,8 @@ class DirectRulesTest {
         ReleaseId id = ks.newReleaseId("org.nuanxin.test", "direct-" + BUILDS.incrementAndGet(), "1.0.0");
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
         for (String drl : files.drlFiles()) {
-            kfs.write("src/main/resources/org/nuanxin/test/testland/" + drl, files.files().get(drl));
+            // the text as the engine's compiler sees it: Drools' own project build knows no prelude
+            kfs.write("src/main/resources/org/nuanxin/test/testland/" + drl, Prelude.withPrelude(files.files().get(drl)));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         assertFalse(builder.getResults().hasMessages(Message.Level.ERROR), builder.getResults()::toString);

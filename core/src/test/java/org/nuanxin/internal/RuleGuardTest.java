@@ -59,8 +59,9 @@ class RuleGuardTest {
 
     @Test
     void aGlobalMayNotTakeANameDroolsGivesTheConsequence() throws IOException {
-        String text = testland().replace("global org.nuanxin.rules.Verdict verdict;",
-                "global org.nuanxin.rules.Verdict verdict;\nglobal org.nuanxin.rules.Params kcontext;");
+        String text = testland().replace("package org.nuanxin.test.testland;",
+                "package org.nuanxin.test.testland;\nglobal org.nuanxin.rules.Params kcontext;");
+        assertTrue(text.contains("kcontext"), "the global is in the file");
         List<RuleProblem> problems = RuleGuard.check("rules.drl", text);
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).message().contains("'kcontext'"), problems::toString);
