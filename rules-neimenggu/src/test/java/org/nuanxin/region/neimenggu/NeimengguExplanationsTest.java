@@ -79,7 +79,7 @@ class NeimengguExplanationsTest {
                 Decision d = decide(rider().build(), asOf, code);
                 assertEquals(Status.NOT_ELIGIBLE, d.status(), code);
                 assertTrue(en(d).contains("programme not in effect on " + dates.get(asOf).get(0)), code + ": " + en(d));
-                assertTrue(zh(d).contains("项目在 " + dates.get(asOf).get(1) + " 不在实施期内"), code + ": " + zh(d));
+                assertTrue(zh(d).contains("评估日" + dates.get(asOf).get(1) + "不在实施期内"), code + ": " + zh(d));
                 assertTrue(d.reasons().stream().allMatch(r -> r.source().equals("NM-2024")), code);
             }
         }
@@ -139,7 +139,7 @@ class NeimengguExplanationsTest {
                 "NEIMENGGU_MEMBERSHIP_GIFT");
         assertEquals(Status.NOT_ELIGIBLE, d.status());
         assertTrue(en(d).contains("did not join the union between 1 January 2023 and 31 December 2025"), en(d));
-        assertTrue(zh(d).contains("入会日期不在 2023年1月1日 至 2025年12月31日 之间"), zh(d));
+        assertTrue(zh(d).contains("入会日期不在2023年1月1日至2025年12月31日之间"), zh(d));
     }
 
     @Test
