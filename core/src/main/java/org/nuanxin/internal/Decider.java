@@ -307,10 +307,10 @@ final class Decider {
             this.asOf = asOf;
         }
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings("unchecked") // Java cannot create a List<Finding>[] without an unchecked cast
         synchronized List<Finding> of(int benefit) {
             if (split == null) {
-                List<Finding>[] lists = new List[benefits];
+                List<Finding>[] lists = (List<Finding>[]) new List<?>[benefits];
                 for (int i = 0; i < benefits; i++) {
                     lists[i] = new ArrayList<>(8);
                 }

@@ -470,9 +470,12 @@ public final class RuleGuard {
             } else if (d instanceof OrDescr or) {
                 or.getDescrs().forEach(c -> condition(c, bound, evals));
             } else if (d instanceof NotDescr not) {
-                not.getDescrs().forEach(c -> condition((BaseDescr) c, new LinkedHashMap<>(), evals));
+                not.getDescrs().forEach(c -> condition(c, new LinkedHashMap<>(), evals));
             } else if (d instanceof ExistsDescr exists) {
-                exists.getDescrs().forEach(c -> condition((BaseDescr) c, new LinkedHashMap<>(), evals));
+                // ExistsDescr.getDescrs() returns a raw List (Drools' API); its elements are BaseDescrs
+                for (Object c : exists.getDescrs()) {
+                    condition((BaseDescr) c, new LinkedHashMap<>(), evals);
+                }
             } else if (d instanceof PatternDescr p) {
                 pattern(p, bound);
             } else if (d instanceof EvalDescr e) {
