@@ -29,8 +29,9 @@ public record Assessment(String region, LocalDate asOf, String ruleSetVersion, L
 
     /** The decisions by benefit code. */
     public Map<String, Decision> byCode() {
-        return decisions.stream().collect(Collectors.toMap(Decision::code, Function.identity(),
-                (a, b) -> a, java.util.LinkedHashMap::new));
+        return decisions.stream()
+                .collect(Collectors.toMap(
+                        Decision::code, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     /** The decisions with the given status. */
@@ -46,8 +47,9 @@ public record Assessment(String region, LocalDate asOf, String ruleSetVersion, L
     /** Counts per status; no personal data. */
     @Override
     public String toString() {
-        Map<Status, Long> counts = decisions.stream().collect(Collectors.groupingBy(Decision::status,
-                () -> new java.util.EnumMap<>(Status.class), Collectors.counting()));
+        Map<Status, Long> counts = decisions.stream()
+                .collect(Collectors.groupingBy(
+                        Decision::status, () -> new java.util.EnumMap<>(Status.class), Collectors.counting()));
         return "Assessment[" + region + " as of " + asOf + ", rules " + ruleSetVersion + ", " + counts + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.nuanxin;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.nuanxin.model.Situation;
 
 /**

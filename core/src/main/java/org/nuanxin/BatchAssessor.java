@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-
 import org.nuanxin.internal.CompiledRegion;
 import org.nuanxin.model.Situation;
 import org.nuanxin.rules.Profile;
@@ -32,8 +31,7 @@ public final class BatchAssessor {
     private final int maxEntries;
     private final Object widen = new Object();
     /** The facts read so far; replaced whole, with a new generation, when it grows. */
-    private record Facts(int generation, Map<String, Function<Profile, Object>> byKey) {
-    }
+    private record Facts(int generation, Map<String, Function<Profile, Object>> byKey) {}
 
     private volatile Facts facts = new Facts(0, Map.of());
     private final ConcurrentHashMap<List<Object>, Assessment> cache = new ConcurrentHashMap<>();
@@ -69,7 +67,7 @@ public final class BatchAssessor {
         Facts known = facts;
         Profile probe = new Profile(situation.worker(), asOf);
         List<Object> key = new ArrayList<>(known.byKey().size() + 1);
-        key.add(known.generation());                      // a key is only valid for the facts it was made of
+        key.add(known.generation()); // a key is only valid for the facts it was made of
         for (Function<Profile, Object> f : known.byKey().values()) {
             key.add(f.apply(probe));
         }
@@ -97,7 +95,7 @@ public final class BatchAssessor {
 
     @Override
     public String toString() {
-        return "BatchAssessor[" + region.region().id() + " as of " + asOf + ", " + facts.byKey().size() + " facts read, "
-                + cache.size() + " decisions held]";
+        return "BatchAssessor[" + region.region().id() + " as of " + asOf + ", "
+                + facts.byKey().size() + " facts read, " + cache.size() + " decisions held]";
     }
 }

@@ -28,10 +28,24 @@ import java.util.Objects;
  *                 shown among the reasons of every decision on the benefit; empty when not stated
  * @param aboutEn  the same in English ({@code about_en})
  */
-public record Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
-                      String clause, Payment payment, Provider provider, String providerName, String quotaKey,
-                      String budgetKey, boolean servesEveryone, Limit limit, String limitFrom, String aboutZh,
-                      String aboutEn) {
+public record Benefit(
+        String code,
+        String region,
+        String nameZh,
+        String nameEn,
+        BenefitKind kind,
+        String source,
+        String clause,
+        Payment payment,
+        Provider provider,
+        String providerName,
+        String quotaKey,
+        String budgetKey,
+        boolean servesEveryone,
+        Limit limit,
+        String limitFrom,
+        String aboutZh,
+        String aboutEn) {
 
     /**
      * How often a benefit may be granted, as its catalogue entry declares it; the engine checks it
@@ -64,11 +78,37 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
     }
 
     /** A benefit without catalogue declarations. */
-    public Benefit(String code, String region, String nameZh, String nameEn, BenefitKind kind, String source,
-                   String clause, Payment payment, Provider provider, String providerName, String quotaKey,
-                   String budgetKey) {
-        this(code, region, nameZh, nameEn, kind, source, clause, payment, provider, providerName, quotaKey, budgetKey,
-                false, Limit.NONE, "", "", "");
+    public Benefit(
+            String code,
+            String region,
+            String nameZh,
+            String nameEn,
+            BenefitKind kind,
+            String source,
+            String clause,
+            Payment payment,
+            Provider provider,
+            String providerName,
+            String quotaKey,
+            String budgetKey) {
+        this(
+                code,
+                region,
+                nameZh,
+                nameEn,
+                kind,
+                source,
+                clause,
+                payment,
+                provider,
+                providerName,
+                quotaKey,
+                budgetKey,
+                false,
+                Limit.NONE,
+                "",
+                "",
+                "");
     }
 
     /** Who runs a benefit's programme. */
@@ -105,6 +145,7 @@ public record Benefit(String code, String region, String nameZh, String nameEn, 
     /** {@code XIAN_FREE_HEALTH_CHECK 免费体检 (Free health check-up)}, employer programmes marked. */
     @Override
     public String toString() {
-        return code + " " + nameZh + " (" + nameEn + ")" + (provider == Provider.EMPLOYER ? " [employer: " + providerName + "]" : "");
+        return code + " " + nameZh + " (" + nameEn + ")"
+                + (provider == Provider.EMPLOYER ? " [employer: " + providerName + "]" : "");
     }
 }

@@ -21,14 +21,21 @@ import java.util.Objects;
  *                 and amounts does not pay for the sentences: a list that is a {@link Deferred} is kept
  *                 as it is, any other list is copied
  */
-public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDecimal amountMin, BigDecimal amountMax,
-                       BigDecimal value, List<String> missing, List<Reason> reasons) {
+public record Decision(
+        Benefit benefit,
+        Status status,
+        BigDecimal amount,
+        BigDecimal amountMin,
+        BigDecimal amountMax,
+        BigDecimal value,
+        List<String> missing,
+        List<Reason> reasons) {
 
     public Decision {
         Objects.requireNonNull(benefit, "benefit");
         Objects.requireNonNull(status, "status");
         missing = List.copyOf(missing);
-        reasons = reasons instanceof Deferred ? reasons : List.copyOf(reasons);   // the engine's: made on first use
+        reasons = reasons instanceof Deferred ? reasons : List.copyOf(reasons); // the engine's: made on first use
     }
 
     /**
@@ -36,8 +43,7 @@ public record Decision(Benefit benefit, Status status, BigDecimal amount, BigDec
      * make it at once). Whoever implements it promises what {@link #reasons()} promises: the list is
      * immutable and, once made, always the same. The engine's decisions carry one.
      */
-    public interface Deferred {
-    }
+    public interface Deferred {}
 
     /** The benefit code. */
     public String code() {

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 
-
 /** A small JSON writer for the library's own result types: no reflection, stable field order. */
 final class Json {
 
@@ -105,8 +104,10 @@ final class Json {
         }
         out.append('{');
         depth++;
-        Iterator<? extends Map.Entry<?, ?>> it = (m instanceof java.util.SortedMap || m instanceof java.util.LinkedHashMap)
-                ? m.entrySet().iterator() : new java.util.TreeMap<Object, Object>(m).entrySet().iterator();
+        Iterator<? extends Map.Entry<?, ?>> it =
+                (m instanceof java.util.SortedMap || m instanceof java.util.LinkedHashMap)
+                        ? m.entrySet().iterator()
+                        : new java.util.TreeMap<Object, Object>(m).entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<?, ?> e = it.next();
             newline();

@@ -19,8 +19,10 @@ public class MalformedFileException extends InvalidInputException {
      * @param problem what is wrong and what is accepted
      */
     public MalformedFileException(String file, int line, String field, String problem) {
-        super(field, problem, (line > 0 ? file + ":" + line : file) + ": " + (field.isEmpty() ? "" : field + ": ")
-                + problem);
+        super(
+                field,
+                problem,
+                (line > 0 ? file + ":" + line : file) + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
         this.file = file;
         this.line = line;
         this.problem = problem;

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
-
 import org.nuanxin.input.InputLimits;
 import org.nuanxin.internal.CompiledRegion;
 import org.nuanxin.internal.RegionCompiler;
@@ -71,14 +70,18 @@ public final class Nuanxin implements Assessor {
 
     /** An immutable snapshot, replaced whole by a reload: an assessment reads it once. */
     private volatile Map<String, CompiledRegion> regions;
+
     private final int maxFirings;
     private final int cachedDecisions;
     private final java.time.Duration reloadTimeout;
     /** Held only to promote a tried candidate: never while rules are built or suites run. */
     private final Object reloadLock = new Object();
 
-    private Nuanxin(Map<String, CompiledRegion> regions, int maxFirings, int cachedDecisions,
-                    java.time.Duration reloadTimeout) {
+    private Nuanxin(
+            Map<String, CompiledRegion> regions,
+            int maxFirings,
+            int cachedDecisions,
+            java.time.Duration reloadTimeout) {
         this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         this.maxFirings = maxFirings;
         this.cachedDecisions = cachedDecisions;
@@ -150,8 +153,8 @@ public final class Nuanxin implements Assessor {
         if (cachedDecisions == 0) {
             return r.assess(situation, asOf, maxFirings);
         }
-        BatchAssessor cache = (BatchAssessor) r.perDate(asOf, CACHED_DATES,
-                d -> new BatchAssessor(r, d, maxFirings, cachedDecisions));
+        BatchAssessor cache = (BatchAssessor)
+                r.perDate(asOf, CACHED_DATES, d -> new BatchAssessor(r, d, maxFirings, cachedDecisions));
         return cache.assess(situation);
     }
 
@@ -168,8 +171,8 @@ public final class Nuanxin implements Assessor {
             throw new InvalidInputException("as_of", "an assessment date is required");
         }
         InputLimits.requireInRange("as_of", asOf);
-        return new BatchAssessor(compiled(region), asOf, maxFirings,
-                cachedDecisions > 0 ? cachedDecisions : DEFAULT_CACHED_DECISIONS);
+        return new BatchAssessor(
+                compiled(region), asOf, maxFirings, cachedDecisions > 0 ? cachedDecisions : DEFAULT_CACHED_DECISIONS);
     }
 
     /**
@@ -192,8 +195,8 @@ public final class Nuanxin implements Assessor {
     public ReloadResult reload(Path folder, List<Path> scenarios) {
         Objects.requireNonNull(folder, "folder");
         java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>("?");
-        java.util.concurrent.FutureTask<Object> trial = new java.util.concurrent.FutureTask<>(
-                () -> trial(folder, scenarios, id));
+        java.util.concurrent.FutureTask<Object> trial =
+                new java.util.concurrent.FutureTask<>(() -> trial(folder, scenarios, id));
         Thread worker = new Thread(trial, "nuanxin-reload");
         worker.setDaemon(true);
         worker.start();
@@ -202,19 +205,48 @@ public final class Nuanxin implements Assessor {
             outcome = trial.get(reloadTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             trial.cancel(true);
-            return rejected(id.get(), regions, "", List.of(new RuleProblem(folder.toString(), 0, 0,
-                    RuleProblem.Severity.ERROR, "", "the reload did not finish within " + reloadTimeout.toMillis()
-                            + " ms (building the rules and running the suite); the serving rules keep serving")), 0, 0);
+            return rejected(
+                    id.get(),
+                    regions,
+                    "",
+                    List.of(
+                            new RuleProblem(
+                                    folder.toString(),
+                                    0,
+                                    0,
+                                    RuleProblem.Severity.ERROR,
+                                    "",
+                                    "the reload did not finish within " + reloadTimeout.toMillis()
+                                            + " ms (building the rules and running the suite); the serving rules keep serving")),
+                    0,
+                    0);
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return rejected(id.get(), regions, "", List.of(new RuleProblem(folder.toString(), 0, 0,
-                    RuleProblem.Severity.ERROR, "", "the candidate rules failed with " + cause.getClass().getSimpleName()
-                            + "; the serving rules keep serving")), 0, 0);
+            return rejected(
+                    id.get(),
+                    regions,
+                    "",
+                    List.of(new RuleProblem(
+                            folder.toString(),
+                            0,
+                            0,
+                            RuleProblem.Severity.ERROR,
+                            "",
+                            "the candidate rules failed with "
+                                    + cause.getClass().getSimpleName() + "; the serving rules keep serving")),
+                    0,
+                    0);
         } catch (InterruptedException e) {
             trial.cancel(true);
             Thread.currentThread().interrupt();
-            return rejected(id.get(), regions, "", List.of(new RuleProblem(folder.toString(), 0, 0,
-                    RuleProblem.Severity.ERROR, "", "the reload was interrupted")), 0, 0);
+            return rejected(
+                    id.get(),
+                    regions,
+                    "",
+                    List.of(new RuleProblem(
+                            folder.toString(), 0, 0, RuleProblem.Severity.ERROR, "", "the reload was interrupted")),
+                    0,
+                    0);
         }
         if (outcome instanceof ReloadResult r) {
             return r;
@@ -226,14 +258,20 @@ public final class Nuanxin implements Assessor {
             regions = Collections.unmodifiableMap(next);
             String version = passed.candidate().region().ruleSetVersion();
             LOG.info("Reloaded region {}: version {} promoted", passed.id(), version);
-            return new ReloadResult(passed.id(), true, version, before == null ? "" : before.region().ruleSetVersion(),
-                    version, List.of(), passed.report().passed(), passed.report().failed());
+            return new ReloadResult(
+                    passed.id(),
+                    true,
+                    version,
+                    before == null ? "" : before.region().ruleSetVersion(),
+                    version,
+                    List.of(),
+                    passed.report().passed(),
+                    passed.report().failed());
         }
     }
 
     /** A candidate that built and passed its suite, waiting for promotion. */
-    private record Trial(String id, CompiledRegion candidate, ScenarioRunner.Report report) {
-    }
+    private record Trial(String id, CompiledRegion candidate, ScenarioRunner.Report report) {}
 
     /**
      * Reads, builds and tries a candidate on the reload's own thread: a {@link Trial} when it may be
@@ -259,9 +297,19 @@ public final class Nuanxin implements Assessor {
         String version = candidate.region().ruleSetVersion();
         List<Path> suite = scenarios == null || scenarios.isEmpty() ? List.of(folder.resolve("scenarios")) : scenarios;
         if (suite.stream().noneMatch(java.nio.file.Files::exists)) {
-            return rejected(id, current, version, List.of(new RuleProblem(suite.get(0).toString(), 0, 0,
-                    RuleProblem.Severity.ERROR, "", "no scenario suite: a reload is promoted only when the"
-                            + " region's scenarios pass")), 0, 0);
+            return rejected(
+                    id,
+                    current,
+                    version,
+                    List.of(new RuleProblem(
+                            suite.get(0).toString(),
+                            0,
+                            0,
+                            RuleProblem.Severity.ERROR,
+                            "",
+                            "no scenario suite: a reload is promoted only when the" + " region's scenarios pass")),
+                    0,
+                    0);
         }
         Map<String, CompiledRegion> next = new LinkedHashMap<>(current);
         next.put(id, candidate);
@@ -275,16 +323,26 @@ public final class Nuanxin implements Assessor {
         List<RuleProblem> failures = new ArrayList<>();
         for (ScenarioRunner.CaseResult r : report.results()) {
             if (!r.passed()) {
-                failures.add(new RuleProblem(r.scenario().file(), r.scenario().line(), 0, RuleProblem.Severity.ERROR,
-                        "", "scenario \"" + r.scenario().name() + "\" fails: " + r.mismatches().stream()
-                                .map(m -> m + " (" + m.reasons().stream().filter(x -> x.outcome() != Reason.Outcome.MET)
-                                        .map(Reason::textEn).collect(java.util.stream.Collectors.joining("; ")) + ")")
-                                .collect(java.util.stream.Collectors.joining("; "))));
+                failures.add(new RuleProblem(
+                        r.scenario().file(),
+                        r.scenario().line(),
+                        0,
+                        RuleProblem.Severity.ERROR,
+                        "",
+                        "scenario \"" + r.scenario().name() + "\" fails: "
+                                + r.mismatches().stream()
+                                        .map(m -> m + " ("
+                                                + m.reasons().stream()
+                                                        .filter(x -> x.outcome() != Reason.Outcome.MET)
+                                                        .map(Reason::textEn)
+                                                        .collect(java.util.stream.Collectors.joining("; "))
+                                                + ")")
+                                        .collect(java.util.stream.Collectors.joining("; "))));
             }
         }
         if (report.results().isEmpty()) {
-            failures.add(new RuleProblem(suite.get(0).toString(), 0, 0, RuleProblem.Severity.ERROR, "",
-                    "the scenario suite has no cases"));
+            failures.add(new RuleProblem(
+                    suite.get(0).toString(), 0, 0, RuleProblem.Severity.ERROR, "", "the scenario suite has no cases"));
         }
         if (!failures.isEmpty()) {
             return rejected(id, current, version, failures, report.passed(), report.failed());
@@ -294,18 +352,31 @@ public final class Nuanxin implements Assessor {
 
     private static RuleProblem problem(NuanxinException e) {
         if (e instanceof MalformedFileException m) {
-            return new RuleProblem(m.file(), m.line(), 0, RuleProblem.Severity.ERROR, "",
+            return new RuleProblem(
+                    m.file(),
+                    m.line(),
+                    0,
+                    RuleProblem.Severity.ERROR,
+                    "",
                     (m.field().isEmpty() ? "" : m.field() + ": ") + m.problem());
         }
         return new RuleProblem("?", 0, 0, RuleProblem.Severity.ERROR, "", e.getMessage());
     }
 
-    private static ReloadResult rejected(String id, Map<String, CompiledRegion> current, String candidate,
-                                         List<RuleProblem> problems, long passed, long failed) {
+    private static ReloadResult rejected(
+            String id,
+            Map<String, CompiledRegion> current,
+            String candidate,
+            List<RuleProblem> problems,
+            long passed,
+            long failed) {
         CompiledRegion serving = current.get(id);
         String version = serving == null ? "" : serving.region().ruleSetVersion();
-        LOG.warn("Reload of region {} rejected; {} keeps serving ({} problem(s))", id,
-                version.isEmpty() ? "nothing" : version, problems.size());
+        LOG.warn(
+                "Reload of region {} rejected; {} keeps serving ({} problem(s))",
+                id,
+                version.isEmpty() ? "nothing" : version,
+                problems.size());
         return new ReloadResult(id, false, version, version, candidate, problems, passed, failed);
     }
 
@@ -333,8 +404,7 @@ public final class Nuanxin implements Assessor {
         private java.time.Duration reloadTimeout = java.time.Duration.ofSeconds(DEFAULT_RELOAD_TIMEOUT_SECONDS);
         private boolean discover = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The class loader to discover region modules with (default: the library's). */
         public Builder classLoader(ClassLoader loader) {
@@ -426,7 +496,7 @@ public final class Nuanxin implements Assessor {
             Map<String, RuleFiles> fromFolders = new LinkedHashMap<>();
             for (Path folder : folders.values()) {
                 RuleFiles files = RuleFiles.fromDirectory(folder);
-                fromFolders.put(files.regionId(), files);   // a folder replaces the bundled rules of its region
+                fromFolders.put(files.regionId(), files); // a folder replaces the bundled rules of its region
                 available.add(files.regionId());
             }
             if (only != null) {
@@ -443,9 +513,17 @@ public final class Nuanxin implements Assessor {
                 }
                 CompiledRegion r = RegionCompiler.compile(e.getValue());
                 if (!r.region().id().equals(e.getKey())) {
-                    throw new RuleBuildException(e.getKey(), e.getValue().origin(), List.of(new RuleProblem(
-                            RuleFiles.REGION, 0, 0, RuleProblem.Severity.ERROR, "", "region.yaml says id "
-                                    + r.region().id() + " but its provider registers region " + e.getKey())));
+                    throw new RuleBuildException(
+                            e.getKey(),
+                            e.getValue().origin(),
+                            List.of(new RuleProblem(
+                                    RuleFiles.REGION,
+                                    0,
+                                    0,
+                                    RuleProblem.Severity.ERROR,
+                                    "",
+                                    "region.yaml says id " + r.region().id() + " but its provider registers region "
+                                            + e.getKey())));
                 }
                 byId.put(e.getKey(), r);
             }

@@ -13,8 +13,14 @@ import java.util.List;
  * @param textEn   a readable sentence in English
  * @param missing  fields the rule needs, for {@link Outcome#UNKNOWN}; else empty
  */
-public record Reason(String rule, Outcome outcome, String source, String clause, String textZh, String textEn,
-                     List<String> missing) {
+public record Reason(
+        String rule,
+        Outcome outcome,
+        String source,
+        String clause,
+        String textZh,
+        String textEn,
+        List<String> missing) {
 
     /** What one rule found. */
     public enum Outcome {

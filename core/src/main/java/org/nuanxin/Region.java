@@ -20,9 +20,16 @@ import java.util.Map;
  * @param assumptions    the assumptions its rules and data cite, by id in the order of its
  *                       {@code assumptions.yaml}; empty for a region that cites none
  */
-public record Region(String id, String nameZh, String nameEn, String source, String ruleSetVersion,
-                     List<Benefit> benefits, Map<String, Parameter> parameters, boolean precompiled,
-                     Map<String, Assumption> assumptions) {
+public record Region(
+        String id,
+        String nameZh,
+        String nameEn,
+        String source,
+        String ruleSetVersion,
+        List<Benefit> benefits,
+        Map<String, Parameter> parameters,
+        boolean precompiled,
+        Map<String, Assumption> assumptions) {
 
     /** Copies the lists and maps; the assumptions keep their order. */
     public Region {

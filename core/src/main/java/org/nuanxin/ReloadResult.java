@@ -16,8 +16,15 @@ import java.util.List;
  * @param casesPassed     scenario cases of the suite that passed
  * @param casesFailed     scenario cases of the suite that failed
  */
-public record ReloadResult(String region, boolean promoted, String version, String previous, String candidate,
-                           List<RuleProblem> problems, long casesPassed, long casesFailed) {
+public record ReloadResult(
+        String region,
+        boolean promoted,
+        String version,
+        String previous,
+        String candidate,
+        List<RuleProblem> problems,
+        long casesPassed,
+        long casesFailed) {
 
     public ReloadResult {
         problems = List.copyOf(problems);
@@ -26,8 +33,11 @@ public record ReloadResult(String region, boolean promoted, String version, Stri
     /** {@code xian: promoted 1a2b3c4d5e6f (98 passed, 0 failed)} or the first problem. */
     @Override
     public String toString() {
-        return region + ": " + (promoted ? "promoted " + version : "kept " + version + ", rejected "
-                + (candidate.isEmpty() ? "rules" : candidate)) + " (" + casesPassed + " passed, " + casesFailed
+        return region + ": "
+                + (promoted
+                        ? "promoted " + version
+                        : "kept " + version + ", rejected " + (candidate.isEmpty() ? "rules" : candidate))
+                + " (" + casesPassed + " passed, " + casesFailed
                 + " failed" + (problems.isEmpty() ? "" : "; " + problems.get(0)) + ")";
     }
 }

@@ -20,8 +20,8 @@ public class RuleBuildException extends NuanxinException {
      * @param problems every problem, errors first
      */
     public RuleBuildException(String region, String origin, List<RuleProblem> problems) {
-        super("rules of region '" + region + "' from " + origin + " do not build: " + problems.stream()
-                .map(RuleProblem::toString).collect(Collectors.joining("; ")));
+        super("rules of region '" + region + "' from " + origin + " do not build: "
+                + problems.stream().map(RuleProblem::toString).collect(Collectors.joining("; ")));
         this.region = region;
         this.origin = origin;
         this.problems = List.copyOf(problems);

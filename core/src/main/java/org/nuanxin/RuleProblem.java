@@ -15,7 +15,10 @@ import java.util.Objects;
 public record RuleProblem(String file, int line, int column, Severity severity, String rule, String message) {
 
     /** How bad a problem is: errors stop a rule set from being used. */
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public RuleProblem {
         Objects.requireNonNull(file, "file");

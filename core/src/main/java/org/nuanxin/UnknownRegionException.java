@@ -10,8 +10,12 @@ public class UnknownRegionException extends InvalidInputException {
     private final List<String> known;
 
     public UnknownRegionException(String region, Collection<String> known) {
-        super("region", "unknown region '" + region + "'; known regions: " + String.join(", ", known)
-                + (known.isEmpty() ? "(none: add a rules module such as nuanxin-rules-xian to the classpath)" : ""));
+        super(
+                "region",
+                "unknown region '" + region + "'; known regions: " + String.join(", ", known)
+                        + (known.isEmpty()
+                                ? "(none: add a rules module such as nuanxin-rules-xian to the classpath)"
+                                : ""));
         this.known = List.copyOf(known);
     }
 

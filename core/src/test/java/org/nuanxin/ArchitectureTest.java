@@ -3,9 +3,6 @@ package org.nuanxin;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import org.junit.jupiter.api.Test;
-import org.nuanxin.testing.Tiers;
-
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,6 +11,8 @@ import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import com.tngtech.archunit.library.dependencies.SliceRule;
+import org.junit.jupiter.api.Test;
+import org.nuanxin.testing.Tiers;
 
 /**
  * The tiers of core (docs/architecture.md): no cycle between them, and each uses only the tiers it
@@ -40,7 +39,8 @@ class ArchitectureTest {
                         return "the tiers of core";
                     }
                 })
-                .should().beFreeOfCycles();
+                .should()
+                .beFreeOfCycles();
         for (Tiers.Exception e : Tiers.EXCEPTIONS) {
             rule = rule.ignoreDependency(e.originClasses(), e.targetClasses());
         }
@@ -54,10 +54,14 @@ class ArchitectureTest {
     @Test
     void droolsIsNamedOnlyOnTheEnginePath() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
-                .that(com.tngtech.archunit.base.DescribedPredicate.describe("outside Tiers.DROOLS_USERS",
-                        (JavaClass c) -> Tiers.DROOLS_USERS.stream().noneMatch(n -> c.getName().equals(n)
-                                || c.getName().startsWith(n + "$"))))
-                .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..")
+                .that(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "outside Tiers.DROOLS_USERS",
+                        (JavaClass c) -> Tiers.DROOLS_USERS.stream()
+                                .noneMatch(n ->
+                                        c.getName().equals(n) || c.getName().startsWith(n + "$"))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.drools..", "org.kie..")
                 .check(CORE);
     }
 
@@ -68,25 +72,44 @@ class ArchitectureTest {
 
     /** What each tier may use of the others; a tier may always use itself. */
     static LayeredArchitecture tiers() {
-        LayeredArchitecture tiers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("api").definedBy(Tiers.tier("api"))
-                .layer("rules").definedBy(Tiers.tier("rules"))
-                .layer("input").definedBy(Tiers.tier("input"))
-                .layer("spi").definedBy(Tiers.tier("spi"))
-                .layer("internal").definedBy(Tiers.tier("internal"))
-                .layer("authoring").definedBy(Tiers.tier("authoring"))
-                .layer("scenario").definedBy(Tiers.tier("scenario"))
-                .layer("facade").definedBy(Tiers.tier("facade"))
-                .layer("population").definedBy(Tiers.tier("population"))
-                .whereLayer("api").mayNotAccessAnyLayer()
-                .whereLayer("rules").mayOnlyAccessLayers("api")
-                .whereLayer("input").mayOnlyAccessLayers("api")
-                .whereLayer("spi").mayOnlyAccessLayers("api", "input")
-                .whereLayer("internal").mayOnlyAccessLayers("api", "rules", "input", "spi")
-                .whereLayer("authoring").mayOnlyAccessLayers("api", "rules", "input", "spi", "internal")
-                .whereLayer("scenario").mayOnlyAccessLayers("api", "input", "internal")
-                .whereLayer("facade").mayOnlyAccessLayers("api", "rules", "input", "spi", "internal", "scenario")
-                .whereLayer("population").mayOnlyAccessLayers("api", "input", "facade");
+        LayeredArchitecture tiers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("api")
+                .definedBy(Tiers.tier("api"))
+                .layer("rules")
+                .definedBy(Tiers.tier("rules"))
+                .layer("input")
+                .definedBy(Tiers.tier("input"))
+                .layer("spi")
+                .definedBy(Tiers.tier("spi"))
+                .layer("internal")
+                .definedBy(Tiers.tier("internal"))
+                .layer("authoring")
+                .definedBy(Tiers.tier("authoring"))
+                .layer("scenario")
+                .definedBy(Tiers.tier("scenario"))
+                .layer("facade")
+                .definedBy(Tiers.tier("facade"))
+                .layer("population")
+                .definedBy(Tiers.tier("population"))
+                .whereLayer("api")
+                .mayNotAccessAnyLayer()
+                .whereLayer("rules")
+                .mayOnlyAccessLayers("api")
+                .whereLayer("input")
+                .mayOnlyAccessLayers("api")
+                .whereLayer("spi")
+                .mayOnlyAccessLayers("api", "input")
+                .whereLayer("internal")
+                .mayOnlyAccessLayers("api", "rules", "input", "spi")
+                .whereLayer("authoring")
+                .mayOnlyAccessLayers("api", "rules", "input", "spi", "internal")
+                .whereLayer("scenario")
+                .mayOnlyAccessLayers("api", "input", "internal")
+                .whereLayer("facade")
+                .mayOnlyAccessLayers("api", "rules", "input", "spi", "internal", "scenario")
+                .whereLayer("population")
+                .mayOnlyAccessLayers("api", "input", "facade");
         for (Tiers.Exception e : Tiers.EXCEPTIONS) {
             tiers = tiers.ignoreDependency(e.originClasses(), e.targetClasses());
         }

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.model.HomecomingTrip;
@@ -33,14 +32,22 @@ import org.nuanxin.model.Worker;
 class ReloadTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
-    private static final Situation TRIP = new Situation(Worker.builder().newEmploymentForm(true).workCity("xian").build(),
-            List.of(new HomecomingTrip(null, TripReason.URGENT_MATTER, true, new BigDecimal("1000.00"))), List.of());
+    private static final Situation TRIP = new Situation(
+            Worker.builder().newEmploymentForm(true).workCity("xian").build(),
+            List.of(new HomecomingTrip(null, TripReason.URGENT_MATTER, true, new BigDecimal("1000.00"))),
+            List.of());
 
     @TempDir
     Path dir;
 
     /** The kinds of rule set a reload may be handed. */
-    enum Kind { GOOD_100, GOOD_300, BROKEN, HOSTILE, FAILS_SUITE }
+    enum Kind {
+        GOOD_100,
+        GOOD_300,
+        BROKEN,
+        HOSTILE,
+        FAILS_SUITE
+    }
 
     /** Writes a rule folder of the kind, with its suite in {@code scenarios/}, and returns it. */
     private Path ruleSet(Kind kind, int n) throws IOException {
@@ -50,8 +57,12 @@ class ReloadTest {
             case FAILS_SUITE -> "150.00";
             default -> "100.00";
         };
-        TestRegions.copy(folder, "parameters.yaml", t -> t.replace("cap: {type: money, values: {2025-01-01: 100.00}",
-                "cap: {type: money, values: {2025-01-01: " + cap + "}"));
+        TestRegions.copy(
+                folder,
+                "parameters.yaml",
+                t -> t.replace(
+                        "cap: {type: money, values: {2025-01-01: 100.00}",
+                        "cap: {type: money, values: {2025-01-01: " + cap + "}"));
         if (kind == Kind.BROKEN) {
             edit(folder.resolve("rules.drl"), t -> t.replace("    not Stay()\n", "    not Stay( \n"));
         } else if (kind == Kind.HOSTILE) {
@@ -83,7 +94,12 @@ class ReloadTest {
         String initial = engine.region("testland").ruleSetVersion();
         ReloadResult good = engine.reload(ruleSet(Kind.GOOD_300, 1), List.of());
         assertTrue(good.promoted(), good::toString);
-        assertEquals(new BigDecimal("300.00"), engine.assess("testland", TRIP, AS_OF).decision("TEST_TRIP_CASH").orElseThrow().amount());
+        assertEquals(
+                new BigDecimal("300.00"),
+                engine.assess("testland", TRIP, AS_OF)
+                        .decision("TEST_TRIP_CASH")
+                        .orElseThrow()
+                        .amount());
         assertEquals(good.version(), engine.assess("testland", TRIP, AS_OF).ruleSetVersion());
         assertFalse(good.version().equals(initial));
 
@@ -104,8 +120,11 @@ class ReloadTest {
     /** A reload has a deadline: past it the candidate is rejected and the serving rules keep serving. */
     @Test
     void aReloadPastItsDeadlineIsRejected() throws IOException {
-        Nuanxin hurried = Nuanxin.builder().noClasspathRegions().ruleFolder(TestRegions.TESTLAND)
-                .reloadTimeout(java.time.Duration.ofMillis(1)).build();
+        Nuanxin hurried = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(TestRegions.TESTLAND)
+                .reloadTimeout(java.time.Duration.ofMillis(1))
+                .build();
         String initial = hurried.region("testland").ruleSetVersion();
         ReloadResult late = hurried.reload(ruleSet(Kind.GOOD_300, 30), List.of());
         assertFalse(late.promoted(), late::toString);
@@ -138,7 +157,8 @@ class ReloadTest {
                 while (!stop.get()) {
                     try {
                         Assessment a = engine.assess("testland", TRIP, AS_OF);
-                        amountsByVersion.computeIfAbsent(a.ruleSetVersion(), v -> ConcurrentHashMap.newKeySet())
+                        amountsByVersion
+                                .computeIfAbsent(a.ruleSetVersion(), v -> ConcurrentHashMap.newKeySet())
                                 .add(a.decision("TEST_TRIP_CASH").orElseThrow().amount());
                         assessments.incrementAndGet();
                     } catch (Throwable e) {
@@ -153,7 +173,9 @@ class ReloadTest {
         Set<String> promoted = ConcurrentHashMap.newKeySet();
         Set<String> rejected = ConcurrentHashMap.newKeySet();
         promoted.add(engine.region("testland").ruleSetVersion());
-        Kind[] cycle = {Kind.GOOD_300, Kind.BROKEN, Kind.GOOD_100, Kind.HOSTILE, Kind.GOOD_300, Kind.FAILS_SUITE, Kind.GOOD_100};
+        Kind[] cycle = {
+            Kind.GOOD_300, Kind.BROKEN, Kind.GOOD_100, Kind.HOSTILE, Kind.GOOD_300, Kind.FAILS_SUITE, Kind.GOOD_100
+        };
         for (int i = 0; i < 28; i++) {
             Kind kind = cycle[i % cycle.length];
             ReloadResult r = engine.reload(ruleSet(kind, i), List.of());

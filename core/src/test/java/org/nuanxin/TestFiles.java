@@ -7,13 +7,14 @@ import java.nio.file.Path;
 /** Special files for tests of input that is not a regular file; shared with the reliability module. */
 public final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** Makes a FIFO with {@code mkfifo}; false where there is none. */
     public static boolean mkfifo(Path p) {
         try {
-            Process proc = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
+            Process proc = new ProcessBuilder("mkfifo", p.toString())
+                    .redirectErrorStream(true)
+                    .start();
             proc.getInputStream().readAllBytes();
             return proc.waitFor() == 0 && Files.exists(p);
         } catch (IOException e) {

@@ -12,8 +12,7 @@ public final class TestRegions {
     /** The test region's folder in the source tree. */
     public static final Path TESTLAND = Path.of("src/test/resources/regions/testland");
 
-    private TestRegions() {
-    }
+    private TestRegions() {}
 
     /** An engine with only the test region. */
     public static Nuanxin testland() {

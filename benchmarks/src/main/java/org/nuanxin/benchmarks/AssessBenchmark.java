@@ -1,13 +1,11 @@
 package org.nuanxin.benchmarks;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
-import org.nuanxin.Reason;
 import org.nuanxin.Nuanxin;
+import org.nuanxin.Reason;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -43,7 +41,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * and two threads), {@link Latency1T}/{@link Latency2T} (sample mode, µs per op, for p50/p99).
  * Allocation per operation comes from {@code -prof gc} on the command line (see README.md).
  */
-@Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @Warmup(iterations = 10, time = 3, timeUnit = TimeUnit.SECONDS)
 @Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 public abstract class AssessBenchmark {
@@ -66,6 +66,7 @@ public abstract class AssessBenchmark {
         /** Which cases: see {@link AssessBenchmark#cases}. */
         @Param({"spread", "distinct", "day"})
         public String workload;
+
         Nuanxin engine;
         Workers.Case[] cases;
 
@@ -74,9 +75,12 @@ public abstract class AssessBenchmark {
             if (!evaluation.equals("direct")) {
                 throw new IllegalArgumentException("evaluation is direct (the one engine path), not " + evaluation);
             }
-            engine = Nuanxin.builder().regions(region).cachedDecisions(cachedDecisions).build();
+            engine = Nuanxin.builder()
+                    .regions(region)
+                    .cachedDecisions(cachedDecisions)
+                    .build();
             cases = cases(region, workload);
-            for (Workers.Case c : cases) {              // every case is valid input; fail now, not mid-run
+            for (Workers.Case c : cases) { // every case is valid input; fail now, not mid-run
                 engine.assess(region, c.situation(), c.asOf());
             }
         }
@@ -87,8 +91,10 @@ public abstract class AssessBenchmark {
     public static class PlainDroolsState {
         @Param({"xian", "qingdao", "zhejiang", "neimenggu", "xinjiang"})
         public String region;
+
         @Param({"spread", "distinct", "day"})
         public String workload;
+
         PlainDrools rules;
         Workers.Case[] cases;
 
@@ -96,7 +102,7 @@ public abstract class AssessBenchmark {
         public void setup() {
             rules = new PlainDrools(region);
             cases = cases(region, workload);
-            for (Workers.Case c : cases) {              // as for the facade: one pass before JMH's warm-up
+            for (Workers.Case c : cases) { // as for the facade: one pass before JMH's warm-up
                 rules.assess(c.situation(), c.asOf());
             }
         }
@@ -107,6 +113,7 @@ public abstract class AssessBenchmark {
     public static class HandCodedState {
         @Param({"spread", "distinct", "day"})
         public String workload;
+
         XianHandCoded evaluator;
         Workers.Case[] cases;
 
@@ -158,12 +165,13 @@ public abstract class AssessBenchmark {
     public static class Cursor {
         /** Days the {@code day} workload moves through before it starts over (well within every programme). */
         static final int DAYS = 61;
+
         private int thread;
         private int threads;
         private boolean day;
         private int from;
         private int to;
-        private int next = -1;                          // placed on the first call, when the ring's length is known
+        private int next = -1; // placed on the first call, when the ring's length is known
         private int passes;
         private int shift;
 
@@ -206,7 +214,8 @@ public abstract class AssessBenchmark {
     public long facadeExplained(FacadeState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
         long chars = 0;
-        for (Decision d : s.engine.assess(s.region, c.situation(), cursor.asOf(c)).decisions()) {
+        for (Decision d :
+                s.engine.assess(s.region, c.situation(), cursor.asOf(c)).decisions()) {
             for (Reason r : d.reasons()) {
                 chars += r.textZh().length() + r.textEn().length();
             }
@@ -217,7 +226,7 @@ public abstract class AssessBenchmark {
     @Benchmark
     public Object plainDrools(PlainDroolsState s, Cursor cursor) {
         Workers.Case c = s.cases[cursor.next(s.cases.length)];
-        return s.rules.assess(c.situation(), cursor.asOf(c));   // the findings, as the blackhole takes them
+        return s.rules.assess(c.situation(), cursor.asOf(c)); // the findings, as the blackhole takes them
     }
 
     @Benchmark

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.nuanxin.Nuanxin;
 import org.nuanxin.UnknownRegionException;
 
@@ -42,8 +41,7 @@ public final class ColdStart {
 
     private static final List<String> REGIONS = List.of("xian", "qingdao", "zhejiang", "neimenggu", "xinjiang");
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     public static void main(String[] args) throws Exception {
         int runs = 11;
@@ -63,8 +61,9 @@ public final class ColdStart {
                 case "--no-processes" -> processes = false;
                 case "--no-builds" -> inProcess = false;
                 default -> {
-                    System.err.println("usage: ColdStart [--runs N] [--builds K] [--root DIR] [--jar PATH] [--java PATH]"
-                            + " [--no-processes] [--no-builds]");
+                    System.err.println(
+                            "usage: ColdStart [--runs N] [--builds K] [--root DIR] [--jar PATH] [--java PATH]"
+                                    + " [--no-processes] [--no-builds]");
                     System.exit(2);
                 }
             }
@@ -72,8 +71,12 @@ public final class ColdStart {
         if (runs < 1 || builds < 1) {
             throw new IllegalArgumentException("--runs and --builds must be positive");
         }
-        System.out.printf(Locale.ROOT, "## Cold start%n%nJDK %s, %d processors, %s%n%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), java);
+        System.out.printf(
+                Locale.ROOT,
+                "## Cold start%n%nJDK %s, %d processors, %s%n%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                java);
         if (processes) {
             processes(root.toAbsolutePath().normalize(), java, jar, runs);
         }
@@ -92,37 +95,57 @@ public final class ColdStart {
             return;
         }
         Map<String, List<String>> commands = new LinkedHashMap<>();
-        commands.put("assess examples/workers/xian-courier.yaml",
+        commands.put(
+                "assess examples/workers/xian-courier.yaml",
                 List.of(java, "-jar", jar, "assess", "examples/workers/xian-courier.yaml"));
-        commands.put("verify rules-xian/src/test/resources/scenarios",
+        commands.put(
+                "verify rules-xian/src/test/resources/scenarios",
                 List.of(java, "-jar", jar, "verify", "rules-xian/src/test/resources/scenarios"));
         boolean gnuTime = gnuTimeWorks();
         Map<String, List<double[]>> results = new LinkedHashMap<>();
         Map<String, List<Integer>> exits = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> c : commands.entrySet()) {
-            run(root, c.getValue(), gnuTime);                    // untimed: fills the file cache
+            run(root, c.getValue(), gnuTime); // untimed: fills the file cache
             results.put(c.getKey(), new ArrayList<>());
             exits.put(c.getKey(), new ArrayList<>());
         }
-        for (int r = 0; r < runs; r++) {                       // alternate the commands: drifts hit both alike
+        for (int r = 0; r < runs; r++) { // alternate the commands: drifts hit both alike
             for (Map.Entry<String, List<String>> c : commands.entrySet()) {
                 double[] m = run(root, c.getValue(), gnuTime);
                 results.get(c.getKey()).add(m);
                 exits.get(c.getKey()).add((int) m[2]);
             }
         }
-        System.out.printf(Locale.ROOT, "### Whole process (`java -jar %s …`, %d runs each, run from %s)%n%n", jar, runs, root);
-        System.out.println("Peak RSS from " + (gnuTime ? "`/usr/bin/time -f %M`." : "polling `VmHWM` in /proc/<pid>/status"
-                + " every 2 ms (may miss growth in the last milliseconds)."));
+        System.out.printf(
+                Locale.ROOT, "### Whole process (`java -jar %s …`, %d runs each, run from %s)%n%n", jar, runs, root);
+        System.out.println("Peak RSS from "
+                + (gnuTime
+                        ? "`/usr/bin/time -f %M`."
+                        : "polling `VmHWM` in /proc/<pid>/status"
+                                + " every 2 ms (may miss growth in the last milliseconds)."));
         System.out.println();
-        System.out.println("| command | wall time, median [min–max] (ms) | peak RSS, median [min–max] (MB) | exit codes |");
+        System.out.println(
+                "| command | wall time, median [min–max] (ms) | peak RSS, median [min–max] (MB) | exit codes |");
         System.out.println("|---|---:|---:|---|");
         for (String name : commands.keySet()) {
             List<double[]> ms = results.get(name);
             double[] wall = ms.stream().mapToDouble(m -> m[0]).sorted().toArray();
-            double[] rss = ms.stream().mapToDouble(m -> m[1]).filter(v -> v >= 0).sorted().toArray();
-            System.out.printf(Locale.ROOT, "| `%s` | %s | %s | %s |%n", name, summary(wall, 0), summary(rss, 0),
-                    exits.get(name).stream().distinct().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
+            double[] rss = ms.stream()
+                    .mapToDouble(m -> m[1])
+                    .filter(v -> v >= 0)
+                    .sorted()
+                    .toArray();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| `%s` | %s | %s | %s |%n",
+                    name,
+                    summary(wall, 0),
+                    summary(rss, 0),
+                    exits.get(name).stream()
+                            .distinct()
+                            .map(String::valueOf)
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse(""));
         }
         System.out.println();
     }
@@ -137,7 +160,8 @@ public final class ColdStart {
                 cmd.addAll(List.of("/usr/bin/time", "-f", "%M", "-o", rssFile.getPath()));
             }
             cmd.addAll(command);
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile())
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .directory(root.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(errFile);
             long start = System.nanoTime();
@@ -154,12 +178,14 @@ public final class ColdStart {
             int exit = p.waitFor();
             double wallMs = (System.nanoTime() - start) / 1e6;
             if (gnuTime) {
-                String text = Files.readString(rssFile.toPath(), StandardCharsets.UTF_8).strip();
+                String text = Files.readString(rssFile.toPath(), StandardCharsets.UTF_8)
+                        .strip();
                 String[] lines = text.split("\\R");
                 peakKb = Long.parseLong(lines[lines.length - 1].strip());
             }
             if (exit != 0) {
-                String err = Files.readString(errFile.toPath(), StandardCharsets.UTF_8).strip();
+                String err = Files.readString(errFile.toPath(), StandardCharsets.UTF_8)
+                        .strip();
                 System.err.println("warning: `" + String.join(" ", command) + "` exited with " + exit
                         + (err.isEmpty() ? "" : ": " + err.lines().findFirst().orElse("")));
             }
@@ -192,11 +218,14 @@ public final class ColdStart {
             File f = File.createTempFile("nuanxin-rss", ".txt");
             try {
                 Process p = new ProcessBuilder("/usr/bin/time", "-f", "%M", "-o", f.getPath(), "true")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 if (p.waitFor() != 0) {
                     return false;
                 }
-                String text = Files.readString(f.toPath(), StandardCharsets.UTF_8).strip();
+                String text =
+                        Files.readString(f.toPath(), StandardCharsets.UTF_8).strip();
                 return text.matches("(?s).*\\d+");
             } finally {
                 Files.deleteIfExists(f.toPath());
@@ -213,27 +242,46 @@ public final class ColdStart {
     // rule-base builds in this JVM
 
     private static void builds(Path root, int k) {
-        System.out.printf(Locale.ROOT, "### Rule-base builds in one JVM (each built %d times; warm-up: the xian engine"
-                + " built %d times first)%n%n", k, k);
+        System.out.printf(
+                Locale.ROOT,
+                "### Rule-base builds in one JVM (each built %d times; warm-up: the xian engine"
+                        + " built %d times first)%n%n",
+                k,
+                k);
         System.out.println("| rule base | how | first build (ms) | last build (ms) | min–max (ms) |");
         System.out.println("|---|---|---:|---:|---:|");
-        time("(warm-up) xian", "Nuanxin.builder().regions(\"xian\").build()",
-                () -> Nuanxin.builder().regions("xian").build(), k);
+        time(
+                "(warm-up) xian",
+                "Nuanxin.builder().regions(\"xian\").build()",
+                () -> Nuanxin.builder().regions("xian").build(),
+                k);
         for (String region : REGIONS) {
             try {
-                time(region, "Nuanxin.builder().regions(\"" + region + "\").build(), bundled (precompiled) rules",
-                        () -> Nuanxin.builder().regions(region).build(), k);
+                time(
+                        region,
+                        "Nuanxin.builder().regions(\"" + region + "\").build(), bundled (precompiled) rules",
+                        () -> Nuanxin.builder().regions(region).build(),
+                        k);
             } catch (UnknownRegionException e) {
                 System.out.println("| " + region + " | not on the classpath | | | |");
             }
         }
         Path folder = root.resolve("rules-xian/src/main/resources/org/nuanxin/region/xian");
         if (Files.isDirectory(folder)) {
-            time("xian (rule folder)", "Nuanxin.builder().noClasspathRegions().ruleFolder(…).build(), DRL compiled at run time",
-                    () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build(), k);
+            time(
+                    "xian (rule folder)",
+                    "Nuanxin.builder().noClasspathRegions().ruleFolder(…).build(), DRL compiled at run time",
+                    () -> Nuanxin.builder()
+                            .noClasspathRegions()
+                            .ruleFolder(folder)
+                            .build(),
+                    k);
         }
-        time("xian (plain Drools)", "KnowledgeBuilder from the classpath DRL, newKieBase() (the plainDrools benchmark's setup)",
-                PlainDrools::new, k);
+        time(
+                "xian (plain Drools)",
+                "KnowledgeBuilder from the classpath DRL, newKieBase() (the plainDrools benchmark's setup)",
+                PlainDrools::new,
+                k);
         System.out.println();
     }
 
@@ -241,7 +289,7 @@ public final class ColdStart {
         double[] ms = new double[k];
         Object keep = null;
         for (int i = 0; i < k; i++) {
-            keep = null;                                  // let the previous engine go before the next build
+            keep = null; // let the previous engine go before the next build
             System.gc();
             long t = System.nanoTime();
             keep = build.get();
@@ -252,8 +300,15 @@ public final class ColdStart {
         }
         double[] sorted = ms.clone();
         java.util.Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "| %s | `%s` | %.1f | %.1f | %.1f–%.1f |%n", name, how, ms[0], ms[k - 1],
-                sorted[0], sorted[k - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | `%s` | %.1f | %.1f | %.1f–%.1f |%n",
+                name,
+                how,
+                ms[0],
+                ms[k - 1],
+                sorted[0],
+                sorted[k - 1]);
     }
 
     /** {@code median [min–max]} of sorted values. */

@@ -1,7 +1,6 @@
 package org.nuanxin.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -11,5 +10,4 @@ import org.openjdk.jmh.annotations.Threads;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Threads(2)
-public class Latency2T extends AssessBenchmark {
-}
+public class Latency2T extends AssessBenchmark {}

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -20,6 +19,7 @@ import org.nuanxin.Benefit;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.Region;
 import org.nuanxin.authoring.Prelude;
+import org.nuanxin.internal.Findings;
 import org.nuanxin.internal.RuleInfo;
 import org.nuanxin.model.Event;
 import org.nuanxin.model.HomecomingTrip;
@@ -32,7 +32,6 @@ import org.nuanxin.rules.Params;
 import org.nuanxin.rules.Profile;
 import org.nuanxin.rules.Stay;
 import org.nuanxin.rules.Trip;
-import org.nuanxin.internal.Findings;
 import org.nuanxin.spi.RuleFiles;
 
 /**
@@ -79,16 +78,21 @@ public final class PlainDrools {
     public PlainDrools(String region) {
         ClassLoader loader = PlainDrools.class.getClassLoader();
         String folder = FOLDER + region + "/";
-        RuleFiles files = RuleFiles.fromClasspath(loader, folder);     // region.yaml lists the DRL files
-        Region data = Nuanxin.builder().regions(region).build().region(region);   // catalogue, parameters
+        RuleFiles files = RuleFiles.fromClasspath(loader, folder); // region.yaml lists the DRL files
+        Region data = Nuanxin.builder().regions(region).build().region(region); // catalogue, parameters
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, loader));
-        for (String drl : files.drlFiles()) {                          // as the engine's compiler sees them
-            builder.add(ResourceFactory.newByteArrayResource(Prelude.withPrelude(files.files().get(drl))
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResourceType.DRL);
+        for (String drl : files.drlFiles()) { // as the engine's compiler sees them
+            builder.add(
+                    ResourceFactory.newByteArrayResource(
+                            Prelude.withPrelude(files.files().get(drl))
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    ResourceType.DRL);
         }
-        builder.add(ResourceFactory.newByteArrayResource(Prelude.declared(files)
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), ResourceType.DRL);
+        builder.add(
+                ResourceFactory.newByteArrayResource(
+                        Prelude.declared(files).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ResourceType.DRL);
         if (builder.hasErrors()) {
             throw new IllegalStateException("the DRL of " + region + " does not compile: " + builder.getErrors());
         }
@@ -140,7 +144,7 @@ public final class PlainDrools {
             } else if (e instanceof Hospitalisation h) {
                 facts.add(new Stay(h, i));
             } else {
-                facts.add(new Arrears((WageArrears) e, i));   // as the facade inserts it
+                facts.add(new Arrears((WageArrears) e, i)); // as the facade inserts it
             }
         }
         session.execute(facts);
@@ -170,8 +174,18 @@ public final class PlainDrools {
                 throw new IllegalStateException("rule " + rule.getName() + " names unknown benefit " + codes.get(i));
             }
         }
-        return new RuleInfo(rule.getName(), "?", order, codes, indexes, text(meta, "source"), text(meta, "clause"),
-                text(meta, "zh"), text(meta, "en"), text(meta, "unmet_zh"), text(meta, "unmet_en"));
+        return new RuleInfo(
+                rule.getName(),
+                "?",
+                order,
+                codes,
+                indexes,
+                text(meta, "source"),
+                text(meta, "clause"),
+                text(meta, "zh"),
+                text(meta, "en"),
+                text(meta, "unmet_zh"),
+                text(meta, "unmet_en"));
     }
 
     private static String text(Map<String, Object> meta, String key) {

@@ -33,6 +33,7 @@ public final class Report {
     static final class Row {
         /** The benchmark method, with its variant for the facade: {@code facade (direct, cache off)}. */
         final String method;
+
         final String region;
         final int threads;
         double opsPerSecond = Double.NaN;
@@ -53,8 +54,7 @@ public final class Report {
         }
     }
 
-    private Report() {
-    }
+    private Report() {}
 
     public static void main(String[] args) throws IOException {
         List<String> files = args.length == 0 ? List.of("results.json") : List.of(args);
@@ -80,7 +80,8 @@ public final class Report {
             Map<?, ?> params = r.get("params") instanceof Map<?, ?> p ? p : Map.of();
             String named = params.get("region") instanceof String s ? s : "xian";
             // another workload than the default: rows of its own, compared among themselves
-            String region = params.get("workload") instanceof String w && !w.equals("spread") ? named + " (" + w + ")" : named;
+            String region =
+                    params.get("workload") instanceof String w && !w.equals("spread") ? named + " (" + w + ")" : named;
             String method = label(base, params);
             int threads = (int) number(r.get("threads"));
             Row row = rows.computeIfAbsent(key(base, method, region, threads), k -> new Row(method, region, threads));
@@ -104,10 +105,16 @@ public final class Report {
                 row.allocSample = alloc;
             }
             if (header.isEmpty()) {
-                header = String.format(Locale.ROOT, "JMH %s, JDK %s; %s fork(s), warm-up %s × %s, measurement %s × %s",
-                        r.get("jmhVersion"), r.get("jdkVersion"), fmtInt(number(r.get("forks"))),
-                        fmtInt(number(r.get("warmupIterations"))), r.get("warmupTime"),
-                        fmtInt(number(r.get("measurementIterations"))), r.get("measurementTime"));
+                header = String.format(
+                        Locale.ROOT,
+                        "JMH %s, JDK %s; %s fork(s), warm-up %s × %s, measurement %s × %s",
+                        r.get("jmhVersion"),
+                        r.get("jdkVersion"),
+                        fmtInt(number(r.get("forks"))),
+                        fmtInt(number(r.get("warmupIterations"))),
+                        r.get("warmupTime"),
+                        fmtInt(number(r.get("measurementIterations"))),
+                        r.get("measurementTime"));
             }
         }
         StringBuilder md = new StringBuilder();
@@ -115,9 +122,21 @@ public final class Report {
         md.append("| benchmark | region | threads | throughput (ops/s) | p50 (µs) | p99 (µs) | alloc (B/op) |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Row r : rows.values()) {
-            md.append("| ").append(r.method).append(" | ").append(r.region).append(" | ").append(r.threads)
-                    .append(" | ").append(throughput(r)).append(" | ").append(fmt(r.p50)).append(" | ")
-                    .append(fmt(r.p99)).append(" | ").append(fmtInt(r.alloc())).append(" |\n");
+            md.append("| ")
+                    .append(r.method)
+                    .append(" | ")
+                    .append(r.region)
+                    .append(" | ")
+                    .append(r.threads)
+                    .append(" | ")
+                    .append(throughput(r))
+                    .append(" | ")
+                    .append(fmt(r.p50))
+                    .append(" | ")
+                    .append(fmt(r.p99))
+                    .append(" | ")
+                    .append(fmtInt(r.alloc()))
+                    .append(" |\n");
         }
         md.append("\n### Ratios, from this run\n\n");
         md.append("Each facade variant against plainDrools on the same region's rules and against handCoded (Xi'an"
@@ -133,20 +152,35 @@ public final class Report {
                 continue;
             }
             Row d = rows.get(key("plainDrools", "plainDrools", f.region, f.threads));
-            Row h = baseRegion(f.region).equals("xian") ? rows.get(key("handCoded", "handCoded", f.region, f.threads)) : null;
+            Row h = baseRegion(f.region).equals("xian")
+                    ? rows.get(key("handCoded", "handCoded", f.region, f.threads))
+                    : null;
             if (d == null && h == null) {
                 continue;
             }
             any = true;
-            md.append("| ").append(f.region).append(" | ").append(f.threads).append(" | ").append(f.method)
-                    .append(" | ").append(ratio(f.opsPerSecond, d == null ? Double.NaN : d.opsPerSecond))
-                    .append(" | ").append(ratio(f.opsPerSecond, h == null ? Double.NaN : h.opsPerSecond))
-                    .append(" | ").append(ratio(f.p50, d == null ? Double.NaN : d.p50))
-                    .append(" | ").append(ratio(f.p50, h == null ? Double.NaN : h.p50))
-                    .append(" | ").append(ratio(f.p99, d == null ? Double.NaN : d.p99))
-                    .append(" | ").append(ratio(f.p99, h == null ? Double.NaN : h.p99))
-                    .append(" | ").append(ratio(f.alloc(), d == null ? Double.NaN : d.alloc()))
-                    .append(" | ").append(ratio(f.alloc(), h == null ? Double.NaN : h.alloc()))
+            md.append("| ")
+                    .append(f.region)
+                    .append(" | ")
+                    .append(f.threads)
+                    .append(" | ")
+                    .append(f.method)
+                    .append(" | ")
+                    .append(ratio(f.opsPerSecond, d == null ? Double.NaN : d.opsPerSecond))
+                    .append(" | ")
+                    .append(ratio(f.opsPerSecond, h == null ? Double.NaN : h.opsPerSecond))
+                    .append(" | ")
+                    .append(ratio(f.p50, d == null ? Double.NaN : d.p50))
+                    .append(" | ")
+                    .append(ratio(f.p50, h == null ? Double.NaN : h.p50))
+                    .append(" | ")
+                    .append(ratio(f.p99, d == null ? Double.NaN : d.p99))
+                    .append(" | ")
+                    .append(ratio(f.p99, h == null ? Double.NaN : h.p99))
+                    .append(" | ")
+                    .append(ratio(f.alloc(), d == null ? Double.NaN : d.alloc()))
+                    .append(" | ")
+                    .append(ratio(f.alloc(), h == null ? Double.NaN : h.alloc()))
                     .append(" |\n");
         }
         if (!any) {
@@ -178,7 +212,8 @@ public final class Report {
     private static String key(String base, String label, String region, int threads) {
         int m = METHODS.indexOf(base);
         int r = REGIONS.indexOf(baseRegion(region));
-        return String.format(Locale.ROOT, "%02d|%s|%02d|%s|%04d", r < 0 ? 99 : r, region, m < 0 ? 99 : m, label, threads);
+        return String.format(
+                Locale.ROOT, "%02d|%s|%02d|%s|%04d", r < 0 ? 99 : r, region, m < 0 ? 99 : m, label, threads);
     }
 
     /** {@code xian} of {@code xian (day)}. */
@@ -226,7 +261,7 @@ public final class Report {
         if (o instanceof Double d) {
             return d;
         }
-        if (o instanceof String s) {            // JMH writes "NaN" for an error it could not compute
+        if (o instanceof String s) { // JMH writes "NaN" for an error it could not compute
             try {
                 return Double.parseDouble(s);
             } catch (NumberFormatException e) {
@@ -279,7 +314,8 @@ public final class Report {
         if (abs >= 1000) {
             return fmtInt(v);
         }
-        int decimals = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(abs)));
+        int decimals =
+                abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : Math.min(6, 2 - (int) Math.floor(Math.log10(abs)));
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 

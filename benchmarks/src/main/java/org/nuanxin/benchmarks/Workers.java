@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.nuanxin.model.Certificate;
 import org.nuanxin.model.CertificateKind;
 import org.nuanxin.model.Child;
@@ -52,8 +51,7 @@ public final class Workers {
     public static final long SEED = 20_250_901L;
 
     /** One assessment's input. */
-    public record Case(Situation situation, LocalDate asOf) {
-    }
+    public record Case(Situation situation, LocalDate asOf) {}
 
     /**
      * What the generator needs to know of a region.
@@ -66,32 +64,78 @@ public final class Workers {
      * @param first     first programme day: assessment dates cluster in {@code [first, last]}
      * @param last      last programme day
      */
-    public record RegionSpec(String id, List<String> inside, List<String> nearby, List<String> elsewhere,
-                             String home, LocalDate first, LocalDate last) {
-    }
+    public record RegionSpec(
+            String id,
+            List<String> inside,
+            List<String> nearby,
+            List<String> elsewhere,
+            String home,
+            LocalDate first,
+            LocalDate last) {}
 
     /** The regions the project bundles. */
     public static final Map<String, RegionSpec> REGIONS = Map.of(
-            "xian", new RegionSpec("xian", List.of("xian"), List.of("xianyang", "baoji", "weinan"),
-                    List.of("zhengzhou", "lanzhou", "chengdu", "beijing"), "shaanxi",
-                    LocalDate.of(2025, 9, 1), LocalDate.of(2028, 9, 30)),
-            "qingdao", new RegionSpec("qingdao", List.of("qingdao"), List.of("yantai", "jinan"),
-                    List.of("beijing", "zhengzhou", "shanghai"), "shandong",
-                    LocalDate.of(2021, 11, 1), LocalDate.of(2022, 12, 31)),
-            "zhejiang", new RegionSpec("zhejiang", List.of("hangzhou", "ningbo", "cixi", "wenzhou"), List.of("shanghai"),
-                    List.of("zhengzhou", "chengdu", "beijing"), "zhejiang",
-                    LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31)),
-            "neimenggu", new RegionSpec("neimenggu", List.of("huhehaote", "baotou", "eerduosi"), List.of("beijing"),
-                    List.of("lanzhou", "zhengzhou"), "neimenggu",
-                    LocalDate.of(2023, 1, 1), LocalDate.of(2025, 12, 31)),
-            "xinjiang", new RegionSpec("xinjiang", List.of("wulumuqi", "hami", "kashi"), List.of("lanzhou"),
-                    List.of("zhengzhou", "chengdu"), "xinjiang",
-                    LocalDate.of(2024, 11, 1), LocalDate.of(2026, 6, 30)));
+            "xian",
+                    new RegionSpec(
+                            "xian",
+                            List.of("xian"),
+                            List.of("xianyang", "baoji", "weinan"),
+                            List.of("zhengzhou", "lanzhou", "chengdu", "beijing"),
+                            "shaanxi",
+                            LocalDate.of(2025, 9, 1),
+                            LocalDate.of(2028, 9, 30)),
+            "qingdao",
+                    new RegionSpec(
+                            "qingdao",
+                            List.of("qingdao"),
+                            List.of("yantai", "jinan"),
+                            List.of("beijing", "zhengzhou", "shanghai"),
+                            "shandong",
+                            LocalDate.of(2021, 11, 1),
+                            LocalDate.of(2022, 12, 31)),
+            "zhejiang",
+                    new RegionSpec(
+                            "zhejiang",
+                            List.of("hangzhou", "ningbo", "cixi", "wenzhou"),
+                            List.of("shanghai"),
+                            List.of("zhengzhou", "chengdu", "beijing"),
+                            "zhejiang",
+                            LocalDate.of(2023, 1, 1),
+                            LocalDate.of(2025, 12, 31)),
+            "neimenggu",
+                    new RegionSpec(
+                            "neimenggu",
+                            List.of("huhehaote", "baotou", "eerduosi"),
+                            List.of("beijing"),
+                            List.of("lanzhou", "zhengzhou"),
+                            "neimenggu",
+                            LocalDate.of(2023, 1, 1),
+                            LocalDate.of(2025, 12, 31)),
+            "xinjiang",
+                    new RegionSpec(
+                            "xinjiang",
+                            List.of("wulumuqi", "hami", "kashi"),
+                            List.of("lanzhou"),
+                            List.of("zhengzhou", "chengdu"),
+                            "xinjiang",
+                            LocalDate.of(2024, 11, 1),
+                            LocalDate.of(2026, 6, 30)));
 
-    private static final List<String> PROVINCES = List.of("henan", "gansu", "sichuan", "shanxi", "shaanxi",
-            "shandong", "hebei", "anhui", "zhejiang", "neimenggu", "xinjiang", "hubei");
-    private static final List<String> EMPLOYERS = List.of("SF_EXPRESS", "顺丰速运", "MEITUAN", "ELEME", "DIDI",
-            "JD_LOGISTICS", "a small courier station");
+    private static final List<String> PROVINCES = List.of(
+            "henan",
+            "gansu",
+            "sichuan",
+            "shanxi",
+            "shaanxi",
+            "shandong",
+            "hebei",
+            "anhui",
+            "zhejiang",
+            "neimenggu",
+            "xinjiang",
+            "hubei");
+    private static final List<String> EMPLOYERS =
+            List.of("SF_EXPRESS", "顺丰速运", "MEITUAN", "ELEME", "DIDI", "JD_LOGISTICS", "a small courier station");
     private static final Occupation[] OCCUPATIONS = Occupation.values();
 
     private final RegionSpec spec;
@@ -147,8 +191,8 @@ public final class Workers {
     private static RegionSpec spec(String region) {
         RegionSpec spec = REGIONS.get(region);
         if (spec == null) {
-            throw new IllegalArgumentException("no worker generator for region " + region + "; known: "
-                    + REGIONS.keySet());
+            throw new IllegalArgumentException(
+                    "no worker generator for region " + region + "; known: " + REGIONS.keySet());
         }
         return spec;
     }
@@ -161,7 +205,8 @@ public final class Workers {
                 .newEmploymentForm(flag(0.85, 0.88))
                 .workCity(city(0.8, 0.75))
                 .residenceCity(city(0.5, 0.7))
-                .hukouProvince(known(0.85) ? (known(0.35) ? place(spec.home(), true) : place(pick(PROVINCES), true)) : null)
+                .hukouProvince(
+                        known(0.85) ? (known(0.35) ? place(spec.home(), true) : place(pick(PROVINCES), true)) : null)
                 .gender(known(0.85) ? (known(0.7) ? Gender.MALE : Gender.FEMALE) : null)
                 .birthDate(known(0.8) ? asOf.minusDays(days(18 * 365, 62 * 365)) : null)
                 .unionMember(flag(0.8, 0.6))
@@ -204,7 +249,9 @@ public final class Workers {
         if (known(0.88)) {
             return spec.first().plusDays(random.nextLong(span + 1));
         }
-        return known(0.5) ? spec.first().minusDays(1 + random.nextLong(90)) : spec.last().plusDays(1 + random.nextLong(90));
+        return known(0.5)
+                ? spec.first().minusDays(1 + random.nextLong(90))
+                : spec.last().plusDays(1 + random.nextLong(90));
     }
 
     private Occupation occupation() {
@@ -238,10 +285,10 @@ public final class Workers {
     private List<Child> children(LocalDate asOf) {
         double r = random.nextDouble();
         if (r < 0.25) {
-            return null;                                    // unknown
+            return null; // unknown
         }
         if (r < 0.55) {
-            return List.of();                               // known: none
+            return List.of(); // known: none
         }
         int n = 1 + random.nextInt(3);
         List<Child> children = new ArrayList<>(n);
@@ -294,8 +341,9 @@ public final class Workers {
         TripReason reason = null;
         if (known(0.85)) {
             double r = random.nextDouble();
-            reason = r < 0.35 ? TripReason.MAJOR_MATTER : r < 0.7 ? TripReason.URGENT_MATTER
-                    : r < 0.9 ? TripReason.HOLIDAY : TripReason.OTHER;
+            reason = r < 0.35
+                    ? TripReason.MAJOR_MATTER
+                    : r < 0.7 ? TripReason.URGENT_MATTER : r < 0.9 ? TripReason.HOLIDAY : TripReason.OTHER;
         }
         return new HomecomingTrip(date, reason, flag(0.8, 0.7), known(0.8) ? money(30_00, 800_00) : null);
     }
@@ -305,16 +353,19 @@ public final class Workers {
         LocalDate admission = known(0.75) ? asOf.minusDays(days(0, 400)) : null;
         LocalDate discharge = null;
         if (known(0.6)) {
-            discharge = admission == null ? asOf.minusDays(days(0, 400))
-                    : min(admission.plusDays(days(0, 20)), asOf);
+            discharge = admission == null ? asOf.minusDays(days(0, 400)) : min(admission.plusDays(days(0, 20)), asOf);
         }
-        return new Hospitalisation(hospital, admission, discharge, known(0.8) ? money(0, 9_000_00) : null,
+        return new Hospitalisation(
+                hospital,
+                admission,
+                discharge,
+                known(0.8) ? money(0, 9_000_00) : null,
                 known(0.7) ? money(0, 900_00) : null);
     }
 
     private WageArrears arrears(LocalDate asOf) {
-        return new WageArrears(known(0.8) ? asOf.minusDays(days(0, 300)) : null,
-                known(0.8) ? money(100_00, 20_000_00) : null);
+        return new WageArrears(
+                known(0.8) ? asOf.minusDays(days(0, 300)) : null, known(0.8) ? money(100_00, 20_000_00) : null);
     }
 
     private boolean known(double p) {
@@ -343,7 +394,9 @@ public final class Workers {
     }
 
     private static Place place(String id, boolean province) {
-        return province ? Places.standard().province("hukou_province", id) : Places.standard().city("work_city", id);
+        return province
+                ? Places.standard().province("hukou_province", id)
+                : Places.standard().city("work_city", id);
     }
 
     /** The region's benefit codes, read from its {@code benefits.yaml} on the classpath (for claims). */
@@ -353,8 +406,8 @@ public final class Workers {
             if (in == null) {
                 return List.of();
             }
-            Matcher m = Pattern.compile("(?m)^\\s*-\\s*code:\\s*([A-Z0-9_]+)").matcher(
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            Matcher m = Pattern.compile("(?m)^\\s*-\\s*code:\\s*([A-Z0-9_]+)")
+                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<String> codes = new ArrayList<>();
             while (m.find()) {
                 codes.add(m.group(1));
@@ -377,7 +430,8 @@ public final class Workers {
             claims += c.situation().claims().size();
             withEvents += c.situation().events().isEmpty() ? 0 : 1;
         }
-        System.out.printf("%s: %d cases, %d with events (%d events), %d claims%n", region, cases.length, withEvents,
-                events, claims);
+        System.out.printf(
+                "%s: %d cases, %d with events (%d events), %d claims%n",
+                region, cases.length, withEvents, events, claims);
     }
 }

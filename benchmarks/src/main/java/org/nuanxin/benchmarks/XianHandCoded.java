@@ -7,7 +7,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.nuanxin.Benefit;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.Parameter;
@@ -45,9 +44,19 @@ public final class XianHandCoded {
     static final long T = 0L;
 
     /** The fields a Xi'an decision can miss, sorted as the library sorts them (bit i = FIELDS.get(i)). */
-    public static final List<String> FIELDS = List.of("children", "children.birth_date", "events.date", "events.hospital",
-            "events.reason", "events.union_certified", "hardship", "hukou_province", "medical_insurance",
-            "new_employment_form", "residence_city", "work_city");
+    public static final List<String> FIELDS = List.of(
+            "children",
+            "children.birth_date",
+            "events.date",
+            "events.hospital",
+            "events.reason",
+            "events.union_certified",
+            "hardship",
+            "hukou_province",
+            "medical_insurance",
+            "new_employment_form",
+            "residence_city",
+            "work_city");
 
     private static final long M_CHILDREN = mask("children");
     private static final long M_CHILD_BIRTH = mask("children.birth_date");
@@ -63,11 +72,23 @@ public final class XianHandCoded {
     private static final long M_WORK_CITY = mask("work_city");
 
     /** The catalogue, in benefits.yaml order; the constructor checks the region's catalogue is this one. */
-    public static final List<String> CODES = List.of("XIAN_ACCIDENT_MUTUAL_AID", "XIAN_HARDSHIP_RELIEF",
-            "XIAN_LEGAL_SERVICES", "XIAN_FREE_HEALTH_CHECK", "XIAN_UNION_HOSPITAL_WARD", "XIAN_HOSPITALISATION_SUBSIDY",
-            "XIAN_HOSPITAL_MEAL_SUBSIDY", "XIAN_MENTAL_HEALTH_SUPPORT", "XIAN_HOMECOMING_TICKET_SUBSIDY",
-            "XIAN_SPRING_FESTIVAL_TRAIN", "XIAN_SKILLS_TRAINING", "XIAN_EMPLOYMENT_SUPPORT", "XIAN_CHILDREN_ACTIVITIES",
-            "XIAN_CHILDREN_CLINIC", "XIAN_CHILDREN_PSYCH_SUPPORT");
+    public static final List<String> CODES = List.of(
+            "XIAN_ACCIDENT_MUTUAL_AID",
+            "XIAN_HARDSHIP_RELIEF",
+            "XIAN_LEGAL_SERVICES",
+            "XIAN_FREE_HEALTH_CHECK",
+            "XIAN_UNION_HOSPITAL_WARD",
+            "XIAN_HOSPITALISATION_SUBSIDY",
+            "XIAN_HOSPITAL_MEAL_SUBSIDY",
+            "XIAN_MENTAL_HEALTH_SUPPORT",
+            "XIAN_HOMECOMING_TICKET_SUBSIDY",
+            "XIAN_SPRING_FESTIVAL_TRAIN",
+            "XIAN_SKILLS_TRAINING",
+            "XIAN_EMPLOYMENT_SUPPORT",
+            "XIAN_CHILDREN_ACTIVITIES",
+            "XIAN_CHILDREN_CLINIC",
+            "XIAN_CHILDREN_PSYCH_SUPPORT");
+
     private static final int ACCIDENT = 0;
     private static final int HARDSHIP = 1;
     private static final int LEGAL = 2;
@@ -101,6 +122,7 @@ public final class XianHandCoded {
     private final BigDecimal[] capByInsurance;
     /** The cap when the insurance type is unknown: the common amount when every type has it, else {@code null}. */
     private final BigDecimal capUnknownInsurance;
+
     private final int childAgeLimit;
     private final BigDecimal accidentValue;
     private final BigDecimal healthCheckValue;
@@ -157,20 +179,24 @@ public final class XianHandCoded {
     public XianHandCoded(List<Benefit> benefits, Map<String, Parameter> parameters) {
         List<String> codes = benefits.stream().map(Benefit::code).toList();
         if (!codes.equals(CODES)) {
-            throw new IllegalArgumentException("the Xi'an catalogue changed; update the hand-coded evaluator: " + codes);
+            throw new IllegalArgumentException(
+                    "the Xi'an catalogue changed; update the hand-coded evaluator: " + codes);
         }
         start = (LocalDate) parameters.get("programme.start").value();
         end = (LocalDate) parameters.get("programme.end").value();
         city = (Place) parameters.get("population.city").value();
-        excludedProvince = (Place) parameters.get("homecoming.excluded_hukou_province").value();
+        excludedProvince =
+                (Place) parameters.get("homecoming.excluded_hukou_province").value();
         unionHospital = (String) parameters.get("hospital.union_hospital").value();
         qualifyingReasons = EnumSet.noneOf(TripReason.class);
-        for (Object r : (List<?>) parameters.get("homecoming.qualifying_reasons").value()) {
+        for (Object r :
+                (List<?>) parameters.get("homecoming.qualifying_reasons").value()) {
             qualifyingReasons.add(TripReason.valueOf(r.toString()));
         }
         ticketCap = (BigDecimal) parameters.get("homecoming.ticket_cap").value();
         mealCap = (BigDecimal) parameters.get("hospital_meal.cap").value();
-        Map<?, ?> table = (Map<?, ?>) parameters.get("hospitalisation.cap_by_insurance").value();
+        Map<?, ?> table =
+                (Map<?, ?>) parameters.get("hospitalisation.cap_by_insurance").value();
         capByInsurance = new BigDecimal[MedicalInsurance.values().length];
         BigDecimal common = null;
         boolean same = true;
@@ -246,10 +272,12 @@ public final class XianHandCoded {
         List<Event> events = situation.events();
         boolean anyStay = false;
         boolean anyTrip = false;
-        long stays = F;                   // OR over stays, for the meal subsidy
-        long staysWithCap = F;            // the same with the insurance cap's field, for the hospitalisation subsidy
+        long stays = F; // OR over stays, for the meal subsidy
+        long staysWithCap = F; // the same with the insurance cap's field, for the hospitalisation subsidy
         long trips = F;
-        BigDecimal cap = w.medicalInsurance() == null ? capUnknownInsurance : capByInsurance[w.medicalInsurance().ordinal()];
+        BigDecimal cap = w.medicalInsurance() == null
+                ? capUnknownInsurance
+                : capByInsurance[w.medicalInsurance().ordinal()];
         for (int i = 0, n = events.size(); i < n; i++) {
             Event e = events.get(i);
             if (e instanceof Hospitalisation h) {
@@ -274,9 +302,9 @@ public final class XianHandCoded {
             boolean payMeals = r.status[MEAL] == ELIGIBLE;
             for (int i = 0, n = events.size(); i < n; i++) {
                 if (events.get(i) instanceof Hospitalisation h && stayTruth(h, asOf, last) == T) {
-                    if (paySubsidy) {       // eligible implies a known cap
+                    if (paySubsidy) { // eligible implies a known cap
                         BigDecimal a = Money.upTo(h.outOfPocketCost(), cap);
-                        subsidy = subsidy == null ? a : subsidy.add(a);            // PER_EVENT: summed
+                        subsidy = subsidy == null ? a : subsidy.add(a); // PER_EVENT: summed
                     }
                     if (payMeals) {
                         BigDecimal a = Money.upTo(h.mealCost(), mealCap);
@@ -292,7 +320,7 @@ public final class XianHandCoded {
             for (int i = 0, n = events.size(); i < n; i++) {
                 if (events.get(i) instanceof HomecomingTrip trip && tripTruth(trip, asOf, last, claims) == T) {
                     BigDecimal a = Money.upTo(trip.ticketCost(), ticketCap);
-                    ticket = ticket == null ? a : ticket.max(a);                    // ONCE: the largest
+                    ticket = ticket == null ? a : ticket.max(a); // ONCE: the largest
                 }
             }
             r.amount[TICKET] = ticket;
@@ -303,7 +331,8 @@ public final class XianHandCoded {
     /** At Xi'an Union Hospital, dated (admission, else discharge, else today) within the period and not after today. */
     private long stayTruth(Hospitalisation h, LocalDate asOf, LocalDate last) {
         long atUnionHospital = h.hospital() == null ? M_HOSPITAL : h.hospital().equals(unionHospital) ? T : F;
-        LocalDate d = h.admissionDate() != null ? h.admissionDate() : h.dischargeDate() != null ? h.dischargeDate() : asOf;
+        LocalDate d =
+                h.admissionDate() != null ? h.admissionDate() : h.dischargeDate() != null ? h.dischargeDate() : asOf;
         return and(atUnionHospital, d.isBefore(start) || d.isAfter(last) ? F : T);
     }
 

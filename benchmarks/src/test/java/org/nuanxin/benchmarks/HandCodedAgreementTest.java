@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
@@ -65,16 +64,18 @@ class HandCodedAgreementTest {
                 assertEquals(XianHandCoded.CODES.get(i), d.code());
                 String facade = d.status() + " amount=" + d.amount() + " value=" + d.value() + " missing=" + d.missing()
                         + (d.amountMin() == null ? "" : " range=" + d.amountMin() + ".." + d.amountMax());
-                String handCoded = r.status(i) + " amount=" + r.amount(i) + " value=" + r.value(i) + " missing="
-                        + r.missing(i);
+                String handCoded =
+                        r.status(i) + " amount=" + r.amount(i) + " value=" + r.value(i) + " missing=" + r.missing(i);
                 if (!facade.equals(handCoded)) {
                     mismatches.add("case " + n + " " + c.situation() + " as of " + c.asOf() + ", " + d.code()
                             + ": facade " + facade + ", hand-coded " + handCoded);
                 }
             }
         }
-        assertTrue(mismatches.isEmpty(), mismatches.size() + " mismatch(es), first ones:\n"
-                + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
+        assertTrue(
+                mismatches.isEmpty(),
+                mismatches.size() + " mismatch(es), first ones:\n"
+                        + String.join("\n", mismatches.subList(0, Math.min(10, mismatches.size()))));
     }
 
     /** The workers exercise every outcome, cash amounts included: agreement on them means something. */
@@ -99,7 +100,9 @@ class HandCodedAgreementTest {
             assertTrue(statuses.getOrDefault(s, 0) > 1_000, "too few " + s + ": " + statuses);
         }
         for (int i = 0; i < eligible.length; i++) {
-            assertTrue(eligible[i] >= 10, XianHandCoded.CODES.get(i) + " is eligible for only " + eligible[i] + " workers");
+            assertTrue(
+                    eligible[i] >= 10,
+                    XianHandCoded.CODES.get(i) + " is eligible for only " + eligible[i] + " workers");
         }
         assertTrue(amounts >= 50, "only " + amounts + " cash amounts");
     }

@@ -1,9 +1,8 @@
 package org.nuanxin.benchmarks;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.testing.ModuleBoundaries;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
 
 /** This module uses only core's exported packages (docs/architecture.md), but for named exceptions. */
 class ModuleBoundariesTest {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
@@ -22,7 +21,7 @@ class PlainDroolsAgreementTest {
 
     @Test
     void plainDroolsFindingsDecideAsTheFacade() {
-        for (String region : Nuanxin.builder().build().regionIds()) {       // every region on the classpath
+        for (String region : Nuanxin.builder().build().regionIds()) { // every region on the classpath
             Nuanxin engine = Nuanxin.builder().regions(region).build();
             PlainDrools plain = new PlainDrools(region);
             Workers.Case[] cases = Workers.generate(region, 300, Workers.SEED);

@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
 import org.nuanxin.InvalidInputException;
@@ -39,18 +38,17 @@ import org.nuanxin.scenario.ScenarioRunner;
 import org.nuanxin.scenario.ScenarioRunner.CaseResult;
 import org.nuanxin.scenario.ScenarioRunner.Mismatch;
 import org.nuanxin.scenario.WorkerFile;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code nuanxin} command line ({@code java -jar nuanxin.jar}).
@@ -72,14 +70,27 @@ import picocli.CommandLine.Model.CommandSpec;
  * a rule folder with errors ({@code lint}, problems on stdout), 3 an unexpected failure (one line on stderr as
  * well). stdout carries only the command's output.
  */
-@Command(name = "nuanxin", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(
+        name = "nuanxin",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
         description = "What a local trade union's programme grants a gig worker, how much, and why.",
-        subcommands = {Cli.Assess.class, Cli.Verify.class, Cli.Benefits.class, Cli.Lint.class,
-            PopulationCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            Cli.Assess.class,
+            Cli.Verify.class,
+            Cli.Benefits.class,
+            Cli.Lint.class,
+            PopulationCommand.class,
+            GenerateCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a scenario case failed (verify)",
+        exitCodeList = {
+            "0:success",
+            "1:a scenario case failed (verify)",
             "2:bad input: unknown region, malformed file, invalid value, usage error; lint: the folder has errors",
-            "3:unexpected failure"})
+            "3:unexpected failure"
+        })
 public final class Cli implements Callable<Integer> {
 
     /** Success. */
@@ -114,14 +125,14 @@ public final class Cli implements Callable<Integer> {
 
     public static void main(String[] args) {
         // UTF-8 whatever the platform default: the output carries Chinese names and JSON is UTF-8.
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         int code;
         try {
             code = commandLine(new Cli(), out, err).execute(args);
-        } catch (Throwable t) {             // an Error escaping picocli (out of memory, linkage): still one line
+        } catch (Throwable t) { // an Error escaping picocli (out of memory, linkage): still one line
             err.println("nuanxin: unexpected failure: " + describe(t));
             code = INTERNAL;
         }
@@ -141,13 +152,16 @@ public final class Cli implements Callable<Integer> {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine();
             String message = ex.getMessage();
-            if (ex instanceof UnmatchedArgumentException u && !at.getSubcommands().isEmpty()
-                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            if (ex instanceof UnmatchedArgumentException u
+                    && !at.getSubcommands().isEmpty()
+                    && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().get(0).startsWith("-")) {
                 message = "unknown command '" + u.getUnmatched().get(0) + "'; expected one of: "
                         + String.join(", ", at.getSubcommands().keySet());
             }
-            at.getErr().println("nuanxin: " + oneLine(message) + " (see '"
-                    + at.getCommandSpec().qualifiedName() + " --help')");
+            at.getErr()
+                    .println("nuanxin: " + oneLine(message) + " (see '"
+                            + at.getCommandSpec().qualifiedName() + " --help')");
             at.getErr().flush();
             return BAD_INPUT;
         });
@@ -171,17 +185,22 @@ public final class Cli implements Callable<Integer> {
     /** No command given: a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: assess, verify, benefits, lint, population or generate");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: assess, verify, benefits, lint, population or generate");
     }
 
     // ------------------------------------------------------------------------------------------------------------
 
     /** {@code assess}: one worker file, assessed, as JSON. */
-    @Command(name = "assess", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-            description = {"Assesses one worker file and prints the assessment as JSON.",
+    @Command(
+            name = "assess",
+            mixinStandardHelpOptions = true,
+            versionProvider = Cli.Version.class,
+            description = {
+                "Assesses one worker file and prints the assessment as JSON.",
                 "A worker file is a scenario case without expect (worker, region, as_of, events, claims) "
-                        + "or a bare worker (its fields at the top level)."})
+                        + "or a bare worker (its fields at the top level)."
+            })
     static final class Assess implements Callable<Integer> {
 
         @ParentCommand
@@ -190,11 +209,16 @@ public final class Cli implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--region", paramLabel = "R",
+        @Option(
+                names = "--region",
+                paramLabel = "R",
                 description = "Region id (default: the file's region, else the only region loaded).")
         String region;
 
-        @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+        @Option(
+                names = "--as-of",
+                paramLabel = "DATE",
+                converter = DateConverter.class,
                 description = "Assessment date YYYY-MM-DD (default: the file's as_of, else today in Asia/Shanghai).")
         LocalDate asOf;
 
@@ -207,12 +231,14 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() {
             requireReadableFile(file);
-            WorkerFile worker = WorkerFile.read(file);    // parse before building rules: fail fast on typos
-            String named = region != null ? region : worker.region() == null ? null : worker.region().strip();
+            WorkerFile worker = WorkerFile.read(file); // parse before building rules: fail fast on typos
+            String named = region != null
+                    ? region
+                    : worker.region() == null ? null : worker.region().strip();
             Nuanxin engine = cli.engine(rules.folders, named, region != null ? "--region" : worker.file() + ": region");
             String id = regionFor(engine, worker);
-            LocalDate date = asOf != null ? asOf
-                    : worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(cli.clock);
+            LocalDate date =
+                    asOf != null ? asOf : worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(cli.clock);
             Assessment a = engine.assess(id, worker.situation(), date);
             PrintWriter out = spec.commandLine().getOut();
             out.println(a.toJson());
@@ -234,17 +260,25 @@ public final class Cli implements Callable<Integer> {
             if (ids.isEmpty()) {
                 throw new InvalidInputException("region", "no region is loaded (add a rules module or --rules DIR)");
             }
-            throw new InvalidInputException("region", worker.file() + " names no region and several are loaded ("
-                    + String.join(", ", ids) + "); give --region");
+            throw new InvalidInputException(
+                    "region",
+                    worker.file() + " names no region and several are loaded (" + String.join(", ", ids)
+                            + "); give --region");
         }
     }
 
     // ------------------------------------------------------------------------------------------------------------
 
     /** {@code verify}: scenario files, checked. */
-    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-            description = {"Runs scenario files (or every .yaml, .yml and .json file under folders) and reports "
-                    + "each failing case.", "The last line is 'N passed, N failed'."},
+    @Command(
+            name = "verify",
+            mixinStandardHelpOptions = true,
+            versionProvider = Cli.Version.class,
+            description = {
+                "Runs scenario files (or every .yaml, .yml and .json file under folders) and reports "
+                        + "each failing case.",
+                "The last line is 'N passed, N failed'."
+            },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every case passed", "1:a case failed", "2:a file is malformed or a path is missing"})
     static final class Verify implements Callable<Integer> {
@@ -266,7 +300,7 @@ public final class Cli implements Callable<Integer> {
             // Parse every file before building the rules and running anything: a malformed file is reported
             // alone (exit 2), without a partial run in front of it.
             List<ScenarioFile> files = ScenarioRunner.readAll(paths);
-            if (files.isEmpty()) {     // a run that checks nothing must not pass
+            if (files.isEmpty()) { // a run that checks nothing must not pass
                 throw new InvalidInputException("PATH", "no scenario files (.yaml, .yml, .json) under " + paths);
             }
             ScenarioRunner.Report report = new ScenarioRunner(cli.engine(rules.folders)).runFiles(files);
@@ -284,15 +318,15 @@ public final class Cli implements Callable<Integer> {
 
         private static void printFailure(PrintWriter out, CaseResult r) {
             ScenarioCase c = r.scenario();
-            out.println("FAIL " + c.file() + ":" + c.line() + " \"" + c.name() + "\" (region " + c.region()
-                    + ", as of " + c.asOf() + ")");
+            out.println("FAIL " + c.file() + ":" + c.line() + " \"" + c.name() + "\" (region " + c.region() + ", as of "
+                    + c.asOf() + ")");
             for (Mismatch m : r.mismatches()) {
                 out.println("  " + m.benefit());
                 out.println("    expected: " + m.expected());
                 out.println("    actual:   " + m.actual());
                 for (Reason reason : m.reasons()) {
-                    out.println("      - [" + reason.outcome() + "] " + oneLine(reason.textEn())
-                            + " (" + reason.source() + "; rule \"" + reason.rule() + "\")");
+                    out.println("      - [" + reason.outcome() + "] " + oneLine(reason.textEn()) + " ("
+                            + reason.source() + "; rule \"" + reason.rule() + "\")");
                 }
             }
         }
@@ -301,7 +335,10 @@ public final class Cli implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------------------------
 
     /** {@code benefits}: the catalogue as an aligned table. */
-    @Command(name = "benefits", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    @Command(
+            name = "benefits",
+            mixinStandardHelpOptions = true,
+            versionProvider = Cli.Version.class,
             description = "Lists the benefit catalogue: region, code, kind, Chinese and English names.")
     static final class Benefits implements Callable<Integer> {
 
@@ -320,13 +357,15 @@ public final class Cli implements Callable<Integer> {
         @Override
         public Integer call() {
             Nuanxin engine = cli.engine(rules.folders);
-            List<Region> regions = region == null ? engine.regions()
+            List<Region> regions = region == null
+                    ? engine.regions()
                     : List.of(engine.region(checkedRegion(engine, region, "--region")));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"REGION", "CODE", "KIND", "NAME_ZH", "NAME_EN"});
             for (Region r : regions) {
                 for (Benefit b : r.benefits()) {
-                    rows.add(new String[] {r.id(), b.code(), b.kind().name(), oneLine(b.nameZh()), oneLine(b.nameEn())});
+                    rows.add(
+                            new String[] {r.id(), b.code(), b.kind().name(), oneLine(b.nameZh()), oneLine(b.nameEn())});
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -341,12 +380,17 @@ public final class Cli implements Callable<Integer> {
     // ------------------------------------------------------------------------------------------------------------
 
     /** {@code lint}: a rule folder checked the way a policy author needs before verifying or reloading it. */
-    @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-            description = {"Checks a rule folder (region.yaml, benefits.yaml, parameters.yaml and its .drl files): "
-                    + "the guard, a DRL10 parse, a compile, every rule's metadata and the catalogue, and parameters "
-                    + "no rule reads.",
+    @Command(
+            name = "lint",
+            mixinStandardHelpOptions = true,
+            versionProvider = Cli.Version.class,
+            description = {
+                "Checks a rule folder (region.yaml, benefits.yaml, parameters.yaml and its .drl files): "
+                        + "the guard, a DRL10 parse, a compile, every rule's metadata and the catalogue, and parameters "
+                        + "no rule reads.",
                 "Prints one 'file:line:column: severity: message' line per problem; the last line is "
-                        + "'N errors, N warnings'."},
+                        + "'N errors, N warnings'."
+            },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (warnings allowed)", "2:the folder has errors, or it is missing"})
     static final class Lint implements Callable<Integer> {
@@ -354,20 +398,21 @@ public final class Cli implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "DIR", description = "The rule folder, e.g. "
-                + "rules-xian/src/main/resources/org/nuanxin/region/xian")
+        @Parameters(
+                paramLabel = "DIR",
+                description = "The rule folder, e.g. " + "rules-xian/src/main/resources/org/nuanxin/region/xian")
         Path dir;
 
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException(dir.toString(), Files.exists(dir)
-                        ? "is a file, not a rule folder" : "no such folder");
+                throw new InvalidInputException(
+                        dir.toString(), Files.exists(dir) ? "is a file, not a rule folder" : "no such folder");
             }
             LintReport report = RuleLinter.lint(dir);
             PrintWriter out = spec.commandLine().getOut();
             for (RuleProblem p : report.problems()) {
-                out.println(oneLine(p.toString()));   // a DRL10 parse message can quote several lines of the rule
+                out.println(oneLine(p.toString())); // a DRL10 parse message can quote several lines of the rule
             }
             out.println(report.summary());
             out.flush();
@@ -396,23 +441,30 @@ public final class Cli implements Callable<Integer> {
     }
 
     /** As {@link #engine(List, String, String)}, with the builder set up further by {@code tune} (e.g. its cache). */
-    Nuanxin engine(List<Path> ruleFolders, String region, String field, java.util.function.UnaryOperator<Nuanxin.Builder> tune) {
+    Nuanxin engine(
+            List<Path> ruleFolders,
+            String region,
+            String field,
+            java.util.function.UnaryOperator<Nuanxin.Builder> tune) {
         Nuanxin.Builder b = tune.apply(builders.get());
         if (region != null) {
             b.regions(region);
         }
         for (Path dir : ruleFolders) {
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException("--rules", Files.exists(dir) ? "'" + dir + "' is not a folder"
-                        : "no such folder '" + dir + "'");
+                throw new InvalidInputException(
+                        "--rules",
+                        Files.exists(dir) ? "'" + dir + "' is not a folder" : "no such folder '" + dir + "'");
             }
             b.ruleFolder(dir);
         }
         try {
             return b.build();
         } catch (UnknownRegionException e) {
-            throw new InvalidInputException(field, "unknown region '" + region + "'; known regions: "
-                    + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+            throw new InvalidInputException(
+                    field,
+                    "unknown region '" + region + "'; known regions: "
+                            + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
         }
     }
 
@@ -422,8 +474,10 @@ public final class Cli implements Callable<Integer> {
             engine.region(id);
             return id;
         } catch (UnknownRegionException e) {
-            throw new InvalidInputException(field, "unknown region '" + id + "'; known regions: "
-                    + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+            throw new InvalidInputException(
+                    field,
+                    "unknown region '" + id + "'; known regions: "
+                            + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
         }
     }
 
@@ -452,7 +506,8 @@ public final class Cli implements Callable<Integer> {
         if (s == null) {
             return "";
         }
-        String t = s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
+        String t =
+                s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
         StringBuilder b = new StringBuilder(t.length());
         t.codePoints().forEach(c -> {
             int type = Character.getType(c);
@@ -491,8 +546,8 @@ public final class Cli implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             String version = "development";
-            try (InputStream in = Cli.class.getResourceAsStream(
-                    "/META-INF/maven/org.nuanxin/nuanxin-cli/pom.properties")) {
+            try (InputStream in =
+                    Cli.class.getResourceAsStream("/META-INF/maven/org.nuanxin/nuanxin-cli/pom.properties")) {
                 if (in != null) {
                     Properties p = new Properties();
                     p.load(in);
@@ -501,8 +556,10 @@ public final class Cli implements Callable<Integer> {
             } catch (IOException e) {
                 // keep "development"
             }
-            return new String[] {"nuanxin " + version,
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "nuanxin " + version,
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

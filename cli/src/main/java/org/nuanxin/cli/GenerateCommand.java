@@ -11,24 +11,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.population.RegisterGenerator;
-
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code generate}: a synthetic member register for trying {@code population}. */
-@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = {"Writes a synthetic member register (CSV) for a region, to try population with.",
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = {
+            "Writes a synthetic member register (CSV) for a region, to try population with.",
             "The register (UTF-8) is a realistic mix of gig workers, "
-                + "mostly in the region's cities, 10-30 %% of cells unknown, children, certificates and events now and "
-                + "then. The same --seed gives the same file. The data is made up.",
+                    + "mostly in the region's cities, 10-30 %% of cells unknown, children, certificates and events now and "
+                    + "then. The same --seed gives the same file. The data is made up.",
             "Prints one line saying what was written and the --as-of date to assess it on (unless OUT is -, which "
-                + "writes the CSV to stdout)."},
+                    + "writes the CSV to stdout)."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:no generator profile for the region, bad option, or OUT cannot be written"})
 final class GenerateCommand implements Callable<Integer> {
@@ -36,24 +39,37 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", paramLabel = "R", required = true,
+    @Option(
+            names = "--region",
+            paramLabel = "R",
+            required = true,
             description = "Region profile: xian, qingdao, zhejiang, neimenggu or xinjiang.")
     String region;
 
     @Option(names = "--rows", paramLabel = "N", required = true, description = "Data rows to write.")
     long rows;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bad-rows", paramLabel = "FRACTION", defaultValue = "0",
+    @Option(
+            names = "--bad-rows",
+            paramLabel = "FRACTION",
+            defaultValue = "0",
             description = "Share of deliberately bad rows, 0 to 1 (default ${DEFAULT-VALUE}).")
     double badRows;
 
     @Option(names = "--no-events", description = "Leave out the event columns (trip_, stay_, arrears_).")
     boolean noEvents;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = Cli.DateConverter.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = Cli.DateConverter.class,
             description = "The date the register is drawn up on; every date in it lies before (default: a day the "
                     + "region's programme is in effect).")
     LocalDate asOf;
@@ -70,12 +86,16 @@ final class GenerateCommand implements Callable<Integer> {
             throw new InvalidInputException("--bad-rows", "must be a fraction between 0 and 1, e.g. 0.01");
         }
         if (!RegisterGenerator.REGIONS.contains(region)) {
-            throw new InvalidInputException("--region", "no register generator profile for region '" + region
-                    + "'; profiles: " + String.join(", ", RegisterGenerator.REGIONS));
+            throw new InvalidInputException(
+                    "--region",
+                    "no register generator profile for region '" + region + "'; profiles: "
+                            + String.join(", ", RegisterGenerator.REGIONS));
         }
         LocalDate reference = asOf != null ? asOf : RegisterGenerator.referenceDate(region);
-        RegisterGenerator.Options options = RegisterGenerator.Options.defaults().withReferenceDate(reference)
-                .withBadRowFraction(badRows).withEvents(!noEvents);
+        RegisterGenerator.Options options = RegisterGenerator.Options.defaults()
+                .withReferenceDate(reference)
+                .withBadRowFraction(badRows)
+                .withEvents(!noEvents);
         boolean toStdout = out.toString().equals("-");
         try {
             if (toStdout) {
@@ -90,16 +110,17 @@ final class GenerateCommand implements Callable<Integer> {
             if (Files.isDirectory(out)) {
                 throw new InvalidInputException(out.toString(), "is a folder; give a file name such as members.csv");
             }
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8),
-                    1 << 16)) {
+            try (Writer w = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
                 RegisterGenerator.write(w, rows, region, seed, options);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + rows + " rows for " + region + " to " + out + " (seed " + seed + ", drawn up on " + reference
-                + "; assess with: population --region " + region + " --as-of " + reference + " " + out + ")");
+        o.println(
+                "wrote " + rows + " rows for " + region + " to " + out + " (seed " + seed + ", drawn up on " + reference
+                        + "; assess with: population --region " + region + " --as-of " + reference + " " + out + ")");
         o.flush();
         return Cli.OK;
     }

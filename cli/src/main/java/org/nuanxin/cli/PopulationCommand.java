@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.Parameter;
@@ -29,43 +28,48 @@ import org.nuanxin.population.BenefitTotals;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
 import org.nuanxin.population.RowProblem;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code population}: a member register (CSV) assessed row by row on all cores, added up per benefit beside
  * the benefit's quota and budget.
  */
-@Command(name = "population", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = {"Assesses a member register (CSV) and adds the decisions up per benefit, beside its quota and "
-                + "budget.",
+@Command(
+        name = "population",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = {
+            "Assesses a member register (CSV) and adds the decisions up per benefit, beside its quota and " + "budget.",
             "Every worker of the register (CSV, UTF-8, a header row naming the columns) is assessed on all cores; the "
-                + "output is a table per benefit: eligible, not eligible, needs info, cash total, in-kind total, quota, "
-                + "budget and flags (QUOTA EXCEEDED, BUDGET EXCEEDED, BUDGET MAY BE EXCEEDED, NOTE n); then the notes "
-                + "of the quota and budget parameters, the bad rows ('row N: field: problem') and a last line "
-                + "'N rows, N bad rows, S s, R rows/s'.",
+                    + "output is a table per benefit: eligible, not eligible, needs info, cash total, in-kind total, quota, "
+                    + "budget and flags (QUOTA EXCEEDED, BUDGET EXCEEDED, BUDGET MAY BE EXCEEDED, NOTE n); then the notes "
+                    + "of the quota and budget parameters, the bad rows ('row N: field: problem') and a last line "
+                    + "'N rows, N bad rows, S s, R rows/s'.",
             "Columns: the worker fields of SCENARIOS.md by name (id, occupation, new_employment_form, work_city, "
-                + "residence_city, work_province, hukou_province, gender, birth_date, union_member, union_join_date, "
-                + "medical_insurance, hardship, martyr_family, frontline_outstanding, employer, head_platform_enterprise, "
-                + "employment_start_date, integrity_deductions, children, certificates), in any order and any subset, "
-                + "and optionally one event per row: trip_date, trip_reason, trip_union_certified, trip_ticket_cost; "
-                + "stay_hospital, stay_admission_date, stay_discharge_date, stay_out_of_pocket_cost, stay_meal_cost; "
-                + "arrears_date, arrears_amount. An empty cell is unknown. children: 2015-06-01:PRIMARY;2019-03-02 "
-                + "(- or none: known to have none); certificates: DEGREE:2023-05-01;SKILL:2024-01-01.",
+                    + "residence_city, work_province, hukou_province, gender, birth_date, union_member, union_join_date, "
+                    + "medical_insurance, hardship, martyr_family, frontline_outstanding, employer, head_platform_enterprise, "
+                    + "employment_start_date, integrity_deductions, children, certificates), in any order and any subset, "
+                    + "and optionally one event per row: trip_date, trip_reason, trip_union_certified, trip_ticket_cost; "
+                    + "stay_hospital, stay_admission_date, stay_discharge_date, stay_out_of_pocket_cost, stay_meal_cost; "
+                    + "arrears_date, arrears_amount. An empty cell is unknown. children: 2015-06-01:PRIMARY;2019-03-02 "
+                    + "(- or none: known to have none); certificates: DEGREE:2023-05-01;SKILL:2024-01-01.",
             "Bad rows are reported and skipped; they do not change the exit code. Progress goes to stderr, at most once a "
-                + "second, when run in a terminal (System.console() is not null). Make a register to try it with 'generate'."},
+                    + "second, when run in a terminal (System.console() is not null). Make a register to try it with 'generate'."
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:the register was assessed (bad rows, if any, are listed)",
+        exitCodeList = {
+            "0:the register was assessed (bad rows, if any, are listed)",
             "2:a missing, unreadable or non-UTF-8 file, or one that is not a regular file (a folder, FIFO or device), "
                     + "unknown region, an --as-of outside 1900-2200, malformed header (an unknown or repeated column, "
                     + "a header row longer than 65536 characters), or the region's rules failed on a row",
-            "3:unexpected failure"})
+            "3:unexpected failure"
+        })
 final class PopulationCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -77,7 +81,10 @@ final class PopulationCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "R", required = true, description = "Region id, e.g. xian.")
     String region;
 
-    @Option(names = "--as-of", paramLabel = "DATE", converter = Cli.DateConverter.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = Cli.DateConverter.class,
             description = "Assessment date YYYY-MM-DD for every row (default: today in Asia/Shanghai).")
     LocalDate asOf;
 
@@ -87,18 +94,25 @@ final class PopulationCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Assessing threads (default: one per core).")
     Integer threads;
 
-    @Option(names = "--max-problems", paramLabel = "N", defaultValue = "100",
-            description = "Bad-row problems listed (those of the smallest rows; default ${DEFAULT-VALUE}); the rest are counted.")
+    @Option(
+            names = "--max-problems",
+            paramLabel = "N",
+            defaultValue = "100",
+            description =
+                    "Bad-row problems listed (those of the smallest rows; default ${DEFAULT-VALUE}); the rest are counted.")
     int maxProblems;
 
-    @Option(names = "--cached-decisions", paramLabel = "N",
+    @Option(
+            names = "--cached-decisions",
+            paramLabel = "N",
             description = "Decisions kept for reuse during the run (workers whose facts read by the rules are equal "
                     + "share one; the rules still decide every distinct combination). Default: sized to the heap, "
                     + "one per 10 KiB of the maximum heap, at least 10000 and at most 100000; 0 turns reuse off.")
     Integer cachedDecisions;
 
-    @Option(names = "--stats", description = "Print a line of run statistics (threads, rows in flight, heap, GC) "
-            + "before the summary.")
+    @Option(
+            names = "--stats",
+            description = "Print a line of run statistics (threads, rows in flight, heap, GC) " + "before the summary.")
     boolean stats;
 
     @Parameters(paramLabel = "FILE", description = "The member register, CSV in UTF-8.")
@@ -116,17 +130,21 @@ final class PopulationCommand implements Callable<Integer> {
         if (cachedDecisions != null && cachedDecisions < 0) {
             throw new InvalidInputException("--cached-decisions", "must not be negative");
         }
-        int cache = cachedDecisions != null ? cachedDecisions : defaultCachedDecisions(Runtime.getRuntime().maxMemory());
+        int cache = cachedDecisions != null
+                ? cachedDecisions
+                : defaultCachedDecisions(Runtime.getRuntime().maxMemory());
         Nuanxin engine = cli.engine(rules.folders, region, "--region", b -> b.cachedDecisions(cache));
         String id = Cli.checkedRegion(engine, region, "--region");
         LocalDate date = asOf != null ? asOf : Nuanxin.todayInShanghai(cli.clock());
 
-        Population.Options options = Population.Options.defaults().withSource(file.toString()).withMaxProblems(maxProblems);
+        Population.Options options =
+                Population.Options.defaults().withSource(file.toString()).withMaxProblems(maxProblems);
         if (threads != null) {
             options = options.withThreads(threads);
         }
         HeapWatch heap = stats ? new HeapWatch() : null;
-        Progress progress = System.console() != null ? new Progress(spec.commandLine().getErr()) : null;
+        Progress progress =
+                System.console() != null ? new Progress(spec.commandLine().getErr()) : null;
         if (heap != null || progress != null) {
             options = options.withProgress(done -> {
                 if (heap != null) {
@@ -168,8 +186,14 @@ final class PopulationCommand implements Callable<Integer> {
     }
 
     private static Reader open(Path file) throws IOException {
-        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        return new BufferedReader(
+                new InputStreamReader(
+                        Files.newInputStream(file),
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                1 << 16);
     }
 
     // --- output ---------------------------------------------------------------------------------------------
@@ -178,7 +202,9 @@ final class PopulationCommand implements Callable<Integer> {
         out.println(r.region() + " as of " + r.asOf() + " (rules " + r.ruleSetVersion() + "): " + r.assessed()
                 + " workers assessed");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"CODE", "ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_INFO", "CASH", "IN_KIND", "QUOTA", "BUDGET", "FLAGS"});
+        rows.add(new String[] {
+            "CODE", "ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_INFO", "CASH", "IN_KIND", "QUOTA", "BUDGET", "FLAGS"
+        });
         List<String> notes = new ArrayList<>();
         for (BenefitTotals b : r.benefits()) {
             List<String> flags = new ArrayList<>(b.flags());
@@ -189,10 +215,19 @@ final class PopulationCommand implements Callable<Integer> {
                     flags.add("NOTE " + notes.size());
                 }
             }
-            rows.add(new String[] {b.code(), count(b.eligible()), count(b.notEligible()), count(b.needsInfo()),
-                b.hasRange() ? b.cashLow().toPlainString() + ".." + b.cashHigh().toPlainString() : b.cash().toPlainString(),
-                b.value().toPlainString(), b.quota() == null ? "-" : count(b.quotaPlaces()),
-                b.budget() == null ? "-" : b.budgetAmount().toPlainString(), String.join(", ", flags)});
+            rows.add(new String[] {
+                b.code(),
+                count(b.eligible()),
+                count(b.notEligible()),
+                count(b.needsInfo()),
+                b.hasRange()
+                        ? b.cashLow().toPlainString() + ".." + b.cashHigh().toPlainString()
+                        : b.cash().toPlainString(),
+                b.value().toPlainString(),
+                b.quota() == null ? "-" : count(b.quotaPlaces()),
+                b.budget() == null ? "-" : b.budgetAmount().toPlainString(),
+                String.join(", ", flags)
+            });
         }
         rightAlign(rows, 1, 2, 3, 4, 5, 6, 7);
         for (String line : Table.format(rows)) {
@@ -320,13 +355,16 @@ final class PopulationCommand implements Callable<Integer> {
             long[] gc = gcs();
             return "stats: " + r.threads() + " threads, peak " + r.peakRowsInFlight() + " rows in flight; heap used "
                     + mib(baseline) + " MiB at start, peak " + mib(peakUsed) + " MiB sampled (" + mib(poolPeaks)
-                    + " MiB sum of pool peaks), committed peak " + mib(peakCommitted) + " MiB, max " + mib(rt.maxMemory())
-                    + " MiB; GC " + (gc[0] - gcCount) + " collections, " + String.format(Locale.ROOT, "%.1f",
-                    (gc[1] - gcMillis) / 1000.0) + " s";
+                    + " MiB sum of pool peaks), committed peak " + mib(peakCommitted) + " MiB, max "
+                    + mib(rt.maxMemory())
+                    + " MiB; GC " + (gc[0] - gcCount) + " collections, "
+                    + String.format(Locale.ROOT, "%.1f", (gc[1] - gcMillis) / 1000.0) + " s";
         }
 
         private static String mib(long bytes) {
-            return new BigDecimal(bytes).divide(new BigDecimal(1 << 20), 1, java.math.RoundingMode.HALF_UP).toPlainString();
+            return new BigDecimal(bytes)
+                    .divide(new BigDecimal(1 << 20), 1, java.math.RoundingMode.HALF_UP)
+                    .toPlainString();
         }
     }
 }

@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.Nuanxin;
@@ -108,17 +107,24 @@ public final class RuleFolderWatcher implements AutoCloseable {
     private volatile boolean closed;
     private volatile ReloadResult last;
 
-    private RuleFolderWatcher(Nuanxin engine, Path folder, List<Path> scenarios, Duration quiet,
-                              Consumer<String> log, Consumer<ReloadResult> listener) throws IOException {
+    private RuleFolderWatcher(
+            Nuanxin engine,
+            Path folder,
+            List<Path> scenarios,
+            Duration quiet,
+            Consumer<String> log,
+            Consumer<ReloadResult> listener)
+            throws IOException {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
-        this.scenarios = scenarios.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.scenarios =
+                scenarios.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.quiet = Objects.requireNonNull(quiet, "quiet");
         if (quiet.isNegative() || quiet.isZero()) {
             throw new IllegalArgumentException("the quiet period must be positive");
         }
         this.log = Objects.requireNonNull(log, "log");
-        this.listener = listener == null ? r -> { } : listener;
+        this.listener = listener == null ? r -> {} : listener;
         if (!Files.isDirectory(this.folder)) {
             throw new IllegalArgumentException("no such rule folder: " + folder);
         }
@@ -129,7 +135,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
                 if (Files.isDirectory(p)) {
                     watchTree(p);
                 } else if (p.getParent() != null && Files.isDirectory(p.getParent())) {
-                    watch(p.getParent());               // a scenario file: its folder, filtered to the file
+                    watch(p.getParent()); // a scenario file: its folder, filtered to the file
                 } else {
                     throw new IllegalArgumentException("no such scenario file or folder: " + p);
                 }
@@ -139,7 +145,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
             throw e;
         }
         this.thread = new Thread(this::run, "nuanxin-rule-watcher");
-        this.thread.setDaemon(true);                    // never keeps a host's JVM alive on its own
+        this.thread.setDaemon(true); // never keeps a host's JVM alive on its own
     }
 
     /**
@@ -162,8 +168,14 @@ public final class RuleFolderWatcher implements AutoCloseable {
      * own and a {@code listener} (may be {@code null}) that receives every {@link ReloadResult} after it
      * has been logged.
      */
-    public static RuleFolderWatcher start(Nuanxin engine, Path folder, List<Path> scenarios, Duration quiet,
-                                          Consumer<String> log, Consumer<ReloadResult> listener) throws IOException {
+    public static RuleFolderWatcher start(
+            Nuanxin engine,
+            Path folder,
+            List<Path> scenarios,
+            Duration quiet,
+            Consumer<String> log,
+            Consumer<ReloadResult> listener)
+            throws IOException {
         RuleFolderWatcher w = new RuleFolderWatcher(engine, folder, scenarios, quiet, log, listener);
         w.thread.start();
         return w;
@@ -182,7 +194,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            watchService.close();                       // wakes the thread from take() or poll()
+            watchService.close(); // wakes the thread from take() or poll()
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -228,7 +240,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
         Path dir = watched.get(key);
         boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
-            if (event.kind() == OVERFLOW) {             // events were lost: assume the worst
+            if (event.kind() == OVERFLOW) { // events were lost: assume the worst
                 relevant = true;
                 continue;
             }
@@ -255,24 +267,27 @@ public final class RuleFolderWatcher implements AutoCloseable {
     }
 
     private void reload() {
-        Map<String, String> before = engine.regions().stream()
-                .collect(Collectors.toMap(Region::id, Region::ruleSetVersion));
+        Map<String, String> before =
+                engine.regions().stream().collect(Collectors.toMap(Region::id, Region::ruleSetVersion));
         ReloadResult r;
         try {
             r = engine.reload(folder, scenarios);
-        } catch (RuntimeException e) {                  // reload says "never throws for bad rules"; be safe
+        } catch (RuntimeException e) { // reload says "never throws for bad rules"; be safe
             say("reload of " + folder + " failed: " + Cli.oneLine(String.valueOf(e)));
             return;
         }
         last = r;
         String counts = r.casesPassed() + " passed, " + r.casesFailed() + " failed";
         if (r.promoted()) {
-            say(r.region() + ": " + (r.version().equals(before.get(r.region()))
-                    ? "reloaded, rule set " + r.version() + " unchanged" : "promoted rule set " + r.version())
+            say(r.region() + ": "
+                    + (r.version().equals(before.get(r.region()))
+                            ? "reloaded, rule set " + r.version() + " unchanged"
+                            : "promoted rule set " + r.version())
                     + " (" + counts + ")");
         } else {
-            say(r.region() + ": rejected " + (r.candidate().isEmpty() ? "the rules (they do not build)"
-                    : "rule set " + r.candidate()) + "; " + (r.version().isEmpty() ? "nothing" : r.version())
+            say(r.region() + ": rejected "
+                    + (r.candidate().isEmpty() ? "the rules (they do not build)" : "rule set " + r.candidate()) + "; "
+                    + (r.version().isEmpty() ? "nothing" : r.version())
                     + " keeps serving (" + counts + "), " + r.problems().size()
                     + (r.problems().size() == 1 ? " problem:" : " problems:"));
             for (RuleProblem p : r.problems()) {
@@ -300,8 +315,13 @@ public final class RuleFolderWatcher implements AutoCloseable {
     }
 
     private static boolean editorNoise(String name) {
-        return name.startsWith(".#") || name.endsWith("~") || name.endsWith(".swp") || name.endsWith(".swx")
-                || name.endsWith(".tmp") || name.equals(".DS_Store") || name.equals("4913");   // vim's probe file
+        return name.startsWith(".#")
+                || name.endsWith("~")
+                || name.endsWith(".swp")
+                || name.endsWith(".swx")
+                || name.endsWith(".tmp")
+                || name.equals(".DS_Store")
+                || name.equals("4913"); // vim's probe file
     }
 
     private void watchTree(Path root) throws IOException {
@@ -335,10 +355,10 @@ public final class RuleFolderWatcher implements AutoCloseable {
      * </pre>
      */
     public static void main(String[] args) throws Exception {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
-                StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(
+                new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         Path workerFile = null;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -380,8 +400,8 @@ public final class RuleFolderWatcher implements AutoCloseable {
         }
         String region = engine.regionIds().get(0);
         Situation situation = worker == null ? Situation.of(Worker.builder().build()) : worker.situation();
-        LocalDate asOf = worker != null && worker.asOf() != null ? worker.asOf()
-                : Nuanxin.todayInShanghai(Clock.systemUTC());
+        LocalDate asOf =
+                worker != null && worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(Clock.systemUTC());
 
         if (scenarios.isEmpty() && !Files.isDirectory(rules.resolve("scenarios"))) {
             err.println("nuanxin: warning: no SCENARIOS given and no " + rules.resolve("scenarios")
@@ -389,13 +409,16 @@ public final class RuleFolderWatcher implements AutoCloseable {
         }
         RuleFolderWatcher watcher = start(engine, rules, scenarios, line -> out.println("reload: " + line));
         Runtime.getRuntime().addShutdownHook(new Thread(watcher::close, "nuanxin-rule-watcher-stop"));
-        out.println("watching " + watcher.folder + " and " + (scenarios.isEmpty()
-                ? watcher.folder.resolve("scenarios") : watcher.scenarios) + " (Ctrl-C to stop)");
+        out.println("watching " + watcher.folder + " and "
+                + (scenarios.isEmpty() ? watcher.folder.resolve("scenarios") : watcher.scenarios)
+                + " (Ctrl-C to stop)");
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss");
         while (true) {
-            Assessment a = engine.assess(region, situation, asOf);   // a request thread: never blocked by a reload
-            String cash = a.decisions().stream().filter(d -> d.amount() != null || d.amountMin() != null)
-                    .map(Decision::toString).collect(Collectors.joining("; "));
+            Assessment a = engine.assess(region, situation, asOf); // a request thread: never blocked by a reload
+            String cash = a.decisions().stream()
+                    .filter(d -> d.amount() != null || d.amountMin() != null)
+                    .map(Decision::toString)
+                    .collect(Collectors.joining("; "));
             out.println(LocalTime.now().format(hms) + " " + region + " rule set " + a.ruleSetVersion()
                     + (worker == null || cash.isEmpty() ? "" : "  " + cash));
             Thread.sleep(EVERY.toMillis());

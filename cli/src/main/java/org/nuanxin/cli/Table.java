@@ -11,8 +11,7 @@ final class Table {
 
     private static final String GAP = "  ";
 
-    private Table() {
-    }
+    private Table() {}
 
     /** The rows as lines; the last column is not padded. */
     static List<String> format(List<String[]> rows) {
@@ -47,22 +46,23 @@ final class Table {
     }
 
     private static int width(int cp) {
-        if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.ENCLOSING_MARK
+        if (Character.getType(cp) == Character.NON_SPACING_MARK
+                || Character.getType(cp) == Character.ENCLOSING_MARK
                 || cp == 0x200B) {
             return 0;
         }
-        boolean wide = (cp >= 0x1100 && cp <= 0x115F)        // Hangul Jamo
-                || (cp >= 0x2E80 && cp <= 0x303E)             // CJK radicals, punctuation (、。「」…)
-                || (cp >= 0x3041 && cp <= 0x33FF)             // kana, CJK symbols
-                || (cp >= 0x3400 && cp <= 0x4DBF)             // CJK extension A
-                || (cp >= 0x4E00 && cp <= 0x9FFF)             // CJK unified ideographs
-                || (cp >= 0xA000 && cp <= 0xA4CF)             // Yi
-                || (cp >= 0xAC00 && cp <= 0xD7A3)             // Hangul syllables
-                || (cp >= 0xF900 && cp <= 0xFAFF)             // CJK compatibility ideographs
-                || (cp >= 0xFE30 && cp <= 0xFE4F)             // CJK compatibility forms
-                || (cp >= 0xFF00 && cp <= 0xFF60)             // fullwidth forms (（）＋，…)
+        boolean wide = (cp >= 0x1100 && cp <= 0x115F) // Hangul Jamo
+                || (cp >= 0x2E80 && cp <= 0x303E) // CJK radicals, punctuation (、。「」…)
+                || (cp >= 0x3041 && cp <= 0x33FF) // kana, CJK symbols
+                || (cp >= 0x3400 && cp <= 0x4DBF) // CJK extension A
+                || (cp >= 0x4E00 && cp <= 0x9FFF) // CJK unified ideographs
+                || (cp >= 0xA000 && cp <= 0xA4CF) // Yi
+                || (cp >= 0xAC00 && cp <= 0xD7A3) // Hangul syllables
+                || (cp >= 0xF900 && cp <= 0xFAFF) // CJK compatibility ideographs
+                || (cp >= 0xFE30 && cp <= 0xFE4F) // CJK compatibility forms
+                || (cp >= 0xFF00 && cp <= 0xFF60) // fullwidth forms (（）＋，…)
                 || (cp >= 0xFFE0 && cp <= 0xFFE6)
-                || (cp >= 0x20000 && cp <= 0x3FFFD);          // CJK extensions B and beyond
+                || (cp >= 0x20000 && cp <= 0x3FFFD); // CJK extensions B and beyond
         return wide ? 2 : 1;
     }
 }

@@ -16,10 +16,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.Nuanxin;
@@ -39,7 +38,8 @@ class CliTest {
      * The engine the tests run against: the Xi'an region only, so that the tests do not change (or break)
      * when other region modules on the classpath gain rules. {@code --rules} folders are added to it.
      */
-    private static final Supplier<Nuanxin.Builder> XIAN_ONLY = () -> Nuanxin.builder().regions("xian");
+    private static final Supplier<Nuanxin.Builder> XIAN_ONLY =
+            () -> Nuanxin.builder().regions("xian");
 
     /** One run: exit code and what went to stdout and stderr. */
     record Run(int code, String out, String err) {
@@ -65,8 +65,8 @@ class CliTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new Cli(CLOCK, XIAN_ONLY), new PrintWriter(out, true),
-                new PrintWriter(err, true)).execute(args);
+        int code = Cli.commandLine(new Cli(CLOCK, XIAN_ONLY), new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -102,7 +102,8 @@ class CliTest {
         String ticket = decision(r.out(), "XIAN_HOMECOMING_TICKET_SUBSIDY");
         assertTrue(ticket.contains("\"status\": \"ELIGIBLE\""), ticket);
         assertTrue(ticket.contains("\"amount\": 200.00"), ticket);
-        assertTrue(decision(r.out(), "XIAN_CHILDREN_CLINIC").contains("\"status\": \"ELIGIBLE\""),
+        assertTrue(
+                decision(r.out(), "XIAN_CHILDREN_CLINIC").contains("\"status\": \"ELIGIBLE\""),
                 "the file's child settles the children's benefits");
     }
 
@@ -111,7 +112,8 @@ class CliTest {
         Run r = run("assess", "--as-of", "2029-01-01", "--region", "xian", COURIER);
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("\"as_of\": \"2029-01-01\""));
-        assertTrue(decision(r.out(), "XIAN_HOMECOMING_TICKET_SUBSIDY").contains("\"status\": \"NOT_ELIGIBLE\""),
+        assertTrue(
+                decision(r.out(), "XIAN_HOMECOMING_TICKET_SUBSIDY").contains("\"status\": \"NOT_ELIGIBLE\""),
                 "the programme has ended by 2029");
     }
 
@@ -129,9 +131,18 @@ class CliTest {
         copyXianRules(dir);
         Path manifest = dir.resolve("region.yaml");
         Files.writeString(manifest, Files.readString(manifest).replaceFirst("(?m)^id: xian$", "id: xian_copy"));
-        assertBadInput(run("assess", "--rules", dir.toString(), "../examples/workers/xian-rider-unknowns.json"),
-                "region", "xian, xian_copy", "--region");
-        Run r = run("assess", "--rules", dir.toString(), "--region", "xian_copy", "../examples/workers/xian-rider-unknowns.json");
+        assertBadInput(
+                run("assess", "--rules", dir.toString(), "../examples/workers/xian-rider-unknowns.json"),
+                "region",
+                "xian, xian_copy",
+                "--region");
+        Run r = run(
+                "assess",
+                "--rules",
+                dir.toString(),
+                "--region",
+                "xian_copy",
+                "../examples/workers/xian-rider-unknowns.json");
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("\"region\": \"xian_copy\""), r::toString);
     }
@@ -195,7 +206,9 @@ class CliTest {
     void helpAndVersion() {
         Run help = run("--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("assess") && help.out().contains("verify") && help.out().contains("benefits")
+        assertTrue(help.out().contains("assess")
+                && help.out().contains("verify")
+                && help.out().contains("benefits")
                 && help.out().contains("lint"));
         assertEquals("", help.err());
         Run version = run("--version");
@@ -211,10 +224,13 @@ class CliTest {
         Cli broken = new Cli(CLOCK, () -> {
             throw new IllegalStateException("boom");
         });
-        int code = Cli.commandLine(broken, new PrintWriter(out, true), new PrintWriter(err, true)).execute("benefits");
+        int code = Cli.commandLine(broken, new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("benefits");
         assertEquals(3, code);
         assertEquals("", out.toString());
-        assertEquals("nuanxin: unexpected failure: IllegalStateException: boom", err.toString().strip());
+        assertEquals(
+                "nuanxin: unexpected failure: IllegalStateException: boom",
+                err.toString().strip());
     }
 
     // --- verify ---------------------------------------------------------------------------------------------
@@ -246,7 +262,7 @@ class CliTest {
         Run r = run("verify", FIXTURES + "failing.yaml", FIXTURES + "passing.yaml");
         assertEquals(1, r.code(), r::toString);
         assertEquals("1 passed, 1 failed", r.lastLine());
-        Run folder = run("verify", FIXTURES + "suite");                 // .yaml and .json files, in sub-folders too
+        Run folder = run("verify", FIXTURES + "suite"); // .yaml and .json files, in sub-folders too
         assertEquals(0, folder.code(), folder::toString);
         assertEquals(List.of("3 passed, 0 failed"), folder.outLines());
     }
@@ -274,7 +290,9 @@ class CliTest {
         Run r = run("benefits");
         assertEquals(0, r.code(), r::toString);
         assertEquals("", r.err());
-        String row = r.outLines().stream().filter(l -> l.contains("XIAN_HOMECOMING_TICKET_SUBSIDY")).findFirst()
+        String row = r.outLines().stream()
+                .filter(l -> l.contains("XIAN_HOMECOMING_TICKET_SUBSIDY"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(r));
         assertTrue(row.startsWith("xian "), row);
         assertTrue(row.contains("CASH") && row.contains("返乡往返车票补贴") && row.contains("Round-trip ticket subsidy"), row);
@@ -331,7 +349,8 @@ class CliTest {
         Run r = run("lint", dir.toString());
         assertEquals(2, r.code(), r::toString);
         String expected = "homecoming.drl:" + (rule + 1) + ":0: error: rule \"" + name + "\": missing metadata @clause";
-        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith(expected)), () -> "expected " + expected + "\n" + r);
+        assertTrue(
+                r.outLines().stream().anyMatch(l -> l.startsWith(expected)), () -> "expected " + expected + "\n" + r);
         assertEquals("1 error, 0 warnings", r.lastLine(), r::toString);
         assertEquals("", r.err());
     }
@@ -363,13 +382,15 @@ class CliTest {
     void lintPrintsEachProblemOnOneLine(@TempDir Path dir) throws IOException {
         copyXianRules(dir);
         Path drl = dir.resolve("homecoming.drl");
-        Files.writeString(drl, "\nrule \"broken\" @benefit(\"*\") when\n    $t : Trip(\nthen\nend\n",
+        Files.writeString(
+                drl,
+                "\nrule \"broken\" @benefit(\"*\") when\n    $t : Trip(\nthen\nend\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Run r = run("lint", dir.toString());
         assertEquals(2, r.code(), r::toString);
         List<String> problems = r.outLines().subList(0, r.outLines().size() - 1);
         assertFalse(problems.isEmpty(), r::toString);
-        problems.forEach(l -> assertTrue(PROBLEM.matcher(l).matches(), l));   // the DRL10 message spans lines
+        problems.forEach(l -> assertTrue(PROBLEM.matcher(l).matches(), l)); // the DRL10 message spans lines
     }
 
     @Test
@@ -405,17 +426,19 @@ class CliTest {
     @Test
     void aBrokenRuleFolderIsOneLine(@TempDir Path dir) throws IOException {
         copyXianRules(dir);
-        Files.writeString(dir.resolve("homecoming.drl"), "\nrule \"broken\" when then nonsense( end\n",
+        Files.writeString(
+                dir.resolve("homecoming.drl"),
+                "\nrule \"broken\" when then nonsense( end\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertBadInput(run("assess", "--rules", dir.toString(), COURIER), "homecoming.drl");
-        assertBadInput(run("verify", "--rules", dir.resolve("nope").toString(), FIXTURES + "passing.yaml"),
-                "--rules");
+        assertBadInput(run("verify", "--rules", dir.resolve("nope").toString(), FIXTURES + "passing.yaml"), "--rules");
     }
 
     private static void copyXianRules(Path dir) throws IOException {
         String base = "org/nuanxin/region/xian/";
         String manifest = resource(base + "region.yaml");
-        List<String> names = new ArrayList<>(List.of("region.yaml", "benefits.yaml", "parameters.yaml", "assumptions.yaml"));
+        List<String> names =
+                new ArrayList<>(List.of("region.yaml", "benefits.yaml", "parameters.yaml", "assumptions.yaml"));
         Matcher m = Pattern.compile("(?m)^\\s*-\\s*([\\w.-]+\\.drl)").matcher(manifest);
         while (m.find()) {
             names.add(m.group(1));

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +48,8 @@ class PopulationCliTest {
     @BeforeAll
     static void generate() {
         xian1000 = dir.resolve("xian-1000.csv");
-        CliTest.Run r = CliTest.run("generate", "--region", "xian", "--rows", "1000", "--seed", "3", xian1000.toString());
+        CliTest.Run r =
+                CliTest.run("generate", "--region", "xian", "--rows", "1000", "--seed", "3", xian1000.toString());
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().startsWith("wrote 1000 rows for xian to "), r.out());
         assertTrue(r.out().contains("--as-of 2026-03-10"), "says which date to assess it on: " + r.out());
@@ -67,7 +67,10 @@ class PopulationCliTest {
         assertEquals(2, r.code(), r::toString);
         assertEquals("", r.out(), r::toString);
         assertEquals(1, r.errLines().size(), r::toString);
-        assertTrue(r.errLines().get(0).startsWith("nuanxin: ") && r.errLines().get(0).contains(mention), r::toString);
+        assertTrue(
+                r.errLines().get(0).startsWith("nuanxin: ")
+                        && r.errLines().get(0).contains(mention),
+                r::toString);
     }
 
     @Test
@@ -77,12 +80,19 @@ class PopulationCliTest {
         assertEquals("", r.err(), "no progress when stderr is not a terminal");
         List<String> lines = r.outLines();
         assertTrue(lines.get(0).startsWith("xian as of 2026-03-10 (rules "), lines.get(0));
-        assertTrue(lines.get(1).matches("CODE +ELIGIBLE +NOT_ELIGIBLE +NEEDS_INFO +CASH +IN_KIND +QUOTA +BUDGET +FLAGS"),
+        assertTrue(
+                lines.get(1).matches("CODE +ELIGIBLE +NOT_ELIGIBLE +NEEDS_INFO +CASH +IN_KIND +QUOTA +BUDGET +FLAGS"),
                 lines.get(1));
-        for (Benefit b : Nuanxin.builder().regions("xian").build().region("xian").benefits()) {
-            assertTrue(lines.stream().anyMatch(l -> l.startsWith(b.code() + " ")), () -> b.code() + " missing:\n" + r.out());
+        for (Benefit b :
+                Nuanxin.builder().regions("xian").build().region("xian").benefits()) {
+            assertTrue(
+                    lines.stream().anyMatch(l -> l.startsWith(b.code() + " ")),
+                    () -> b.code() + " missing:\n" + r.out());
         }
-        String health = lines.stream().filter(l -> l.startsWith("XIAN_FREE_HEALTH_CHECK ")).findFirst().orElseThrow();
+        String health = lines.stream()
+                .filter(l -> l.startsWith("XIAN_FREE_HEALTH_CHECK "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(health.matches("XIAN_FREE_HEALTH_CHECK +\\d+ +\\d+ +\\d+ +0\\.00 +\\d+\\.\\d\\d +10000 +-"), health);
         Matcher m = SUMMARY.matcher(r.lastLine());
         assertTrue(m.matches(), r.lastLine());
@@ -99,10 +109,21 @@ class PopulationCliTest {
         }
         CliTest.Run r = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString());
         for (BenefitTotals t : report.benefits()) {
-            String line = r.outLines().stream().filter(l -> l.startsWith(t.code() + " ")).findFirst().orElseThrow();
+            String line = r.outLines().stream()
+                    .filter(l -> l.startsWith(t.code() + " "))
+                    .findFirst()
+                    .orElseThrow();
             List<String> cells = List.of(line.trim().split(" {2,}"));
-            assertEquals(List.of(t.code(), "" + t.eligible(), "" + t.notEligible(), "" + t.needsInfo(),
-                    t.cash().toPlainString(), t.value().toPlainString()), cells.subList(0, 6), line);
+            assertEquals(
+                    List.of(
+                            t.code(),
+                            "" + t.eligible(),
+                            "" + t.notEligible(),
+                            "" + t.needsInfo(),
+                            t.cash().toPlainString(),
+                            t.value().toPlainString()),
+                    cells.subList(0, 6),
+                    line);
         }
         BenefitTotals check = report.benefit("XIAN_FREE_HEALTH_CHECK").orElseThrow();
         assertEquals(new BigDecimal("190.00").multiply(BigDecimal.valueOf(check.eligible())), check.value());
@@ -110,13 +131,17 @@ class PopulationCliTest {
 
     @Test
     void aBadRowIsReportedAndTheExitCodeStaysZero() throws IOException {
-        Path csv = Files.writeString(dir.resolve("one-bad.csv"), "id,work_city,new_employment_form,hukou_province\n"
-                + "a,xian,true,henan\n"
-                + "b,atlantis,true,henan\n"
-                + "c,\"xian\",yes,\"shaanxi\"\n");
+        Path csv = Files.writeString(
+                dir.resolve("one-bad.csv"),
+                "id,work_city,new_employment_form,hukou_province\n"
+                        + "a,xian,true,henan\n"
+                        + "b,atlantis,true,henan\n"
+                        + "c,\"xian\",yes,\"shaanxi\"\n");
         CliTest.Run r = CliTest.run("population", "--region", "xian", csv.toString());
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith("row 3: work_city: unknown city 'atlantis'")), r::toString);
+        assertTrue(
+                r.outLines().stream().anyMatch(l -> l.startsWith("row 3: work_city: unknown city 'atlantis'")),
+                r::toString);
         assertTrue(r.out().contains("xian as of 2026-03-10"), "--as-of defaults to today in Shanghai");
         Matcher m = SUMMARY.matcher(r.lastLine());
         assertTrue(m.matches(), r.lastLine());
@@ -126,12 +151,23 @@ class PopulationCliTest {
 
     @Test
     void statsComeBeforeTheSummary() {
-        CliTest.Run r = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", "--stats", "--threads", "1",
+        CliTest.Run r = CliTest.run(
+                "population",
+                "--region",
+                "xian",
+                "--as-of",
+                "2026-03-10",
+                "--stats",
+                "--threads",
+                "1",
                 xian1000.toString());
         assertEquals(0, r.code(), r::toString);
         List<String> lines = r.outLines();
         String stats = lines.get(lines.size() - 2);
-        assertTrue(stats.matches("stats: 1 threads, peak \\d+ rows in flight; heap used .* MiB; GC \\d+ collections, .* s"), stats);
+        assertTrue(
+                stats.matches(
+                        "stats: 1 threads, peak \\d+ rows in flight; heap used .* MiB; GC \\d+ collections, .* s"),
+                stats);
     }
 
     @Test
@@ -147,44 +183,89 @@ class PopulationCliTest {
 
     @Test
     void theFileTheRegionOrTheHeaderCanStopIt() throws IOException {
-        assertBadInput(CliTest.run("population", "--region", "xian", dir.resolve("missing.csv").toString()), "no such file");
-        assertBadInput(CliTest.run("population", "--region", "atlantis", xian1000.toString()),
+        assertBadInput(
+                CliTest.run(
+                        "population",
+                        "--region",
+                        "xian",
+                        dir.resolve("missing.csv").toString()),
+                "no such file");
+        assertBadInput(
+                CliTest.run("population", "--region", "atlantis", xian1000.toString()),
                 "--region: unknown region 'atlantis'; known regions: xian");
         Path header = Files.writeString(dir.resolve("salary.csv"), "id,work_city,salary\na,xian,100\n");
-        assertBadInput(CliTest.run("population", "--region", "xian", header.toString()),
+        assertBadInput(
+                CliTest.run("population", "--region", "xian", header.toString()),
                 "salary.csv:1: header: unknown column 'salary' (column 3)");
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
         assertBadInput(CliTest.run("population", "--region", "xian", empty.toString()), "the file is empty");
-        Path gbk = Files.write(dir.resolve("gbk.csv"), "id,employer\na,顺丰速运\n".getBytes(java.nio.charset.Charset.forName("GBK")));
+        Path gbk = Files.write(
+                dir.resolve("gbk.csv"), "id,employer\na,顺丰速运\n".getBytes(java.nio.charset.Charset.forName("GBK")));
         assertBadInput(CliTest.run("population", "--region", "xian", gbk.toString()), "is not UTF-8 text");
         assertBadInput(CliTest.run("population", xian1000.toString()), "--region");
-        assertBadInput(CliTest.run("population", "--region", "xian", "--threads", "0", xian1000.toString()), "--threads");
-        assertBadInput(CliTest.run("population", "--region", "xian", "--cached-decisions", "-1", xian1000.toString()),
+        assertBadInput(
+                CliTest.run("population", "--region", "xian", "--threads", "0", xian1000.toString()), "--threads");
+        assertBadInput(
+                CliTest.run("population", "--region", "xian", "--cached-decisions", "-1", xian1000.toString()),
                 "--cached-decisions");
     }
 
     @Test
     void theDecisionCacheIsSizedToTheHeapAndChangesNoFigure() {
-        assertEquals(Nuanxin.DEFAULT_CACHED_DECISIONS, PopulationCommand.defaultCachedDecisions(64L << 20),
+        assertEquals(
+                Nuanxin.DEFAULT_CACHED_DECISIONS,
+                PopulationCommand.defaultCachedDecisions(64L << 20),
                 "a small heap keeps the engine's default");
         assertEquals(26_214, PopulationCommand.defaultCachedDecisions(256L << 20), "one per 10 KiB");
         assertEquals(100_000, PopulationCommand.defaultCachedDecisions(8L << 30), "at most 100,000");
         CliTest.Run sized = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString());
-        CliTest.Run off = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", "--cached-decisions", "0",
+        CliTest.Run off = CliTest.run(
+                "population",
+                "--region",
+                "xian",
+                "--as-of",
+                "2026-03-10",
+                "--cached-decisions",
+                "0",
                 xian1000.toString());
         assertEquals(0, off.code(), off::toString);
-        assertEquals(sized.outLines().subList(0, sized.outLines().size() - 1), off.outLines().subList(0, off.outLines().size() - 1),
+        assertEquals(
+                sized.outLines().subList(0, sized.outLines().size() - 1),
+                off.outLines().subList(0, off.outLines().size() - 1),
                 "the same table with every worker decided afresh");
     }
 
     @Test
     void generateChecksItsOptions() {
-        assertBadInput(CliTest.run("generate", "--region", "atlantis", "--rows", "5", dir.resolve("a.csv").toString()),
+        assertBadInput(
+                CliTest.run(
+                        "generate",
+                        "--region",
+                        "atlantis",
+                        "--rows",
+                        "5",
+                        dir.resolve("a.csv").toString()),
                 "no register generator profile for region 'atlantis'");
-        assertBadInput(CliTest.run("generate", "--region", "xian", "--rows", "5", "--bad-rows", "2",
-                dir.resolve("a.csv").toString()), "--bad-rows");
-        assertBadInput(CliTest.run("generate", "--region", "xian", "--rows", "5",
-                dir.resolve("no/such/folder/a.csv").toString()), "no such folder");
+        assertBadInput(
+                CliTest.run(
+                        "generate",
+                        "--region",
+                        "xian",
+                        "--rows",
+                        "5",
+                        "--bad-rows",
+                        "2",
+                        dir.resolve("a.csv").toString()),
+                "--bad-rows");
+        assertBadInput(
+                CliTest.run(
+                        "generate",
+                        "--region",
+                        "xian",
+                        "--rows",
+                        "5",
+                        dir.resolve("no/such/folder/a.csv").toString()),
+                "no such folder");
         CliTest.Run stdout = CliTest.run("generate", "--region", "qingdao", "--rows", "3", "--no-events", "-");
         assertEquals(0, stdout.code(), stdout::toString);
         assertEquals(4, stdout.outLines().size(), "a header and three rows on stdout");
@@ -198,17 +279,29 @@ class PopulationCliTest {
     @Test
     void everyRegionAddsUpExactly() throws IOException {
         Nuanxin engine = Nuanxin.builder().build();
-        Nuanxin fresh = Nuanxin.builder().cachedDecisions(0).build();     // every worker decided by the rules
+        Nuanxin fresh = Nuanxin.builder().cachedDecisions(0).build(); // every worker decided by the rules
         for (String region : RegisterGenerator.REGIONS) {
             LocalDate asOf = RegisterGenerator.referenceDate(region);
             StringWriter w = new StringWriter();
             RegisterGenerator.write(w, 600, region, 9);
             String csv = w.toString();
-            PopulationReport r = Population.run(engine, region, asOf, new StringReader(csv),
+            PopulationReport r = Population.run(
+                    engine,
+                    region,
+                    asOf,
+                    new StringReader(csv),
                     Population.Options.defaults().withBatchSize(5));
             assertEquals(600, r.rows(), region);
-            assertEquals(r.benefits(), Population.run(engine, region, asOf, new StringReader(csv),
-                    Population.Options.defaults().withPinnedRules(true)).benefits(), region + " through batch()");
+            assertEquals(
+                    r.benefits(),
+                    Population.run(
+                                    engine,
+                                    region,
+                                    asOf,
+                                    new StringReader(csv),
+                                    Population.Options.defaults().withPinnedRules(true))
+                            .benefits(),
+                    region + " through batch()");
             assertEquals(0, r.badRows(), () -> region + ": " + r.problems());
             List<Benefit> catalogue = engine.region(region).benefits();
             long[][] counts = new long[catalogue.size()][3];
@@ -236,10 +329,14 @@ class PopulationCliTest {
                 BenefitTotals t = r.benefits().get(b);
                 String what = region + " " + t.code();
                 assertEquals(catalogue.get(b).code(), t.code());
-                assertEquals(List.of(counts[b][0], counts[b][1], counts[b][2]), List.of(t.eligible(), t.notEligible(),
-                        t.needsInfo()), what);
-                assertEquals(List.of(sums[b][0], sums[b][1], sums[b][2], sums[b][3]),
-                        List.of(t.cash(), t.cashMin(), t.cashMax(), t.value()), what);
+                assertEquals(
+                        List.of(counts[b][0], counts[b][1], counts[b][2]),
+                        List.of(t.eligible(), t.notEligible(), t.needsInfo()),
+                        what);
+                assertEquals(
+                        List.of(sums[b][0], sums[b][1], sums[b][2], sums[b][3]),
+                        List.of(t.cash(), t.cashMin(), t.cashMax(), t.value()),
+                        what);
                 assertEquals(catalogue.get(b).quotaKey().isEmpty(), t.quota() == null, what);
                 assertEquals(catalogue.get(b).budgetKey().isEmpty(), t.budget() == null, what);
             }
@@ -281,14 +378,29 @@ class PopulationCliTest {
         try (var w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
             RegisterGenerator.write(w, 300, "zhejiang", 2);
         }
-        CliTest.Run r = run(() -> Nuanxin.builder().regions("zhejiang"), "population", "--region", "zhejiang",
-                "--as-of", "2025-03-18", csv.toString());
+        CliTest.Run r = run(
+                () -> Nuanxin.builder().regions("zhejiang"),
+                "population",
+                "--region",
+                "zhejiang",
+                "--as-of",
+                "2025-03-18",
+                csv.toString());
         assertEquals(0, r.code(), r::toString);
-        String check = r.outLines().stream().filter(l -> l.startsWith("ZHEJIANG_FREE_HEALTH_CHECK ")).findFirst().orElseThrow();
+        String check = r.outLines().stream()
+                .filter(l -> l.startsWith("ZHEJIANG_FREE_HEALTH_CHECK "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(check.matches(".* 12000 +2000000\\.00 +NOTE 1, NOTE 2"), check);
-        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith("  [2] ZHEJIANG_FREE_HEALTH_CHECK budget "
-                + "health_check.budget_provincial: A-ZJ-1: does not add up")), r::toString);
-        String recuperation = r.outLines().stream().filter(l -> l.startsWith("ZHEJIANG_RECUPERATION ")).findFirst().orElseThrow();
+        assertTrue(
+                r.outLines().stream()
+                        .anyMatch(l -> l.startsWith("  [2] ZHEJIANG_FREE_HEALTH_CHECK budget "
+                                + "health_check.budget_provincial: A-ZJ-1: does not add up")),
+                r::toString);
+        String recuperation = r.outLines().stream()
+                .filter(l -> l.startsWith("ZHEJIANG_RECUPERATION "))
+                .findFirst()
+                .orElseThrow();
         assertTrue(recuperation.matches(".* 20000 +10000000\\.00 +NOTE 3"), recuperation);
     }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +39,7 @@ class RuleFolderWatcherTest {
 
     private static final Path XIAN_RULES = Path.of("../rules-xian/src/main/resources/org/nuanxin/region/xian");
     private static final Path XIAN_SCENARIOS = Path.of("../rules-xian/src/test/resources/scenarios");
-    private static final Path COURIER = Path.of("../examples/workers/xian-courier.yaml");   // ticket cost 356.50
+    private static final Path COURIER = Path.of("../examples/workers/xian-courier.yaml"); // ticket cost 356.50
     private static final String TICKET = "XIAN_HOMECOMING_TICKET_SUBSIDY";
     /** Generous: a reload compiles the region and runs ~100 cases, a few seconds on a slow machine. */
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
@@ -50,7 +49,7 @@ class RuleFolderWatcherTest {
     void reloadsOnlyWhatBuildsAndPassesTheSuite(@TempDir Path tmp) throws Exception {
         Path rules = copyTree(XIAN_RULES, tmp.resolve("xian"));
         Path scenarios = copyTree(XIAN_SCENARIOS, tmp.resolve("scenarios"));
-        Nuanxin engine = Nuanxin.builder().regions("xian").ruleFolder(rules).build();  // the copy replaces xian
+        Nuanxin engine = Nuanxin.builder().regions("xian").ruleFolder(rules).build(); // the copy replaces xian
         WorkerFile courier = WorkerFile.read(COURIER);
         Assessment first = assess(engine, courier);
         String original = first.ruleSetVersion();
@@ -59,8 +58,8 @@ class RuleFolderWatcherTest {
         List<String> log = new CopyOnWriteArrayList<>();
         BlockingQueue<ReloadResult> results = new LinkedBlockingQueue<>();
         Set<String> threads = ConcurrentHashMap.newKeySet();
-        RuleFolderWatcher watcher = RuleFolderWatcher.start(engine, rules, List.of(scenarios), Duration.ofMillis(300),
-                log::add, r -> {
+        RuleFolderWatcher watcher =
+                RuleFolderWatcher.start(engine, rules, List.of(scenarios), Duration.ofMillis(300), log::add, r -> {
                     threads.add(Thread.currentThread().getName());
                     results.add(r);
                 });
@@ -68,7 +67,9 @@ class RuleFolderWatcherTest {
             // (a) a save with a syntax error: rejected, the old rules keep serving
             Path drl = rules.resolve("homecoming.drl");
             String drlText = Files.readString(drl);
-            Files.writeString(drl, "\nrule \"XA 返乡：半成品\" @benefit(\"*\") when\n    $t : Trip(\nthen\nend\n",
+            Files.writeString(
+                    drl,
+                    "\nrule \"XA 返乡：半成品\" @benefit(\"*\") when\n    $t : Trip(\nthen\nend\n",
                     StandardOpenOption.APPEND);
             ReloadResult broken = await(results, r -> !r.promoted(), log);
             assertEquals("xian", broken.region());
@@ -81,9 +82,10 @@ class RuleFolderWatcherTest {
             // (b) the file repaired and the cap raised to 300.00: the suite still expects 200.00, so rejected
             Files.writeString(drl, drlText);
             Path parameters = rules.resolve("parameters.yaml");
-            String raised = Files.readString(parameters).replaceFirst(
-                    "(homecoming\\.ticket_cap:\\s*\\n\\s*type: money\\s*\\n\\s*values:\\s*\\n\\s*2025-09-01: )200\\.00",
-                    "$1300.00");
+            String raised = Files.readString(parameters)
+                    .replaceFirst(
+                            "(homecoming\\.ticket_cap:\\s*\\n\\s*type: money\\s*\\n\\s*values:\\s*\\n\\s*2025-09-01: )200\\.00",
+                            "$1300.00");
             assertTrue(raised.contains("2025-09-01: 300.00"), "the cap parameter is where the test expects it");
             Files.writeString(parameters, raised);
             ReloadResult contradicted = await(results, r -> !r.promoted() && r.casesFailed() > 0, log);
@@ -91,9 +93,12 @@ class RuleFolderWatcherTest {
             assertEquals(original, contradicted.version(), "the old rules keep serving");
             assertNotEquals(original, contradicted.candidate());
             String reasons = String.join("\n", log);
-            for (String name : List.of("Certified urgent trip, ticket 200.01 - capped at 200.00",
-                    "Certified urgent trip with no ticket cost given", "Henan-hukou courier, union-certified urgent trip home")) {
-                assertTrue(reasons.contains("scenario \"" + name), () -> "the rejection names " + name + ":\n" + reasons);
+            for (String name : List.of(
+                    "Certified urgent trip, ticket 200.01 - capped at 200.00",
+                    "Certified urgent trip with no ticket cost given",
+                    "Henan-hukou courier, union-certified urgent trip home")) {
+                assertTrue(
+                        reasons.contains("scenario \"" + name), () -> "the rejection names " + name + ":\n" + reasons);
             }
             assertTrue(reasons.contains("expected ELIGIBLE amount=200.00, got ELIGIBLE amount=300.00"), reasons);
             Assessment still = assess(engine, courier);
@@ -103,21 +108,33 @@ class RuleFolderWatcherTest {
             // (c) the cases' expectations updated to the new cap: promoted
             Path homecoming = scenarios.resolve("homecoming.yaml");
             String cases = Files.readString(homecoming);
-            cases = inCase(cases, "Certified urgent trip, ticket 200.01 - capped at 200.00",
-                    "ticket_cost: 200.01", "ticket_cost: 300.01");
-            cases = inCase(cases, "Certified urgent trip, ticket 200.01 - capped at 200.00",
-                    "amount: 200.00", "amount: 300.00");
-            cases = inCase(cases, "Certified urgent trip with no ticket cost given", "amount: 200.00", "amount: 300.00");
+            cases = inCase(
+                    cases,
+                    "Certified urgent trip, ticket 200.01 - capped at 200.00",
+                    "ticket_cost: 200.01",
+                    "ticket_cost: 300.01");
+            cases = inCase(
+                    cases,
+                    "Certified urgent trip, ticket 200.01 - capped at 200.00",
+                    "amount: 200.00",
+                    "amount: 300.00");
+            cases = inCase(
+                    cases, "Certified urgent trip with no ticket cost given", "amount: 200.00", "amount: 300.00");
             Path smoke = scenarios.resolve("xian-smoke.yaml");
-            String smokeCases = inCase(Files.readString(smoke), "Henan-hukou courier, union-certified urgent trip home",
-                    "amount: 200.00", "amount: 300.00");
+            String smokeCases = inCase(
+                    Files.readString(smoke),
+                    "Henan-hukou courier, union-certified urgent trip home",
+                    "amount: 200.00",
+                    "amount: 300.00");
             Files.writeString(homecoming, cases);
             Files.writeString(smoke, smokeCases);
             ReloadResult promoted = await(results, ReloadResult::promoted, log);
             assertNotEquals(original, promoted.version());
             assertEquals(0, promoted.casesFailed(), promoted::toString);
-            assertTrue(log.contains("xian: promoted rule set " + promoted.version() + " (" + promoted.casesPassed()
-                    + " passed, 0 failed)"), log::toString);
+            assertTrue(
+                    log.contains("xian: promoted rule set " + promoted.version() + " (" + promoted.casesPassed()
+                            + " passed, 0 failed)"),
+                    log::toString);
             Assessment now = assess(engine, courier);
             assertEquals(promoted.version(), now.ruleSetVersion());
             assertEquals(new BigDecimal("300.00"), ticket(now).amount());
@@ -137,7 +154,8 @@ class RuleFolderWatcherTest {
     void refusesAMissingFolder(@TempDir Path tmp) {
         Nuanxin engine = Nuanxin.builder().regions("xian").build();
         try {
-            RuleFolderWatcher.start(engine, tmp.resolve("nope"), List.of(), s -> { }).close();
+            RuleFolderWatcher.start(engine, tmp.resolve("nope"), List.of(), s -> {})
+                    .close();
             fail("a missing folder is refused");
         } catch (IllegalArgumentException | IOException e) {
             assertTrue(e.getMessage().contains("nope"), e::toString);
@@ -145,8 +163,9 @@ class RuleFolderWatcherTest {
     }
 
     /** The first result that matches, skipping others, within {@link #TIMEOUT}. */
-    private static ReloadResult await(BlockingQueue<ReloadResult> results, Predicate<ReloadResult> wanted,
-                                      List<String> log) throws InterruptedException {
+    private static ReloadResult await(
+            BlockingQueue<ReloadResult> results, Predicate<ReloadResult> wanted, List<String> log)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -169,7 +188,8 @@ class RuleFolderWatcherTest {
         end = end < 0 ? text.length() : end;
         String block = text.substring(start, end);
         assertTrue(block.contains(from), () -> "'" + from + "' not in case " + name);
-        return text.substring(0, start) + block.replaceFirst(java.util.regex.Pattern.quote(from), to)
+        return text.substring(0, start)
+                + block.replaceFirst(java.util.regex.Pattern.quote(from), to)
                 + text.substring(end);
     }
 

@@ -1,7 +1,6 @@
 package org.nuanxin.authoring;
 
 import java.util.List;
-
 import org.nuanxin.RuleProblem;
 
 /**
@@ -23,9 +22,14 @@ public record LintReport(String origin, List<RuleProblem> problems) {
 
     /** {@code 2 errors, 1 warning}. */
     public String summary() {
-        long errors = problems.stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR).count();
+        long errors = problems.stream()
+                .filter(p -> p.severity() == RuleProblem.Severity.ERROR)
+                .count();
         long warnings = problems.size() - errors;
-        return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+        return errors
+                + (errors == 1 ? " error, " : " errors, ")
+                + warnings
+                + (warnings == 1 ? " warning" : " warnings");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.nuanxin.authoring;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.nuanxin.internal.Declarations;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.RuleGuard;
@@ -19,15 +18,18 @@ public final class Prelude {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?[^\\n]*\\n");
 
-    private Prelude() {
-    }
+    private Prelude() {}
 
     /** The prelude's imports and globals, one declaration a line. */
     public static String text() {
         StringBuilder out = new StringBuilder();
-        RuleGuard.preludeTypes().forEach(t -> out.append("import ").append(t.getName()).append(";\n"));
-        RuleGuard.GLOBALS.forEach((name, type) -> out.append("global ").append(type.getName()).append(' ')
-                .append(name).append(";\n"));
+        RuleGuard.preludeTypes()
+                .forEach(t -> out.append("import ").append(t.getName()).append(";\n"));
+        RuleGuard.GLOBALS.forEach((name, type) -> out.append("global ")
+                .append(type.getName())
+                .append(' ')
+                .append(name)
+                .append(";\n"));
         return out.toString();
     }
 

@@ -5,17 +5,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
 import org.nuanxin.internal.Citations;
-import org.nuanxin.internal.RegionCompiler;
+import org.nuanxin.internal.Declarations;
 import org.nuanxin.internal.DrlOutline;
 import org.nuanxin.internal.DrlSource;
-import org.nuanxin.internal.Declarations;
+import org.nuanxin.internal.RegionCompiler;
 import org.nuanxin.internal.RegionData;
 import org.nuanxin.internal.RuleGuard;
 import org.nuanxin.rules.Context;
@@ -29,8 +28,7 @@ import org.nuanxin.spi.RuleFiles;
  */
 public final class RuleLinter {
 
-    private RuleLinter() {
-    }
+    private RuleLinter() {}
 
     /** Lints the rule folder {@code dir} ({@code region.yaml} and the files it lists). */
     public static LintReport lint(Path dir) {
@@ -57,7 +55,7 @@ public final class RuleLinter {
             guarded &= guard.problems().isEmpty();
             problems.addAll(guard.problems());
             if (guard.problems().isEmpty()) {
-                problems.addAll(DrlOutline.ofDrl10(file, text).errors());   // only text the guard accepted
+                problems.addAll(DrlOutline.ofDrl10(file, text).errors()); // only text the guard accepted
                 problems.addAll(StyleCheck.check(file, guard.descr(), codes));
             }
         }
@@ -73,14 +71,15 @@ public final class RuleLinter {
             problems.addAll(unusedParameters(files, data));
             problems.addAll(undefinedParameters(files, data));
             if (!guarded) {
-                problems.addAll(Citations.check(files, data));   // else the compile above checked them
+                problems.addAll(Citations.check(files, data)); // else the compile above checked them
             }
         } catch (MalformedFileException e) {
             if (problems.stream().noneMatch(p -> p.file().equals(e.file()))) {
                 problems.add(located(e));
             }
         }
-        problems.sort(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+        problems.sort(Comparator.comparing(RuleProblem::file)
+                .thenComparingInt(RuleProblem::line)
                 .thenComparingInt(RuleProblem::column));
         return new LintReport(files.origin(), problems);
     }
@@ -93,16 +92,25 @@ public final class RuleLinter {
         List<RuleProblem> problems = new ArrayList<>();
         StringBuilder drl = new StringBuilder();
         files.drlFiles().forEach(f -> drl.append(files.files().get(f)).append('\n'));
-        drl.append(Declarations.drl("lint", data.benefits()));          // the catalogue's declared criteria read some
+        drl.append(Declarations.drl("lint", data.benefits())); // the catalogue's declared criteria read some
         if (drl.indexOf("inProgramme(") >= 0 || drl.indexOf("withinProgramme(") >= 0) {
-            drl.append('"').append(Context.PROGRAMME_START).append("\" \"").append(Context.PROGRAMME_END).append('"');
+            drl.append('"')
+                    .append(Context.PROGRAMME_START)
+                    .append("\" \"")
+                    .append(Context.PROGRAMME_END)
+                    .append('"');
         }
         for (Map.Entry<String, Parameter> e : data.parameters().entrySet()) {
             String key = e.getKey();
             boolean read = drl.indexOf("\"" + key + "\"") >= 0 || drl.indexOf("${param." + key + "}") >= 0;
             if (!read && e.getValue().usedBy().isEmpty()) {
-                problems.add(new RuleProblem(RuleFiles.PARAMETERS, data.lines().getOrDefault("parameter:" + key, 0), 0,
-                        Severity.WARNING, "", "parameter '" + key + "' is read by no rule; remove it, use it, or say"
+                problems.add(new RuleProblem(
+                        RuleFiles.PARAMETERS,
+                        data.lines().getOrDefault("parameter:" + key, 0),
+                        0,
+                        Severity.WARNING,
+                        "",
+                        "parameter '" + key + "' is read by no rule; remove it, use it, or say"
                                 + " what reads it with used_by:"));
             }
         }
@@ -122,7 +130,8 @@ public final class RuleLinter {
         List<RuleProblem> problems = new ArrayList<>();
         java.util.Set<String> optional = new java.util.HashSet<>();
         for (String file : files.drlFiles()) {
-            java.util.regex.Matcher m = PARAM_READ.matcher(new DrlSource(files.files().get(file)).original());
+            java.util.regex.Matcher m =
+                    PARAM_READ.matcher(new DrlSource(files.files().get(file)).original());
             while (m.find()) {
                 if (m.group(1).equals("has")) {
                     optional.add(m.group(2));
@@ -134,12 +143,17 @@ public final class RuleLinter {
             java.util.regex.Matcher m = PARAM_READ.matcher(src.original());
             while (m.find()) {
                 if (!src.code().startsWith("params", m.start())) {
-                    continue;                                           // inside a comment or a string
+                    continue; // inside a comment or a string
                 }
                 String key = m.group(2);
                 if (!optional.contains(key) && !data.parameters().containsKey(key)) {
-                    problems.add(new RuleProblem(file, src.line(m.start(2)), src.column(m.start(2)), Severity.ERROR,
-                            "", "parameter '" + key + "' is not defined in parameters.yaml"));
+                    problems.add(new RuleProblem(
+                            file,
+                            src.line(m.start(2)),
+                            src.column(m.start(2)),
+                            Severity.ERROR,
+                            "",
+                            "parameter '" + key + "' is not defined in parameters.yaml"));
                 }
             }
         }
@@ -147,7 +161,7 @@ public final class RuleLinter {
     }
 
     private static RuleProblem located(MalformedFileException e) {
-        return new RuleProblem(e.file(), e.line(), 0, Severity.ERROR, "",
-                (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem());
+        return new RuleProblem(
+                e.file(), e.line(), 0, Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem());
     }
 }

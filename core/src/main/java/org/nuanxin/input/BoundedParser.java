@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.Set;
-
 import org.nuanxin.MalformedFileException;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -27,8 +26,8 @@ import org.snakeyaml.engine.v2.parser.Parser;
 final class BoundedParser implements Parser {
 
     private static final String CORE = "tag:yaml.org,2002:";
-    private static final Set<String> SCALAR_TAGS = Set.of("!", CORE + "str", CORE + "int", CORE + "float",
-            CORE + "bool", CORE + "null");
+    private static final Set<String> SCALAR_TAGS =
+            Set.of("!", CORE + "str", CORE + "int", CORE + "float", CORE + "bool", CORE + "null");
     /** Path segments (keys) longer than this are shortened in messages. */
     private static final int SEGMENT = 40;
 
@@ -80,8 +79,11 @@ final class BoundedParser implements Parser {
                 ScalarEvent s = (ScalarEvent) e;
                 String path = place(s.getValue());
                 if (s.getValue().length() > limits.maxScalarChars()) {
-                    throw error(e, path, "the value is longer than " + limits.maxScalarChars()
-                            + " characters, the limit (system property " + InputLimits.MAX_SCALAR_CHARS + ")");
+                    throw error(
+                            e,
+                            path,
+                            "the value is longer than " + limits.maxScalarChars()
+                                    + " characters, the limit (system property " + InputLimits.MAX_SCALAR_CHARS + ")");
                 }
                 checkTag(e, path, s.getTag(), SCALAR_TAGS);
             }
@@ -90,11 +92,13 @@ final class BoundedParser implements Parser {
                 boolean mapping = e instanceof MappingStartEvent;
                 String path = place("?");
                 if (open.size() >= limits.maxDepth()) {
-                    throw error(e, path, "lists and mappings nested deeper than " + limits.maxDepth()
-                            + " levels, the limit (system property " + InputLimits.MAX_DEPTH + ")");
+                    throw error(
+                            e,
+                            path,
+                            "lists and mappings nested deeper than " + limits.maxDepth()
+                                    + " levels, the limit (system property " + InputLimits.MAX_DEPTH + ")");
                 }
-                checkTag(e, path, ((CollectionStartEvent) e).getTag(),
-                        Set.of("!", CORE + (mapping ? "map" : "seq")));
+                checkTag(e, path, ((CollectionStartEvent) e).getTag(), Set.of("!", CORE + (mapping ? "map" : "seq")));
                 open.push(new Level(path, mapping));
             }
             case SequenceEnd, MappingEnd -> open.pop();
@@ -117,7 +121,7 @@ final class BoundedParser implements Parser {
         if (at.key) {
             at.key = false;
             at.lastKey = key.length() > SEGMENT ? key.substring(0, SEGMENT) + "…" : key;
-            return at.path;           // a key is reported at its mapping
+            return at.path; // a key is reported at its mapping
         }
         at.key = true;
         return at.path.isEmpty() ? at.lastKey : at.path + "." + at.lastKey;
@@ -125,8 +129,11 @@ final class BoundedParser implements Parser {
 
     private void checkTag(Event e, String path, Optional<String> tag, Set<String> allowed) {
         if (tag.isPresent() && !allowed.contains(tag.get())) {
-            throw error(e, path, "a YAML tag outside the core schema; only !!str, !!int, !!float, !!bool, !!null,"
-                    + " !!seq and !!map are accepted, and none is needed");
+            throw error(
+                    e,
+                    path,
+                    "a YAML tag outside the core schema; only !!str, !!int, !!float, !!bool, !!null,"
+                            + " !!seq and !!map are accepted, and none is needed");
         }
     }
 

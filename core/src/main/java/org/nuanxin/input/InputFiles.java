@@ -13,7 +13,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
-
 import org.nuanxin.MalformedFileException;
 
 /**
@@ -31,8 +30,7 @@ public final class InputFiles {
 
     private static final int CHUNK = 64 * 1024;
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /**
      * The text of a worker or scenario file as the user named it (a symbolic link is followed), within the
@@ -132,7 +130,7 @@ public final class InputFiles {
             while (true) {
                 if (n == buf.length) {
                     if (n > max) {
-                        throw tooLarge(path, max);   // it grew while being read
+                        throw tooLarge(path, max); // it grew while being read
                     }
                     buf = Arrays.copyOf(buf, (int) Math.min(max + 1, Math.max(2L * buf.length, CHUNK)));
                 }
@@ -151,16 +149,22 @@ public final class InputFiles {
             throw tooLarge(path, max);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(buf, 0, n)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buf, 0, n))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw refuse(path, "is not UTF-8 text; save it as UTF-8");
         }
     }
 
     private static MalformedFileException tooLarge(Path path, long max) {
-        return refuse(path, "is larger than " + max + " bytes, the limit for an input file (system property "
-                + InputLimits.MAX_FILE_BYTES + ")");
+        return refuse(
+                path,
+                "is larger than " + max + " bytes, the limit for an input file (system property "
+                        + InputLimits.MAX_FILE_BYTES + ")");
     }
 
     private static MalformedFileException refuse(Path path, String problem) {

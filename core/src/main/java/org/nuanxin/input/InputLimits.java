@@ -1,7 +1,6 @@
 package org.nuanxin.input;
 
 import java.time.LocalDate;
-
 import org.nuanxin.InvalidInputException;
 
 /**
@@ -78,7 +77,8 @@ public record InputLimits(long maxFileBytes, int maxDepth, int maxScalarChars) {
      * @throws InvalidInputException naming the property when its value is not a whole number in range
      */
     public static InputLimits current() {
-        return new InputLimits(property(MAX_FILE_BYTES, DEFAULT_MAX_FILE_BYTES, MOST_FILE_BYTES),
+        return new InputLimits(
+                property(MAX_FILE_BYTES, DEFAULT_MAX_FILE_BYTES, MOST_FILE_BYTES),
                 (int) property(MAX_DEPTH, DEFAULT_MAX_DEPTH, MOST_DEPTH),
                 (int) property(MAX_SCALAR_CHARS, DEFAULT_MAX_SCALAR_CHARS, Integer.MAX_VALUE - 16));
     }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.nuanxin.MalformedFileException;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -63,16 +62,25 @@ public final class YamlNode {
      */
     public static YamlNode parse(String file, String text, InputLimits limits) {
         if (text.length() > limits.maxFileBytes()) {
-            throw new MalformedFileException(file, 0, "", "is longer than " + limits.maxFileBytes()
-                    + " characters, the limit for an input file (system property " + InputLimits.MAX_FILE_BYTES + ")");
+            throw new MalformedFileException(
+                    file,
+                    0,
+                    "",
+                    "is longer than " + limits.maxFileBytes()
+                            + " characters, the limit for an input file (system property " + InputLimits.MAX_FILE_BYTES
+                            + ")");
         }
         // The reader's buffer holds the whole text. snakeyaml-engine's StreamReader refills its window 1024
         // characters at a time and copies all of the window not yet consumed on each refill; while the scanner
         // looks ahead over one long value that window is the whole value so far, which made parsing quadratic in
         // the length of the longest value (a 4 MB id took 8 s). Filled once, it is copied once.
-        LoadSettings settings = LoadSettings.builder().setLabel(file).setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(50).setCodePointLimit((int) Math.min(Integer.MAX_VALUE,
-                        Math.max(limits.maxFileBytes(), 1))).setBufferSize(Math.max(text.length() + 1, 1024)).build();
+        LoadSettings settings = LoadSettings.builder()
+                .setLabel(file)
+                .setAllowDuplicateKeys(false)
+                .setMaxAliasesForCollections(50)
+                .setCodePointLimit((int) Math.min(Integer.MAX_VALUE, Math.max(limits.maxFileBytes(), 1)))
+                .setBufferSize(Math.max(text.length() + 1, 1024))
+                .build();
         try {
             Parser parser = new BoundedParser(new ParserImpl(settings, new StreamReader(settings, text)), file, limits);
             Optional<Node> root = new Composer(settings, parser).getSingleNode();
@@ -81,7 +89,10 @@ public final class YamlNode {
             }
             return new YamlNode(root.get(), file, "");
         } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(0);
+            int line = e.getProblemMark()
+                    .or(e::getContextMark)
+                    .map(m -> m.getLine() + 1)
+                    .orElse(0);
             throw new MalformedFileException(file, line, "", "not valid YAML or JSON: " + e.getProblem());
         } catch (YamlEngineException e) {
             throw new MalformedFileException(file, 0, "", "not valid YAML or JSON: " + firstLine(e.getMessage()));
@@ -187,7 +198,10 @@ public final class YamlNode {
         }
         for (Map.Entry<String, YamlNode> e : entries().entrySet()) {
             if (!allowed.contains(e.getKey())) {
-                throw new MalformedFileException(file, e.getValue().line(), e.getValue().path(),
+                throw new MalformedFileException(
+                        file,
+                        e.getValue().line(),
+                        e.getValue().path(),
                         "unknown field; expected one of: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             }
         }

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
 import org.nuanxin.spi.RuleFiles;
@@ -21,10 +20,10 @@ import org.nuanxin.spi.RuleFiles;
 public final class Citations {
 
     /** An assumption id in running text, not part of a longer word or number. */
-    private static final Pattern CITED = Pattern.compile("(?<![A-Za-z0-9_-])" + RegionData.ASSUMPTION_ID + "(?![A-Za-z0-9_])");
+    private static final Pattern CITED =
+            Pattern.compile("(?<![A-Za-z0-9_-])" + RegionData.ASSUMPTION_ID + "(?![A-Za-z0-9_])");
 
-    private Citations() {
-    }
+    private Citations() {}
 
     /** The problems of {@code files}' citations, given the register {@code data} read from them. */
     public static List<RuleProblem> check(RuleFiles files, RegionData data) {
@@ -51,17 +50,30 @@ public final class Citations {
                 String id = m.group();
                 cited.add(id);
                 if (!data.assumptions().containsKey(id)) {
-                    problems.add(new RuleProblem(f.getKey(), line, m.start() - lineStart + 1, Severity.ERROR, "",
-                            "cites assumption " + id + ", which " + (register ? RuleFiles.ASSUMPTIONS + " does not define"
-                                    : "no " + RuleFiles.ASSUMPTIONS + " of the rule folder defines") + "; define it there"
+                    problems.add(new RuleProblem(
+                            f.getKey(),
+                            line,
+                            m.start() - lineStart + 1,
+                            Severity.ERROR,
+                            "",
+                            "cites assumption " + id + ", which "
+                                    + (register
+                                            ? RuleFiles.ASSUMPTIONS + " does not define"
+                                            : "no " + RuleFiles.ASSUMPTIONS + " of the rule folder defines")
+                                    + "; define it there"
                                     + " (" + id + ": {zh: …, en: …, source: …}) or correct the id"));
                 }
             }
         }
         for (String id : data.assumptions().keySet()) {
             if (!cited.contains(id)) {
-                problems.add(new RuleProblem(RuleFiles.ASSUMPTIONS, data.lines().getOrDefault("assumption:" + id, 0), 0,
-                        Severity.WARNING, "", "assumption " + id + " is cited nowhere (rules, parameters.yaml,"
+                problems.add(new RuleProblem(
+                        RuleFiles.ASSUMPTIONS,
+                        data.lines().getOrDefault("assumption:" + id, 0),
+                        0,
+                        Severity.WARNING,
+                        "",
+                        "assumption " + id + " is cited nowhere (rules, parameters.yaml,"
                                 + " benefits.yaml); cite it where the rules rely on it, or remove it"));
             }
         }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Region;
@@ -44,8 +43,15 @@ public final class CompiledRegion {
     /** The executable model's classes, by name. */
     private final List<String> modelClasses;
 
-    CompiledRegion(RegionData data, DirectRules direct, List<String> modelClasses, Map<String, RuleInfo> rules,
-                   Set<String> globals, String version, List<RuleProblem> warnings, boolean precompiled) {
+    CompiledRegion(
+            RegionData data,
+            DirectRules direct,
+            List<String> modelClasses,
+            Map<String, RuleInfo> rules,
+            Set<String> globals,
+            String version,
+            List<RuleProblem> warnings,
+            boolean precompiled) {
         this.data = data;
         this.direct = direct;
         this.modelClasses = List.copyOf(modelClasses);
@@ -53,13 +59,22 @@ public final class CompiledRegion {
         this.globals = globals;
         this.version = version;
         this.params = new Params(data.id(), data.parameters());
-        this.region = new Region(data.id(), data.nameZh(), data.nameEn(), data.source(), version, data.benefits(),
-                data.parameters(), precompiled, data.assumptions());
+        this.region = new Region(
+                data.id(),
+                data.nameZh(),
+                data.nameEn(),
+                data.source(),
+                version,
+                data.benefits(),
+                data.parameters(),
+                precompiled,
+                data.assumptions());
         this.warnings = List.copyOf(warnings);
     }
 
     /** Things kept per assessment date (the facade's decision caches), dropped with this rule set. */
-    private final java.util.concurrent.ConcurrentHashMap<LocalDate, Object> perDate = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<LocalDate, Object> perDate =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The object kept for {@code date}, made by {@code make} on first use; at most {@code maxDates}
@@ -125,9 +140,15 @@ public final class CompiledRegion {
         checkDates(situation.worker(), asOf);
         Findings verdict = new Findings();
         Params dated = params.on(asOf);
-        direct.fire(data.id(), facts(situation, asOf, reads), new Object[] {verdict,
-                globals.contains("params") ? dated : null,
-                globals.contains("ctx") ? new Context(asOf, situation.claims(), dated) : null}, maxFirings);
+        direct.fire(
+                data.id(),
+                facts(situation, asOf, reads),
+                new Object[] {
+                    verdict,
+                    globals.contains("params") ? dated : null,
+                    globals.contains("ctx") ? new Context(asOf, situation.claims(), dated) : null
+                },
+                maxFirings);
         return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
     }
 
@@ -149,8 +170,12 @@ public final class CompiledRegion {
                 stays++;
             }
         }
-        Object[][] facts = {{profile}, new Object[trips], new Object[stays],
-                new Object[situation.events().size() - trips - stays]};
+        Object[][] facts = {
+            {profile},
+            new Object[trips],
+            new Object[stays],
+            new Object[situation.events().size() - trips - stays]
+        };
         int[] next = new int[4];
         int i = 0;
         for (Event e : situation.events()) {

@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
 import org.nuanxin.Reason;
 import org.nuanxin.Reason.Outcome;
 import org.nuanxin.Status;
-import org.nuanxin.rules.Truth;
 import org.nuanxin.internal.Findings.Finding;
+import org.nuanxin.rules.Truth;
 
 /**
  * Turns the findings of one assessment into one decision per benefit. A benefit is decided by
@@ -20,19 +19,18 @@ import org.nuanxin.internal.Findings.Finding;
  */
 final class Decider {
 
-    private Decider() {
-    }
+    private Decider() {}
 
     static List<Decision> decide(List<Benefit> benefits, Findings verdict, LocalDate asOf) {
         int n = benefits.size();
-        Truth[] worker = new Truth[n];                   // null: no criterion yet
+        Truth[] worker = new Truth[n]; // null: no criterion yet
         Subjects subjects = new Subjects(n);
         List<Finding> all = verdict.findings();
-        for (int k = 0, size = all.size(); k < size; k++) {   // one pass; AND and OR do not depend on order
+        for (int k = 0, size = all.size(); k < size; k++) { // one pass; AND and OR do not depend on order
             Finding f = all.get(k);
             Truth t = f.truth();
             if (t == null) {
-                continue;                                // an amount: added up below, once the statuses are known
+                continue; // an amount: added up below, once the statuses are known
             }
             Object subject = f.subject();
             for (int i : f.rule().benefitIndexes()) {
@@ -47,7 +45,7 @@ final class Decider {
             }
         }
         List<Finding> ordered = inRuleOrder(all) ? all : sorted(all);
-        Truth[] overall = worker;                        // from here on: worker-level AND the events' OR
+        Truth[] overall = worker; // from here on: worker-level AND the events' OR
         for (int i = 0; i < n; i++) {
             if (worker[i] != null && subjects.has(i)) {
                 overall[i] = worker[i].and(subjects.any(i));
@@ -58,22 +56,28 @@ final class Decider {
         Decision[] decisions = new Decision[n];
         for (int i = 0; i < n; i++) {
             Benefit benefit = benefits.get(i);
-            decisions[i] = overall[i] == null ? undecided(benefit)
-                    : decision(i, benefit, overall[i], amounts, byBenefit);
+            decisions[i] =
+                    overall[i] == null ? undecided(benefit) : decision(i, benefit, overall[i], amounts, byBenefit);
         }
         return java.util.Arrays.asList(decisions);
     }
 
     private static List<Finding> sorted(List<Finding> findings) {
         List<Finding> copy = new ArrayList<>(findings);
-        copy.sort(java.util.Comparator.comparingInt(f -> f.rule().order()));   // stable: events keep their order
+        copy.sort(java.util.Comparator.comparingInt(f -> f.rule().order())); // stable: events keep their order
         return copy;
     }
 
     /** The decision on a benefit no rule judged. */
     private static Decision undecided(Benefit benefit) {
-        Reason none = new Reason("(none)", Outcome.NOT_MET, benefit.source(), benefit.clause(),
-                Sentences.undecided(true), Sentences.undecided(false), List.of());
+        Reason none = new Reason(
+                "(none)",
+                Outcome.NOT_MET,
+                benefit.source(),
+                benefit.clause(),
+                Sentences.undecided(true),
+                Sentences.undecided(false),
+                List.of());
         return new Decision(benefit, Status.NOT_ELIGIBLE, null, null, null, null, List.of(), List.of(none));
     }
 
@@ -82,11 +86,19 @@ final class Decider {
      * over events of each event's criteria.
      */
     private static Decision decision(int index, Benefit benefit, Truth overall, Amounts amounts, ByBenefit byBenefit) {
-        Status status = overall.isTrue() ? Status.ELIGIBLE : overall.isFalse() ? Status.NOT_ELIGIBLE : Status.NEEDS_INFO;
+        Status status =
+                overall.isTrue() ? Status.ELIGIBLE : overall.isFalse() ? Status.NOT_ELIGIBLE : Status.NEEDS_INFO;
         BigDecimal cash = amounts.cash(index);
-        BigDecimal rangeMin = cash == null ? amounts.rangeMin(index) : null;   // a settled amount (a configured
-        BigDecimal rangeMax = cash == null ? amounts.rangeMax(index) : null;   // schedule) wins over a range
-        return new Decision(benefit, status, cash, rangeMin, rangeMax, amounts.inKind(index), overall.missingList(),
+        BigDecimal rangeMin = cash == null ? amounts.rangeMin(index) : null; // a settled amount (a configured
+        BigDecimal rangeMax = cash == null ? amounts.rangeMax(index) : null; // schedule) wins over a range
+        return new Decision(
+                benefit,
+                status,
+                cash,
+                rangeMin,
+                rangeMax,
+                amounts.inKind(index),
+                overall.missingList(),
                 new Reasons(byBenefit, index, status));
     }
 
@@ -171,7 +183,7 @@ final class Decider {
         private Object[] keys = NO_KEYS;
         private int count;
         private final int benefits;
-        private Truth[][] rows;                          // made with the first event criterion
+        private Truth[][] rows; // made with the first event criterion
 
         Subjects(int benefits) {
             this.benefits = benefits;
@@ -191,7 +203,9 @@ final class Decider {
             }
             Truth[] row = rows[benefit];
             if (row == null || row.length <= s) {
-                row = row == null ? new Truth[Math.max(4, s + 1)] : java.util.Arrays.copyOf(row, Math.max(s + 1, row.length * 2));
+                row = row == null
+                        ? new Truth[Math.max(4, s + 1)]
+                        : java.util.Arrays.copyOf(row, Math.max(s + 1, row.length * 2));
                 rows[benefit] = row;
             }
             row[s] = row[s] == null ? t : row[s].and(t);
@@ -263,8 +277,8 @@ final class Decider {
      * met and every amount paid; for one not eligible the criteria not met (of the worker, or of every
      * event when no event qualifies); for one that needs information the unknown criteria.
      */
-    private static List<Reason> reasons(List<Finding> findings, Status status, int benefit, Subjects subjects,
-                                        Truth events, LocalDate asOf) {
+    private static List<Reason> reasons(
+            List<Finding> findings, Status status, int benefit, Subjects subjects, Truth events, LocalDate asOf) {
         List<Reason> reasons = new ArrayList<>();
         boolean anyEvent = subjects.has(benefit);
         for (Finding f : findings) {
@@ -297,6 +311,7 @@ final class Decider {
         private final int benefits;
         /** What every reason is judged with: the findings' events and the date. */
         final Subjects subjects;
+
         final LocalDate asOf;
         private List<Finding>[] split;
 
@@ -307,10 +322,10 @@ final class Decider {
             this.asOf = asOf;
         }
 
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings("unchecked") // Java cannot create a List<Finding>[] without an unchecked cast
         synchronized List<Finding> of(int benefit) {
             if (split == null) {
-                List<Finding>[] lists = new List[benefits];
+                List<Finding>[] lists = (List<Finding>[]) new List<?>[benefits];
                 for (int i = 0; i < benefits; i++) {
                     lists[i] = new ArrayList<>(8);
                 }

@@ -1,7 +1,6 @@
 package org.nuanxin.internal;
 
 import java.util.List;
-
 import org.nuanxin.Benefit;
 
 /**
@@ -22,13 +21,14 @@ public final class Declarations {
     /** The file the declared criteria are reported in: they come from the catalogue. */
     static final String FILE = "benefits.yaml";
 
-    private Declarations() {
-    }
+    private Declarations() {}
 
     /** Whether any benefit declares a criterion. */
     static boolean any(List<Benefit> benefits) {
-        return benefits.stream().anyMatch(b -> b.servesEveryone() || b.limit() != Benefit.Limit.NONE
-                || !b.aboutZh().isEmpty());
+        return benefits.stream()
+                .anyMatch(b -> b.servesEveryone()
+                        || b.limit() != Benefit.Limit.NONE
+                        || !b.aboutZh().isEmpty());
     }
 
     /** The declared criteria of {@code benefits} as DRL of package {@code pkg}, one rule each. */
@@ -38,40 +38,66 @@ public final class Declarations {
             if (!b.aboutZh().isEmpty()) {
                 rule(out, b, ABOUT, "Profile()", "verdict.check(Truth.TRUE);", b.aboutZh(), b.aboutEn(), "", "");
             } else if (b.servesEveryone()) {
-                rule(out, b, "面向全体服务对象", "Profile()", "verdict.check(Truth.TRUE);",
+                rule(
+                        out,
+                        b,
+                        "面向全体服务对象",
+                        "Profile()",
+                        "verdict.check(Truth.TRUE);",
                         b.nameZh() + "面向全体服务对象，没有其他条件",
                         b.nameEn() + ": offered to every worker the programme covers, with no condition of its own",
-                        "", "");
+                        "",
+                        "");
             }
             String code = quoted(b.code());
             switch (b.limit()) {
-                case NONE -> { }
-                case ONCE_A_YEAR -> rule(out, b, "每年一次", "Profile()",
-                        "verdict.check(ctx.noClaimInYear(" + code + ", ctx.asOf()));",
-                        "今年（${year}年）尚未享受过" + b.nameZh() + "（每年一次）",
-                        "not yet granted this year (${year}): " + b.nameEn() + " is once a year",
-                        "今年（${year}年）已享受过" + b.nameZh() + "，每年一次",
-                        "already granted this year (${year}): " + b.nameEn() + " is once a year");
-                case ONCE_A_YEAR_OF_TRIP -> rule(out, b, "每年一次", "$t : Trip()",
-                        "verdict.check($t, ctx.noClaimInYearOf(" + code + ", $t.date()));",
-                        "返乡当年尚未享受过" + b.nameZh() + "（每年一次）",
-                        "not yet granted in the year of the trip: " + b.nameEn() + " is once a year",
-                        "返乡当年已享受过" + b.nameZh() + "，每年一次",
-                        "already granted in the year of the trip: " + b.nameEn() + " is once a year");
-                case ONCE_IN_PROGRAMME -> rule(out, b, "实施期内一次", "Profile()",
-                        "verdict.check(ctx.noClaimBetween(" + code + ", params.date(\"programme.start\"),"
-                                + " params.date(\"programme.end\")));",
-                        "实施期内尚未享受过" + b.nameZh() + "（实施期内一次）",
-                        "not yet granted during the programme: " + b.nameEn() + " is once per programme",
-                        "实施期内已享受过" + b.nameZh() + "，实施期内只有一次",
-                        "already granted during the programme: " + b.nameEn() + " is once per programme");
-                case ONCE_SINCE -> rule(out, b, "只有一次", "Profile()",
-                        "verdict.check(ctx.noClaimBetween(" + code + ", params.date(" + quoted(b.limitFrom())
-                                + "), ctx.asOf()));",
-                        "自${param." + b.limitFrom() + "}起尚未享受过" + b.nameZh() + "（只有一次）",
-                        "not yet granted since ${param." + b.limitFrom() + "}: " + b.nameEn() + " is given once",
-                        "自${param." + b.limitFrom() + "}起已享受过" + b.nameZh() + "，只有一次",
-                        "already granted since ${param." + b.limitFrom() + "}: " + b.nameEn() + " is given once");
+                case NONE -> {}
+                case ONCE_A_YEAR ->
+                    rule(
+                            out,
+                            b,
+                            "每年一次",
+                            "Profile()",
+                            "verdict.check(ctx.noClaimInYear(" + code + ", ctx.asOf()));",
+                            "今年（${year}年）尚未享受过" + b.nameZh() + "（每年一次）",
+                            "not yet granted this year (${year}): " + b.nameEn() + " is once a year",
+                            "今年（${year}年）已享受过" + b.nameZh() + "，每年一次",
+                            "already granted this year (${year}): " + b.nameEn() + " is once a year");
+                case ONCE_A_YEAR_OF_TRIP ->
+                    rule(
+                            out,
+                            b,
+                            "每年一次",
+                            "$t : Trip()",
+                            "verdict.check($t, ctx.noClaimInYearOf(" + code + ", $t.date()));",
+                            "返乡当年尚未享受过" + b.nameZh() + "（每年一次）",
+                            "not yet granted in the year of the trip: " + b.nameEn() + " is once a year",
+                            "返乡当年已享受过" + b.nameZh() + "，每年一次",
+                            "already granted in the year of the trip: " + b.nameEn() + " is once a year");
+                case ONCE_IN_PROGRAMME ->
+                    rule(
+                            out,
+                            b,
+                            "实施期内一次",
+                            "Profile()",
+                            "verdict.check(ctx.noClaimBetween(" + code + ", params.date(\"programme.start\"),"
+                                    + " params.date(\"programme.end\")));",
+                            "实施期内尚未享受过" + b.nameZh() + "（实施期内一次）",
+                            "not yet granted during the programme: " + b.nameEn() + " is once per programme",
+                            "实施期内已享受过" + b.nameZh() + "，实施期内只有一次",
+                            "already granted during the programme: " + b.nameEn() + " is once per programme");
+                case ONCE_SINCE ->
+                    rule(
+                            out,
+                            b,
+                            "只有一次",
+                            "Profile()",
+                            "verdict.check(ctx.noClaimBetween(" + code + ", params.date(" + quoted(b.limitFrom())
+                                    + "), ctx.asOf()));",
+                            "自${param." + b.limitFrom() + "}起尚未享受过" + b.nameZh() + "（只有一次）",
+                            "not yet granted since ${param." + b.limitFrom() + "}: " + b.nameEn() + " is given once",
+                            "自${param." + b.limitFrom() + "}起已享受过" + b.nameZh() + "，只有一次",
+                            "already granted since ${param." + b.limitFrom() + "}: " + b.nameEn() + " is given once");
             }
         }
         return out.toString();
@@ -82,19 +108,47 @@ public final class Declarations {
         return b.nameZh() + "：" + criterion;
     }
 
-    private static void rule(StringBuilder out, Benefit b, String criterion, String when, String then, String zh,
-                             String en, String unmetZh, String unmetEn) {
-        out.append("\nrule ").append(quoted(ruleName(b, criterion))).append('\n')
-                .append("    @benefit(").append(quoted(b.code())).append(")\n")
-                .append("    @source(").append(quoted(b.source())).append(")\n")
-                .append("    @clause(").append(quoted(b.clause())).append(")\n")
-                .append("    @zh(").append(quoted(zh)).append(")\n")
-                .append("    @en(").append(quoted(en)).append(")\n");
+    private static void rule(
+            StringBuilder out,
+            Benefit b,
+            String criterion,
+            String when,
+            String then,
+            String zh,
+            String en,
+            String unmetZh,
+            String unmetEn) {
+        out.append("\nrule ")
+                .append(quoted(ruleName(b, criterion)))
+                .append('\n')
+                .append("    @benefit(")
+                .append(quoted(b.code()))
+                .append(")\n")
+                .append("    @source(")
+                .append(quoted(b.source()))
+                .append(")\n")
+                .append("    @clause(")
+                .append(quoted(b.clause()))
+                .append(")\n")
+                .append("    @zh(")
+                .append(quoted(zh))
+                .append(")\n")
+                .append("    @en(")
+                .append(quoted(en))
+                .append(")\n");
         if (!unmetZh.isEmpty()) {
-            out.append("    @unmet_zh(").append(quoted(unmetZh)).append(")\n")
-                    .append("    @unmet_en(").append(quoted(unmetEn)).append(")\n");
+            out.append("    @unmet_zh(")
+                    .append(quoted(unmetZh))
+                    .append(")\n")
+                    .append("    @unmet_en(")
+                    .append(quoted(unmetEn))
+                    .append(")\n");
         }
-        out.append("when\n    ").append(when).append("\nthen\n    ").append(then).append("\nend\n");
+        out.append("when\n    ")
+                .append(when)
+                .append("\nthen\n    ")
+                .append(then)
+                .append("\nend\n");
     }
 
     /** A DRL string literal. */

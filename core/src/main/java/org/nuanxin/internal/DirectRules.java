@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.drools.model.Condition;
 import org.drools.model.Consequence;
 import org.drools.model.Declaration;
@@ -56,13 +55,22 @@ final class DirectRules {
     private static final List<String> GLOBALS = List.of("verdict", "params", "ctx");
 
     /** Where a consequence or eval argument comes from: a global's slot ({@code < 0}: -1 - slot) or a bound fact's index. */
-    private record Plan(RuleInfo info, String name, int salience, int[] patternTypes, int[] absent, int[] present,
-                        PredicateN[] evals, int[][] evalArgs, BlockN block, int[] args) {
-    }
+    private record Plan(
+            RuleInfo info,
+            String name,
+            int salience,
+            int[] patternTypes,
+            int[] absent,
+            int[] present,
+            PredicateN[] evals,
+            int[][] evalArgs,
+            BlockN block,
+            int[] args) {}
 
     private final Plan[] plans;
     /** The most patterns of one rule, and the most arguments of one consequence or eval. */
     private final int maxPatterns;
+
     private final int maxArguments;
 
     private DirectRules(Plan[] plans) {
@@ -102,15 +110,23 @@ final class DirectRules {
                 plans.add(plan(rule, info));
             }
         }
-        plans.sort(Comparator.comparingInt((Plan p) -> -p.salience()).thenComparingInt(p -> p.info().order()));
+        plans.sort(Comparator.comparingInt((Plan p) -> -p.salience())
+                .thenComparingInt(p -> p.info().order()));
         return new DirectRules(plans.toArray(Plan[]::new));
     }
 
     /** Why the rule needs the engine, or {@code null} when it can be run directly. */
     private static String unsupported(Rule rule) {
-        for (Rule.Attribute<?> a : List.of(Rule.Attribute.ENABLED, Rule.Attribute.AUTO_FOCUS, Rule.Attribute.AGENDA_GROUP,
-                Rule.Attribute.ACTIVATION_GROUP, Rule.Attribute.RULEFLOW_GROUP, Rule.Attribute.DURATION,
-                Rule.Attribute.TIMER, Rule.Attribute.CALENDARS, Rule.Attribute.DATE_EFFECTIVE,
+        for (Rule.Attribute<?> a : List.of(
+                Rule.Attribute.ENABLED,
+                Rule.Attribute.AUTO_FOCUS,
+                Rule.Attribute.AGENDA_GROUP,
+                Rule.Attribute.ACTIVATION_GROUP,
+                Rule.Attribute.RULEFLOW_GROUP,
+                Rule.Attribute.DURATION,
+                Rule.Attribute.TIMER,
+                Rule.Attribute.CALENDARS,
+                Rule.Attribute.DATE_EFFECTIVE,
                 Rule.Attribute.DATE_EXPIRES)) {
             if (!Objects.deepEquals(rule.getAttribute(a), a.getDefaultValue())) {
                 return "has a rule attribute other than salience and no-loop";
@@ -178,7 +194,9 @@ final class DirectRules {
         if (!FACT_TYPES.contains(v.getType())) {
             return "matches facts of type " + v.getType().getSimpleName();
         }
-        if (p.getConstraint() != SingleConstraint.TRUE || !p.getBindings().isEmpty() || p.getInputVariables().length > 0) {
+        if (p.getConstraint() != SingleConstraint.TRUE
+                || !p.getBindings().isEmpty()
+                || p.getInputVariables().length > 0) {
             return "has a pattern with constraints or bindings";
         }
         if (v instanceof Declaration<?> d && (d.getSource() != null || d.getWindow() != null)) {
@@ -189,10 +207,12 @@ final class DirectRules {
 
     /** The one pattern of a {@code not} or {@code exists}, or {@code null} when it holds anything else. */
     private static PatternImpl<?> existential(Condition cond) {
-        List<Condition> inner = cond instanceof ExistentialPatternImpl e ? e.getSubConditions()
+        List<Condition> inner = cond instanceof ExistentialPatternImpl e
+                ? e.getSubConditions()
                 : cond instanceof CompositePatterns c ? c.getSubConditions() : List.of();
         return inner.size() == 1 && inner.get(0) instanceof PatternImpl<?> p && p.getType() == Condition.Type.PATTERN
-                ? p : null;
+                ? p
+                : null;
     }
 
     private static Variable<?>[] variables(Consequence c) {
@@ -212,7 +232,8 @@ final class DirectRules {
                 bound.add(p.getPatternVariable());
                 types.add(FACT_TYPES.indexOf(p.getPatternVariable().getType()));
             } else if (cond.getType() == Condition.Type.NOT || cond.getType() == Condition.Type.EXISTS) {
-                int type = FACT_TYPES.indexOf(existential(cond).getPatternVariable().getType());
+                int type = FACT_TYPES.indexOf(
+                        existential(cond).getPatternVariable().getType());
                 (cond.getType() == Condition.Type.NOT ? absent : present).add(type);
             }
         }
@@ -224,11 +245,16 @@ final class DirectRules {
         }
         Integer salience = rule.getAttribute(Rule.Attribute.SALIENCE);
         Consequence c = rule.getDefaultConsequence();
-        return new Plan(info, rule.getName(), salience == null ? 0 : salience,
+        return new Plan(
+                info,
+                rule.getName(),
+                salience == null ? 0 : salience,
                 types.stream().mapToInt(Integer::intValue).toArray(),
                 absent.stream().mapToInt(Integer::intValue).toArray(),
                 present.stream().mapToInt(Integer::intValue).toArray(),
-                evals.toArray(PredicateN[]::new), evalArgs.toArray(int[][]::new), c.getBlock(),
+                evals.toArray(PredicateN[]::new),
+                evalArgs.toArray(int[][]::new),
+                c.getBlock(),
                 sources(variables(c), bound));
     }
 
@@ -258,7 +284,8 @@ final class DirectRules {
         int fired = 0;
         int[] at = new int[maxPatterns];
         Object[] tuple = new Object[maxPatterns];
-        Object[][] scratch = new Object[maxArguments + 1][];   // argument arrays by length, reused: callees unpack them at once
+        Object[][] scratch =
+                new Object[maxArguments + 1][]; // argument arrays by length, reused: callees unpack them at once
         for (Plan p : plans) {
             if (!applies(p, facts)) {
                 continue;
@@ -273,7 +300,7 @@ final class DirectRules {
                 continue;
             }
             java.util.Arrays.fill(at, 0, n, 0);
-            while (true) {                                  // every combination, the last pattern fastest
+            while (true) { // every combination, the last pattern fastest
                 for (int i = 0; i < n; i++) {
                     tuple[i] = facts[types[i]][at[i]];
                 }
@@ -336,9 +363,12 @@ final class DirectRules {
 
     /** A rule's failure as the engine reports it when the rules run in a session. */
     private static RuleExecutionException failure(String region, Plan p, Exception e) {
-        return e instanceof RuleExecutionException r ? r
-                : new RuleExecutionException("region " + region + ": rule \"" + p.name() + "\" failed with "
-                        + e.getClass().getSimpleName(), e);
+        return e instanceof RuleExecutionException r
+                ? r
+                : new RuleExecutionException(
+                        "region " + region + ": rule \"" + p.name() + "\" failed with "
+                                + e.getClass().getSimpleName(),
+                        e);
     }
 
     private static Object[] arguments(int[] sources, Object[] tuple, Object[] globals, Object[][] scratch) {
@@ -356,7 +386,7 @@ final class DirectRules {
 
     @Override
     public String toString() {
-        return "DirectRules[" + plans.length + " rules: " + Arrays.stream(plans).limit(3).map(Plan::name).toList()
-                + (plans.length > 3 ? "…" : "") + "]";
+        return "DirectRules[" + plans.length + " rules: "
+                + Arrays.stream(plans).limit(3).map(Plan::name).toList() + (plans.length > 3 ? "…" : "") + "]";
     }
 }

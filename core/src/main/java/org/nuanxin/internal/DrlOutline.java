@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
@@ -13,10 +16,6 @@ import org.drools.drl.parser.DroolsParserException;
 import org.drools.drl.parser.ParserError;
 import org.drools.drl.parser.antlr4.DRL10Parser;
 import org.drools.drl.parser.antlr4.DRL10ParserHelper;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.Lexer;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.kie.internal.builder.conf.LanguageLevelOption;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
@@ -45,10 +44,15 @@ public record DrlOutline(Map<String, Integer> ruleLines, List<RuleProblem> error
         List<RuleProblem> errors = new ArrayList<>();
         BaseErrorListener collect = new BaseErrorListener() {
             @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, Object symbol, int line, int column, String msg,
-                                    RecognitionException e) {
-                errors.add(new RuleProblem(file, line, column + 1, Severity.ERROR, "",
-                        "does not parse at language level DRL10: " + msg));
+            public void syntaxError(
+                    Recognizer<?, ?> recognizer,
+                    Object symbol,
+                    int line,
+                    int column,
+                    String msg,
+                    RecognitionException e) {
+                errors.add(new RuleProblem(
+                        file, line, column + 1, Severity.ERROR, "", "does not parse at language level DRL10: " + msg));
             }
         };
         try {
@@ -61,8 +65,13 @@ public record DrlOutline(Map<String, Integer> ruleLines, List<RuleProblem> error
             }
             parser.compilationUnit();
         } catch (RuntimeException | StackOverflowError e) {
-            errors.add(new RuleProblem(file, 0, 0, Severity.ERROR, "", "does not parse at language level DRL10: "
-                    + e.getClass().getSimpleName()));
+            errors.add(new RuleProblem(
+                    file,
+                    0,
+                    0,
+                    Severity.ERROR,
+                    "",
+                    "does not parse at language level DRL10: " + e.getClass().getSimpleName()));
         }
         return new DrlOutline(Map.of(), List.copyOf(errors));
     }
@@ -89,7 +98,8 @@ public record DrlOutline(Map<String, Integer> ruleLines, List<RuleProblem> error
                 }
             }
         } catch (DroolsParserException | RuntimeException | StackOverflowError e) {
-            errors.add(new RuleProblem(file, 0, 0, Severity.ERROR, "", prefix + e.getClass().getSimpleName()));
+            errors.add(new RuleProblem(
+                    file, 0, 0, Severity.ERROR, "", prefix + e.getClass().getSimpleName()));
         }
         for (DroolsError e : parser.getErrors()) {
             int line = e instanceof ParserError p ? Math.max(p.getRow(), 0) : lineOf(e);

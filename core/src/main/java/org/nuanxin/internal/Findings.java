@@ -3,7 +3,6 @@ package org.nuanxin.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.nuanxin.rules.Truth;
 import org.nuanxin.rules.Verdict;
 
@@ -23,11 +22,10 @@ public final class Findings extends Verdict {
      * @param upTo    the highest cash payable when the amount is a range, else {@code null}
      * @param inKind  whether {@code amount} is an in-kind value
      */
-    public record Finding(RuleInfo rule, Object subject, Truth truth, BigDecimal amount, BigDecimal upTo,
-                          boolean inKind) {
-    }
+    public record Finding(
+            RuleInfo rule, Object subject, Truth truth, BigDecimal amount, BigDecimal upTo, boolean inKind) {}
 
-    private final List<Finding> findings = new ArrayList<>(64);   // a region's rules make about 60 per assessment
+    private final List<Finding> findings = new ArrayList<>(64); // a region's rules make about 60 per assessment
     private RuleInfo current;
 
     /** Called by the engine before each rule fires. */

@@ -4,7 +4,6 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.function.Supplier;
-
 import org.nuanxin.Decision;
 
 /**
@@ -25,8 +24,7 @@ public class LazyList<E> extends AbstractList<E> implements RandomAccess, Decisi
     }
 
     /** For a subclass that overrides {@link #make()}. */
-    LazyList() {
-    }
+    LazyList() {}
 
     /** The list's elements, asked for once, on first use. */
     List<E> make() {
@@ -41,7 +39,7 @@ public class LazyList<E> extends AbstractList<E> implements RandomAccess, Decisi
                 if (l == null) {
                     l = List.copyOf(make());
                     list = l;
-                    make = null;           // what it was made of can go
+                    make = null; // what it was made of can go
                 }
             }
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.drools.codegen.common.GeneratedFile;
 import org.drools.compiler.builder.impl.KnowledgeBuilderConfigurationImpl;
 import org.drools.compiler.lang.descr.CompositePackageDescr;
@@ -41,8 +40,7 @@ import org.nuanxin.RuleProblem.Severity;
  */
 final class ModelCompiler {
 
-    private ModelCompiler() {
-    }
+    private ModelCompiler() {}
 
     /**
      * The executable model of {@code checked} (file name → the guard's package).
@@ -52,8 +50,12 @@ final class ModelCompiler {
      *                   write into a region jar; {@code null} when not needed
      * @throws RuleBuildException when the code generator or the Java compiler refuses the rules
      */
-    static List<Model> compile(String region, String origin, Map<String, PackageDescr> checked,
-                               List<RuleProblem> problems, Map<String, byte[]> classesOut) {
+    static List<Model> compile(
+            String region,
+            String origin,
+            Map<String, PackageDescr> checked,
+            List<RuleProblem> problems,
+            Map<String, byte[]> classesOut) {
         Map<String, CompositePackageDescr> packages = new LinkedHashMap<>();
         checked.forEach((file, descr) -> {
             Resource r = ResourceFactory.newDescrResource(descr);
@@ -65,8 +67,8 @@ final class ModelCompiler {
                 p.addPackageDescr(r, descr);
             }
         });
-        KnowledgeBuilderConfigurationImpl conf = KnowledgeBuilderFactory
-                .newKnowledgeBuilderConfiguration(ModelCompiler.class.getClassLoader())
+        KnowledgeBuilderConfigurationImpl conf = KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(
+                        ModelCompiler.class.getClassLoader())
                 .as(KnowledgeBuilderConfigurationImpl.KEY);
         ExplicitCanonicalModelCompiler<PackageSources> generator =
                 ExplicitCanonicalModelCompiler.of(packages.values(), conf, PackageSources::dumpSources);
@@ -74,7 +76,12 @@ final class ModelCompiler {
             generator.process();
         } catch (RuntimeException e) {
             // the guard lets through only what the generator is known to handle; report, never crash the host
-            problems.add(new RuleProblem(first(checked), 0, 0, Severity.ERROR, "",
+            problems.add(new RuleProblem(
+                    first(checked),
+                    0,
+                    0,
+                    Severity.ERROR,
+                    "",
                     "the rules could not be compiled: " + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
             throw new RuleBuildException(region, origin, problems);
@@ -84,10 +91,16 @@ final class ModelCompiler {
                 continue;
             }
             int[] lines = r.getLines();
-            String file = r.getResource() == null || r.getResource().getSourcePath() == null ? first(checked)
+            String file = r.getResource() == null || r.getResource().getSourcePath() == null
+                    ? first(checked)
                     : r.getResource().getSourcePath();
-            problems.add(new RuleProblem(file, lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0, 0,
-                    r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING, "", r.getMessage()));
+            problems.add(new RuleProblem(
+                    file,
+                    lines != null && lines.length > 0 ? Math.max(lines[0], 0) : 0,
+                    0,
+                    r.getSeverity() == ResultSeverity.ERROR ? Severity.ERROR : Severity.WARNING,
+                    "",
+                    r.getMessage()));
         }
         if (problems.stream().anyMatch(p -> p.severity() == Severity.ERROR)) {
             throw new RuleBuildException(region, origin, problems);
@@ -100,7 +113,8 @@ final class ModelCompiler {
             for (GeneratedFile f : files) {
                 String path = f.relativePath();
                 if (path.endsWith(".java")) {
-                    sources.put(path.substring(0, path.length() - ".java".length()).replace('/', '.'),
+                    sources.put(
+                            path.substring(0, path.length() - ".java".length()).replace('/', '.'),
                             new String(f.contents(), StandardCharsets.UTF_8));
                 }
             }
@@ -109,20 +123,28 @@ final class ModelCompiler {
         try {
             // Eclipse's compiler, in memory: three times faster here than the JDK's on these small sources,
             // and present on a JRE too
-            Map<String, byte[]> bytecode = KieMemoryCompiler.compileNoLoad(sources, ModelCompiler.class.getClassLoader(),
-                    JavaConfiguration.CompilerType.ECLIPSE);
+            Map<String, byte[]> bytecode = KieMemoryCompiler.compileNoLoad(
+                    sources, ModelCompiler.class.getClassLoader(), JavaConfiguration.CompilerType.ECLIPSE);
             if (classesOut != null) {
                 classesOut.putAll(bytecode);
             }
             ClassLoader loader = new Loader(bytecode);
             List<Model> models = new ArrayList<>();
             for (String name : modelNames) {
-                models.add((Model) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+                models.add((Model) Class.forName(name, true, loader)
+                        .getDeclaredConstructor()
+                        .newInstance());
             }
             return models;
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            problems.add(new RuleProblem(first(checked), 0, 0, Severity.ERROR, "",
-                    "the generated rule classes could not be compiled or loaded: " + e.getClass().getSimpleName()
+            problems.add(new RuleProblem(
+                    first(checked),
+                    0,
+                    0,
+                    Severity.ERROR,
+                    "",
+                    "the generated rule classes could not be compiled or loaded: "
+                            + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()))));
             throw new RuleBuildException(region, origin, problems);
         }

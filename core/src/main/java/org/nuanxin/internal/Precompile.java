@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.nuanxin.NuanxinException;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
@@ -30,8 +29,7 @@ import org.nuanxin.spi.RuleFiles;
  */
 public final class Precompile {
 
-    private Precompile() {
-    }
+    private Precompile() {}
 
     public static void main(String[] args) {
         if (args.length != 4) {

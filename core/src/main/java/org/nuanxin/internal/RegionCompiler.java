@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.model.Model;
 import org.drools.model.Rule;
@@ -22,8 +21,6 @@ import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
-import org.nuanxin.internal.DrlOutline;
-import org.nuanxin.internal.RuleGuard;
 import org.nuanxin.spi.RuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +39,7 @@ public final class RegionCompiler {
     /** Metadata every rule must carry. */
     static final List<String> REQUIRED_META = List.of("benefit", "source", "clause", "zh", "en");
 
-    private RegionCompiler() {
-    }
+    private RegionCompiler() {}
 
     /**
      * Compiles a region.
@@ -64,8 +60,16 @@ public final class RegionCompiler {
         try {
             data = RegionData.read(files);
         } catch (MalformedFileException e) {
-            throw new RuleBuildException("?", files.origin(), List.of(new RuleProblem(e.file(), e.line(), 0,
-                    Severity.ERROR, "", (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())));
+            throw new RuleBuildException(
+                    "?",
+                    files.origin(),
+                    List.of(new RuleProblem(
+                            e.file(),
+                            e.line(),
+                            0,
+                            Severity.ERROR,
+                            "",
+                            (e.field().isEmpty() ? "" : e.field() + ": ") + e.problem())));
         }
         List<RuleProblem> problems = new ArrayList<>();
         // Rules precompiled into a region jar are code the host put on its classpath: their DRL text is not
@@ -77,7 +81,7 @@ public final class RegionCompiler {
         if (models == null) {
             checked = new java.util.LinkedHashMap<>();
             for (String file : files.drlFiles()) {
-                RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file));   // rules are code
+                RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file)); // rules are code
                 problems.addAll(guard.problems());
                 checked.put(file, guard.descr());
             }
@@ -99,15 +103,18 @@ public final class RegionCompiler {
         List<String> ruleFiles = new ArrayList<>(files.drlFiles());
         String declared = declarations(data, files);
         if (declared != null) {
-            ruleFiles.add(Declarations.FILE);                  // the catalogue's declared criteria, after every rule file
+            ruleFiles.add(Declarations.FILE); // the catalogue's declared criteria, after every rule file
         }
         for (String file : ruleFiles) {
-            String text = file.equals(Declarations.FILE) ? declared : files.files().get(file);
-            DrlOutline outline = checked != null ? DrlOutline.of(checked.get(file))   // the guard's parse
+            String text =
+                    file.equals(Declarations.FILE) ? declared : files.files().get(file);
+            DrlOutline outline = checked != null
+                    ? DrlOutline.of(checked.get(file)) // the guard's parse
                     : DrlOutline.of(file, text);
             outlines.put(file, outline);
             // by file name, not manifest position: reordering region.yaml's list changes no explanation
-            int fileIndex = file.equals(Declarations.FILE) ? ruleFiles.size()
+            int fileIndex = file.equals(Declarations.FILE)
+                    ? ruleFiles.size()
                     : files.drlFiles().stream().sorted().toList().indexOf(file);
             outline.ruleLines().forEach((rule, line) -> {
                 fileOfRule.put(rule, file);
@@ -127,21 +134,34 @@ public final class RegionCompiler {
                 RuleInfo info = ruleInfo(rule, data, codes, outlines, fileOfRule, order, problems);
                 if (info != null) {
                     rules.put(key(rule), info);
-                    if (!"*".equals(String.valueOf(metadata(rule).get("benefit")).strip())) {
-                        decided.addAll(info.benefits());   // programme-wide rules decide no benefit alone
+                    if (!"*"
+                            .equals(String.valueOf(metadata(rule).get("benefit"))
+                                    .strip())) {
+                        decided.addAll(info.benefits()); // programme-wide rules decide no benefit alone
                     }
                 }
             }
         }
-        problems.addAll(Citations.check(files, data));     // an assumption cited but not defined is an error
+        problems.addAll(Citations.check(files, data)); // an assumption cited but not defined is an error
         if (!globals.contains("verdict")) {
-            problems.add(new RuleProblem(files.drlFiles().isEmpty() ? RuleFiles.REGION : files.drlFiles().get(0), 0, 0,
-                    Severity.ERROR, "", "no rule file declares 'global org.nuanxin.rules.Verdict verdict;'"));
+            problems.add(new RuleProblem(
+                    files.drlFiles().isEmpty()
+                            ? RuleFiles.REGION
+                            : files.drlFiles().get(0),
+                    0,
+                    0,
+                    Severity.ERROR,
+                    "",
+                    "no rule file declares 'global org.nuanxin.rules.Verdict verdict;'"));
         }
         for (Benefit b : data.benefits()) {
             if (!decided.contains(b.code())) {
-                problems.add(new RuleProblem(RuleFiles.BENEFITS, data.lines().getOrDefault("benefit:" + b.code(), 0), 0,
-                        Severity.ERROR, "",
+                problems.add(new RuleProblem(
+                        RuleFiles.BENEFITS,
+                        data.lines().getOrDefault("benefit:" + b.code(), 0),
+                        0,
+                        Severity.ERROR,
+                        "",
                         "no rule decides benefit " + b.code() + "; give a rule @benefit(\"" + b.code() + "\")"));
             }
         }
@@ -150,15 +170,35 @@ public final class RegionCompiler {
         }
         StringBuilder why = new StringBuilder();
         DirectRules direct = DirectRules.of(models, rules, why);
-        if (direct == null) {                               // only a precompiled jar can get here: the guard refuses such shapes
-            problems.add(new RuleProblem(files.drlFiles().isEmpty() ? RuleFiles.REGION : files.drlFiles().get(0), 0, 0,
-                    Severity.ERROR, "", why + "; rules run one way, without the Rete network, and this shape needs it"));
+        if (direct == null) { // only a precompiled jar can get here: the guard refuses such shapes
+            problems.add(new RuleProblem(
+                    files.drlFiles().isEmpty()
+                            ? RuleFiles.REGION
+                            : files.drlFiles().get(0),
+                    0,
+                    0,
+                    Severity.ERROR,
+                    "",
+                    why + "; rules run one way, without the Rete network, and this shape needs it"));
             throw new RuleBuildException(data.id(), files.origin(), problems);
         }
         String version = version(files);
-        LOG.info("Built rules of region {} ({} rules, {}, version {}) in {} ms", data.id(), rules.size(),
-                precompiled ? "precompiled" : "compiled from DRL", version, (System.nanoTime() - start) / 1_000_000);
-        return new CompiledRegion(data, direct, models.stream().map(m -> m.getClass().getName()).toList(), Map.copyOf(rules), Set.copyOf(globals), version, problems, precompiled);
+        LOG.info(
+                "Built rules of region {} ({} rules, {}, version {}) in {} ms",
+                data.id(),
+                rules.size(),
+                precompiled ? "precompiled" : "compiled from DRL",
+                version,
+                (System.nanoTime() - start) / 1_000_000);
+        return new CompiledRegion(
+                data,
+                direct,
+                models.stream().map(m -> m.getClass().getName()).toList(),
+                Map.copyOf(rules),
+                Set.copyOf(globals),
+                version,
+                problems,
+                precompiled);
     }
 
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
@@ -191,7 +231,9 @@ public final class RegionCompiler {
             }
             return models;
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            LOG.warn("Precompiled rules of region {} could not be loaded ({}); compiling its DRL instead", region,
+            LOG.warn(
+                    "Precompiled rules of region {} could not be loaded ({}); compiling its DRL instead",
+                    region,
                     e.getClass().getSimpleName());
             return null;
         }
@@ -202,9 +244,14 @@ public final class RegionCompiler {
         return rule.getPackage() + "/" + rule.getName();
     }
 
-    private static RuleInfo ruleInfo(Rule rule, RegionData data, Set<String> codes, Map<String, DrlOutline> outlines,
-                                     Map<String, String> fileOfRule, Map<String, Integer> order,
-                                     List<RuleProblem> problems) {
+    private static RuleInfo ruleInfo(
+            Rule rule,
+            RegionData data,
+            Set<String> codes,
+            Map<String, DrlOutline> outlines,
+            Map<String, String> fileOfRule,
+            Map<String, Integer> order,
+            List<RuleProblem> problems) {
         Map<String, Object> meta = metadata(rule);
         String file = fileOfRule.getOrDefault(rule.getName(), "?");
         int line = outlines.containsKey(file) ? outlines.get(file).line(rule.getName()) : 0;
@@ -212,7 +259,12 @@ public final class RegionCompiler {
         for (String m : REQUIRED_META) {
             Object v = meta.get(m);
             if (v == null || v.toString().isBlank()) {
-                problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule.getName(),
+                problems.add(new RuleProblem(
+                        file,
+                        line,
+                        0,
+                        Severity.ERROR,
+                        rule.getName(),
                         "missing metadata @" + m + "(\"…\"); every rule names its benefit, source, clause and"
                                 + " states its criterion in Chinese (@zh) and English (@en)"));
                 ok = false;
@@ -228,7 +280,12 @@ public final class RegionCompiler {
         } else {
             for (String code : list.split("\\s*,\\s*")) {
                 if (!codes.contains(code)) {
-                    problems.add(new RuleProblem(file, line, 0, Severity.ERROR, rule.getName(),
+                    problems.add(new RuleProblem(
+                            file,
+                            line,
+                            0,
+                            Severity.ERROR,
+                            rule.getName(),
                             "@benefit names " + code + ", which is not in benefits.yaml"));
                     ok = false;
                 }
@@ -236,20 +293,36 @@ public final class RegionCompiler {
             }
         }
         String source = meta.get("source").toString();
-        java.util.function.Consumer<String> undefined = key -> problems.add(new RuleProblem(file, line, 0,
-                Severity.ERROR, rule.getName(),
+        java.util.function.Consumer<String> undefined = key -> problems.add(new RuleProblem(
+                file,
+                line,
+                0,
+                Severity.ERROR,
+                rule.getName(),
                 "text refers to ${param." + key + "}, which parameters.yaml does not define"));
         Map<String, Parameter> dated = new HashMap<>();
         String[] filled = new String[4];
         String[] keys = {"zh", "en", "unmet_zh", "unmet_en"};
         for (int i = 0; i < 4; i++) {
-            filled[i] = Sentences.parameters(String.valueOf(meta.getOrDefault(keys[i], "")), i % 2 == 0,
-                    data.parameters(), undefined, dated);
+            filled[i] = Sentences.parameters(
+                    String.valueOf(meta.getOrDefault(keys[i], "")), i % 2 == 0, data.parameters(), undefined, dated);
         }
         int[] indexes = benefits.stream().mapToInt(c -> indexOf(data, c)).toArray();
-        return ok ? new RuleInfo(rule.getName(), file, order.getOrDefault(rule.getName(), Integer.MAX_VALUE), benefits,
-                indexes, source, meta.get("clause").toString(),
-                filled[0], filled[1], filled[2], filled[3], dated) : null;
+        return ok
+                ? new RuleInfo(
+                        rule.getName(),
+                        file,
+                        order.getOrDefault(rule.getName(), Integer.MAX_VALUE),
+                        benefits,
+                        indexes,
+                        source,
+                        meta.get("clause").toString(),
+                        filled[0],
+                        filled[1],
+                        filled[2],
+                        filled[3],
+                        dated)
+                : null;
     }
 
     /**
@@ -275,7 +348,7 @@ public final class RegionCompiler {
                 c = switch (c) {
                     case 'n' -> '\n';
                     case 't' -> '\t';
-                    default -> c;                         // \" and \\ (the guard refuses unicode escapes)
+                    default -> c; // \" and \\ (the guard refuses unicode escapes)
                 };
             }
             out.append(c);

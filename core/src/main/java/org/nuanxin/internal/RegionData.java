@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.nuanxin.Assumption;
 import org.nuanxin.Benefit;
 import org.nuanxin.BenefitKind;
@@ -38,13 +37,34 @@ import org.nuanxin.spi.RuleFiles;
  *                   {@code parameter:key} and {@code assumption:ID}
  * @param assumptions the assumptions register by id, in file order; empty without assumptions.yaml
  */
-public record RegionData(String id, String nameZh, String nameEn, String source, List<Benefit> benefits,
-                         Map<String, Parameter> parameters, Map<String, Integer> lines,
-                         Map<String, Assumption> assumptions) {
+public record RegionData(
+        String id,
+        String nameZh,
+        String nameEn,
+        String source,
+        List<Benefit> benefits,
+        Map<String, Parameter> parameters,
+        Map<String, Integer> lines,
+        Map<String, Assumption> assumptions) {
 
     private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
-    private static final Set<String> BENEFIT_KEYS = Set.of("code", "name_zh", "name_en", "kind", "source", "clause",
-            "payment", "provider", "provider_name", "quota", "budget", "serves", "limit", "limit_from", "about_zh", "about_en");
+    private static final Set<String> BENEFIT_KEYS = Set.of(
+            "code",
+            "name_zh",
+            "name_en",
+            "kind",
+            "source",
+            "clause",
+            "payment",
+            "provider",
+            "provider_name",
+            "quota",
+            "budget",
+            "serves",
+            "limit",
+            "limit_from",
+            "about_zh",
+            "about_en");
     private static final Set<String> PARAMETER_KEYS = Set.of("type", "values", "source", "note", "used_by");
     private static final Set<String> DATED_KEYS = Set.of("value", "source");
     private static final Set<String> ASSUMPTION_KEYS = Set.of("zh", "en", "source");
@@ -53,17 +73,22 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     /** Reads the data files of {@code files}: region.yaml, benefits.yaml, parameters.yaml and assumptions.yaml. */
     public static RegionData read(RuleFiles files) {
-        YamlNode region = YamlNode.parse(RuleFiles.REGION, files.files().get(RuleFiles.REGION)).allowOnly(REGION_KEYS);
+        YamlNode region = YamlNode.parse(RuleFiles.REGION, files.files().get(RuleFiles.REGION))
+                .allowOnly(REGION_KEYS);
         String id = region.require("id").text();
         if (!id.matches("[a-z][a-z0-9_]*")) {
             throw region.require("id").error("a region id is lowercase ASCII, e.g. xian");
         }
         String source = region.require("source").text();
         Map<String, Integer> lines = new java.util.HashMap<>();
-        List<Benefit> benefits = benefits(id, source, region.require("name_zh").text(), YamlNode.parse(RuleFiles.BENEFITS,
-                files.files().get(RuleFiles.BENEFITS)), lines);
-        Map<String, Parameter> parameters = parameters(YamlNode.parse(RuleFiles.PARAMETERS,
-                files.files().get(RuleFiles.PARAMETERS)), lines);
+        List<Benefit> benefits = benefits(
+                id,
+                source,
+                region.require("name_zh").text(),
+                YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS)),
+                lines);
+        Map<String, Parameter> parameters =
+                parameters(YamlNode.parse(RuleFiles.PARAMETERS, files.files().get(RuleFiles.PARAMETERS)), lines);
         YamlNode benefitsRoot = YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS));
         for (YamlNode b : benefitsRoot.require("benefits").items()) {
             for (String key : List.of("quota", "budget")) {
@@ -72,17 +97,25 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                     Parameter p = parameters.get(ref);
                     String want = key.equals("quota") ? "integer" : "money";
                     if (p == null || !p.type().equals(want)) {
-                        throw b.get(key).error(key + " names parameter '" + ref + "', which parameters.yaml does not"
-                                + " define as " + want);
+                        throw b.get(key)
+                                .error(key + " names parameter '" + ref + "', which parameters.yaml does not"
+                                        + " define as " + want);
                     }
                 }
             }
         }
         String register = files.files().get(RuleFiles.ASSUMPTIONS);
-        Map<String, Assumption> assumptions = register == null ? Map.of()
-                : assumptions(YamlNode.parse(RuleFiles.ASSUMPTIONS, register), lines);
-        return new RegionData(id, region.require("name_zh").text(), region.require("name_en").text(), source,
-                benefits, parameters, Map.copyOf(lines), assumptions);
+        Map<String, Assumption> assumptions =
+                register == null ? Map.of() : assumptions(YamlNode.parse(RuleFiles.ASSUMPTIONS, register), lines);
+        return new RegionData(
+                id,
+                region.require("name_zh").text(),
+                region.require("name_en").text(),
+                source,
+                benefits,
+                parameters,
+                Map.copyOf(lines),
+                assumptions);
     }
 
     private static Map<String, Assumption> assumptions(YamlNode root, Map<String, Integer> lines) {
@@ -90,18 +123,27 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
             String id = e.getKey();
             if (!id.matches(ASSUMPTION_ID)) {
-                throw new MalformedFileException(root.file(), root.keyLine(id), id,
+                throw new MalformedFileException(
+                        root.file(),
+                        root.keyLine(id),
+                        id,
                         "an assumption id is A-, a region or COMMON, and a number, e.g. A-XA-1 or A-COMMON-2");
             }
             YamlNode a = e.getValue().allowOnly(ASSUMPTION_KEYS);
             lines.put("assumption:" + id, root.keyLine(id));
-            map.put(id, new Assumption(id, a.require("zh").text(), a.require("en").text(), a.require("source").text()));
+            map.put(
+                    id,
+                    new Assumption(
+                            id,
+                            a.require("zh").text(),
+                            a.require("en").text(),
+                            a.require("source").text()));
         }
         return java.util.Collections.unmodifiableMap(map);
     }
 
-    private static List<Benefit> benefits(String region, String regionSource, String unionName, YamlNode root,
-                                          Map<String, Integer> lines) {
+    private static List<Benefit> benefits(
+            String region, String regionSource, String unionName, YamlNode root, Map<String, Integer> lines) {
         List<Benefit> list = new ArrayList<>();
         Set<String> codes = new java.util.HashSet<>();
         for (YamlNode b : root.require("benefits").items()) {
@@ -115,10 +157,12 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             }
             lines.put("benefit:" + code, b.require("code").line());
             BenefitKind kind = enumValue(b.require("kind"), BenefitKind.class);
-            Benefit.Payment payment = b.get("payment") == null ? Benefit.Payment.ONCE
+            Benefit.Payment payment = b.get("payment") == null
+                    ? Benefit.Payment.ONCE
                     : enumValue(b.get("payment"), Benefit.Payment.class);
             String source = b.text("source") == null ? regionSource : b.text("source");
-            Benefit.Provider provider = b.get("provider") == null ? Benefit.Provider.UNION
+            Benefit.Provider provider = b.get("provider") == null
+                    ? Benefit.Provider.UNION
                     : enumValue(b.get("provider"), Benefit.Provider.class);
             String providerName = b.text("provider_name") != null ? b.text("provider_name") : unionName;
             if (provider == Benefit.Provider.EMPLOYER && b.text("provider_name") == null) {
@@ -127,30 +171,54 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             boolean everyone = false;
             if (b.get("serves") != null) {
                 if (!"everyone".equals(b.text("serves"))) {
-                    throw b.get("serves").error("serves: takes one value, everyone (the benefit has no criterion of its"
-                            + " own); put any other criterion in a rule");
+                    throw b.get("serves")
+                            .error("serves: takes one value, everyone (the benefit has no criterion of its"
+                                    + " own); put any other criterion in a rule");
                 }
                 everyone = true;
             }
             Benefit.Limit limit = Benefit.Limit.NONE;
             if (b.get("limit") != null) {
                 String word = b.text("limit");
-                limit = java.util.Arrays.stream(Benefit.Limit.values()).filter(l -> l != Benefit.Limit.NONE
-                        && l.yaml().equals(word)).findFirst().orElseThrow(() -> b.get("limit").error("limit: is one of "
-                        + java.util.Arrays.stream(Benefit.Limit.values()).filter(l -> l != Benefit.Limit.NONE)
-                                .map(Benefit.Limit::yaml).toList() + ", not '" + word + "'"));
+                limit = java.util.Arrays.stream(Benefit.Limit.values())
+                        .filter(l -> l != Benefit.Limit.NONE && l.yaml().equals(word))
+                        .findFirst()
+                        .orElseThrow(() -> b.get("limit")
+                                .error("limit: is one of "
+                                        + java.util.Arrays.stream(Benefit.Limit.values())
+                                                .filter(l -> l != Benefit.Limit.NONE)
+                                                .map(Benefit.Limit::yaml)
+                                                .toList()
+                                        + ", not '" + word + "'"));
             }
             String from = b.text("limit_from");
             if ((limit == Benefit.Limit.ONCE_SINCE) != (from != null)) {
-                throw b.error(limit == Benefit.Limit.ONCE_SINCE ? "limit: once_since needs limit_from: <a date parameter>"
-                        : "limit_from: goes with limit: once_since only");
+                throw b.error(
+                        limit == Benefit.Limit.ONCE_SINCE
+                                ? "limit: once_since needs limit_from: <a date parameter>"
+                                : "limit_from: goes with limit: once_since only");
             }
             if ((b.get("about_zh") == null) != (b.get("about_en") == null)) {
                 throw b.error("about_zh: and about_en: go together: say what the benefit gives in both languages");
             }
-            list.add(new Benefit(code, region, b.require("name_zh").text(), b.require("name_en").text(), kind,
-                    source, b.require("clause").text(), payment, provider, providerName, b.text("quota"),
-                    b.text("budget"), everyone, limit, from, b.text("about_zh"), b.text("about_en")));
+            list.add(new Benefit(
+                    code,
+                    region,
+                    b.require("name_zh").text(),
+                    b.require("name_en").text(),
+                    kind,
+                    source,
+                    b.require("clause").text(),
+                    payment,
+                    provider,
+                    providerName,
+                    b.text("quota"),
+                    b.text("budget"),
+                    everyone,
+                    limit,
+                    from,
+                    b.text("about_zh"),
+                    b.text("about_en")));
         }
         return list;
     }
@@ -166,8 +234,9 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
             lines.put("parameter:" + e.getKey(), root.keyLine(e.getKey()));
             String type = p.require("type").text();
             if (!TYPES.contains(type)) {
-                throw p.require("type").error("unknown parameter type '" + type
-                        + "'; use date, month_day, money, integer, text, texts, city, province or money_table");
+                throw p.require("type")
+                        .error("unknown parameter type '" + type
+                                + "'; use date, month_day, money, integer, text, texts, city, province or money_table");
             }
             String source = p.text("source");
             if (source != null && source.isBlank()) {
@@ -183,9 +252,14 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                 int line = values.keyLine(v.getKey());
                 LocalDate date = valueDate(values, v.getKey(), line);
                 if (!dated.isEmpty() && !date.isAfter(dated.lastKey())) {
-                    throw new MalformedFileException(values.file(), line, v.getValue().path(), (date.equals(dated.lastKey())
-                            ? "the date " + date + " is given twice; " : "the date " + date + " comes after "
-                            + dated.lastKey() + "; ") + "write each date once, from the earliest to the latest");
+                    throw new MalformedFileException(
+                            values.file(),
+                            line,
+                            v.getValue().path(),
+                            (date.equals(dated.lastKey())
+                                            ? "the date " + date + " is given twice; "
+                                            : "the date " + date + " comes after " + dated.lastKey() + "; ")
+                                    + "write each date once, from the earliest to the latest");
                 }
                 YamlNode n = v.getValue();
                 YamlNode value = n;
@@ -198,9 +272,13 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
                     }
                 }
                 if (valueSource == null) {
-                    throw new MalformedFileException(values.file(), line, n.path(), "every value names its source (a"
-                            + " source key and clause, or an assumption id): write {value: …, source: …} or give the"
-                            + " parameter a source:");
+                    throw new MalformedFileException(
+                            values.file(),
+                            line,
+                            n.path(),
+                            "every value names its source (a"
+                                    + " source key and clause, or an assumption id): write {value: …, source: …} or give the"
+                                    + " parameter a source:");
                 }
                 dated.put(date, new Parameter.Dated(value(type, value), valueSource));
             }
@@ -209,8 +287,8 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         return map;
     }
 
-    private static final Set<String> TYPES = Set.of("date", "month_day", "money", "integer", "text", "texts", "city",
-            "province", "money_table");
+    private static final Set<String> TYPES =
+            Set.of("date", "month_day", "money", "integer", "text", "texts", "city", "province", "money_table");
 
     private static Object value(String type, YamlNode v) {
         return switch (type) {
@@ -240,24 +318,36 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
         try {
             date = LocalDate.parse(key.strip());
         } catch (DateTimeParseException e) {
-            throw new MalformedFileException(values.file(), line, values.path(), "'" + shorten(key) + "' is not a date;"
-                    + " each value under values: is keyed by the date it takes effect, YYYY-MM-DD, e.g. 2025-09-01");
+            throw new MalformedFileException(
+                    values.file(),
+                    line,
+                    values.path(),
+                    "'" + shorten(key) + "' is not a date;"
+                            + " each value under values: is keyed by the date it takes effect, YYYY-MM-DD, e.g. 2025-09-01");
         }
         if (!InputLimits.inRange(date)) {
-            throw new MalformedFileException(values.file(), line, values.path(), "the date " + key.strip() + " is a "
-                    + InputLimits.DATE_OUT_OF_RANGE);
+            throw new MalformedFileException(
+                    values.file(),
+                    line,
+                    values.path(),
+                    "the date " + key.strip() + " is a " + InputLimits.DATE_OUT_OF_RANGE);
         }
         return date;
     }
 
     /** The error for a parameter still written with one {@code value:}: what to write instead. */
     private static MalformedFileException oldForm(String key, YamlNode value, int line) {
-        String shown = value.isScalar() && value.text().length() <= 40 && !value.text().contains("\n")
-                ? value.text() : "…";
-        return new MalformedFileException(value.file(), line, value.path(), "parameter '" + key
-                + "' gives one value: — a parameter now holds its values by the date each takes effect; write"
-                + " values: {YYYY-MM-DD: " + shown + "} instead, with the date the source set it (the programme's"
-                + " start, or the source document's date), e.g. values: {2025-09-01: " + shown + "}");
+        String shown =
+                value.isScalar() && value.text().length() <= 40 && !value.text().contains("\n") ? value.text() : "…";
+        return new MalformedFileException(
+                value.file(),
+                line,
+                value.path(),
+                "parameter '" + key
+                        + "' gives one value: — a parameter now holds its values by the date each takes effect; write"
+                        + " values: {YYYY-MM-DD: " + shown
+                        + "} instead, with the date the source set it (the programme's"
+                        + " start, or the source document's date), e.g. values: {2025-09-01: " + shown + "}");
     }
 
     /** An ISO date from a scalar, with an error naming the node. */
@@ -299,7 +389,9 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     private static Object place(YamlNode n, boolean city) {
         try {
-            return city ? Places.standard().city("value", n.text()) : Places.standard().province("value", n.text());
+            return city
+                    ? Places.standard().city("value", n.text())
+                    : Places.standard().province("value", n.text());
         } catch (InvalidInputException e) {
             throw n.error(e.problem());
         }
@@ -307,7 +399,8 @@ public record RegionData(String id, String nameZh, String nameEn, String source,
 
     /** An enum constant from a scalar; case and surrounding spaces are forgiven, typos are not. */
     public static <E extends Enum<E>> E enumValue(YamlNode n, Class<E> type) {
-        String t = java.text.Normalizer.normalize(n.text(), java.text.Normalizer.Form.NFKC).strip()
+        String t = java.text.Normalizer.normalize(n.text(), java.text.Normalizer.Form.NFKC)
+                .strip()
                 .toUpperCase(Locale.ROOT);
         for (E e : type.getEnumConstants()) {
             if (e.name().equals(t)) {

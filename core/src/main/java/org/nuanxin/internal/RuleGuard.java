@@ -1,20 +1,5 @@
 package org.nuanxin.internal;
 
-import java.io.StringReader;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParseStart;
@@ -47,6 +32,20 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
 import com.github.javaparser.ast.type.Type;
+import java.io.StringReader;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.AttributeDescr;
@@ -115,8 +114,17 @@ public final class RuleGuard {
     static final Set<String> METADATA = Set.of("benefit", "source", "clause", "zh", "en", "unmet_zh", "unmet_en");
 
     /** Package roots a rule file may not put its generated classes in. */
-    private static final List<String> RESERVED_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "org.drools.", "org.kie.", "org.mvel2.", "org.antlr.", "org.eclipse.");
+    private static final List<String> RESERVED_PACKAGES = List.of(
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "com.sun.",
+            "org.drools.",
+            "org.kie.",
+            "org.mvel2.",
+            "org.antlr.",
+            "org.eclipse.");
 
     /** Names Drools gives a consequence itself: a global must not take them. */
     private static final Set<String> RESERVED_NAMES = Set.of("drools", "kcontext");
@@ -143,8 +151,7 @@ public final class RuleGuard {
         }
     }
 
-    private RuleGuard() {
-    }
+    private RuleGuard() {}
 
     /** Whether the guard lets this file through. */
     public static boolean accepts(String text) {
@@ -165,13 +172,21 @@ public final class RuleGuard {
         List<RuleProblem> problems = new ArrayList<>();
         int escape = text.indexOf("\\u");
         if (escape >= 0) {
-            problems.add(problem(file, src, escape, "unicode escapes (\\u…) are not allowed in rule files; write the"
-                    + " character itself (files are UTF-8)"));
+            problems.add(problem(
+                    file,
+                    src,
+                    escape,
+                    "unicode escapes (\\u…) are not allowed in rule files; write the"
+                            + " character itself (files are UTF-8)"));
         }
         int deep = tooDeep(src.code());
         if (deep >= 0) {
-            problems.add(problem(file, src, deep, "brackets or prefix operators nested deeper than " + MAX_NESTING
-                    + " levels; split the criterion into local variables"));
+            problems.add(problem(
+                    file,
+                    src,
+                    deep,
+                    "brackets or prefix operators nested deeper than " + MAX_NESTING
+                            + " levels; split the criterion into local variables"));
         }
         if (!problems.isEmpty()) {
             return new Checked(null, problems);
@@ -188,8 +203,13 @@ public final class RuleGuard {
                 problems.add(new RuleProblem(file, line, col, Severity.ERROR, "", "does not parse: " + e.getMessage()));
             }
         } catch (StackOverflowError | RuntimeException | org.drools.drl.parser.DroolsParserException e) {
-            problems.add(new RuleProblem(file, 1, 1, Severity.ERROR, "", "does not parse ("
-                    + e.getClass().getSimpleName() + ")"));
+            problems.add(new RuleProblem(
+                    file,
+                    1,
+                    1,
+                    Severity.ERROR,
+                    "",
+                    "does not parse (" + e.getClass().getSimpleName() + ")"));
             return new Checked(null, problems);
         }
         if (pkg == null || !problems.isEmpty()) {
@@ -225,8 +245,10 @@ public final class RuleGuard {
      * the model's enumerations…).
      */
     public static List<Class<?>> preludeTypes() {
-        return RuleVocabulary.entries().stream().map(RuleVocabulary.Entry::type)
-                .filter(t -> t.getPackageName().equals("org.nuanxin.rules") || t.getPackageName().equals("org.nuanxin.model"))
+        return RuleVocabulary.entries().stream()
+                .map(RuleVocabulary.Entry::type)
+                .filter(t -> t.getPackageName().equals("org.nuanxin.rules")
+                        || t.getPackageName().equals("org.nuanxin.model"))
                 .filter(t -> !GLOBALS.containsValue(t))
                 .toList();
     }
@@ -300,6 +322,7 @@ public final class RuleGuard {
         private final Map<String, Class<?>> globals = new LinkedHashMap<>();
         /** One Java parser per file: building one costs more than parsing a consequence. */
         private final JavaParser javaParser = parser();
+
         private String rule = "";
 
         FileCheck(String file, DrlSource src, List<RuleProblem> problems) {
@@ -314,12 +337,14 @@ public final class RuleGuard {
 
         void deny(int offset, String message) {
             int at = Math.max(0, Math.min(offset, src.original().length()));
-            problems.add(new RuleProblem(file, src.line(at), src.column(at), Severity.ERROR, rule, "guard: " + message));
+            problems.add(
+                    new RuleProblem(file, src.line(at), src.column(at), Severity.ERROR, rule, "guard: " + message));
         }
 
         /** The descr's offset in the file: its first character, else its line and column. */
         int offsetOf(BaseDescr d) {
-            if (d.getStartCharacter() >= 0 && d.getStartCharacter() < src.original().length()) {
+            if (d.getStartCharacter() >= 0
+                    && d.getStartCharacter() < src.original().length()) {
                 return d.getStartCharacter();
             }
             return src.offset(Math.max(d.getLine(), 1), Math.max(d.getColumn(), 0) + 1);
@@ -328,8 +353,10 @@ public final class RuleGuard {
         void pkg(PackageDescr pkg) {
             String name = pkg.getName() == null ? "" : pkg.getName();
             if (RESERVED_PACKAGES.stream().anyMatch(p -> (name + ".").startsWith(p))) {
-                deny(pkg, "package " + name + " is reserved; name the rules' package after the region,"
-                        + " e.g. org.nuanxin.region.xian");
+                deny(
+                        pkg,
+                        "package " + name + " is reserved; name the rules' package after the region,"
+                                + " e.g. org.nuanxin.region.xian");
             }
             for (AttributeDescr a : pkg.getAttributes()) {
                 attribute(a);
@@ -340,8 +367,10 @@ public final class RuleGuard {
             pkg.getFunctionImports().forEach(i -> deny(i, "'import function' is not allowed; " + ALLOWED_SHAPE));
             pkg.getAccumulateImports().forEach(i -> deny(i, "'import accumulate' is not allowed; " + ALLOWED_SHAPE));
             pkg.getFunctions().forEach(f -> deny(f, "'function' is not allowed: rules call only the rule vocabulary"));
-            pkg.getTypeDeclarations().forEach(t -> deny(t, "'declare' is not allowed: facts are the vocabulary's "
-                    + RuleVocabulary.names(Role.FACT)));
+            pkg.getTypeDeclarations()
+                    .forEach(t -> deny(
+                            t,
+                            "'declare' is not allowed: facts are the vocabulary's " + RuleVocabulary.names(Role.FACT)));
             pkg.getEnumDeclarations().forEach(t -> deny(t, "'declare enum' is not allowed"));
             pkg.getEntryPointDeclarations().forEach(t -> deny(t, "entry points are not allowed"));
             pkg.getWindowDeclarations().forEach(t -> deny(t, "windows are not allowed"));
@@ -352,11 +381,16 @@ public final class RuleGuard {
                 Class<?> type = type(g.getType());
                 Optional<Entry> e = type == null ? Optional.empty() : RuleVocabulary.of(type);
                 if (e.isEmpty() || e.get().role() != Role.GLOBAL) {
-                    deny(g, "global of type " + g.getType() + " is not allowed; globals are the vocabulary's "
-                            + RuleVocabulary.names(Role.GLOBAL));
-                } else if (!g.getIdentifier().matches("[a-z][A-Za-z0-9_]*") || RESERVED_NAMES.contains(g.getIdentifier())) {
-                    deny(g, "the global name '" + g.getIdentifier() + "' is not allowed; name globals as the rules"
-                            + " read them: verdict, params, ctx");
+                    deny(
+                            g,
+                            "global of type " + g.getType() + " is not allowed; globals are the vocabulary's "
+                                    + RuleVocabulary.names(Role.GLOBAL));
+                } else if (!g.getIdentifier().matches("[a-z][A-Za-z0-9_]*")
+                        || RESERVED_NAMES.contains(g.getIdentifier())) {
+                    deny(
+                            g,
+                            "the global name '" + g.getIdentifier() + "' is not allowed; name globals as the rules"
+                                    + " read them: verdict, params, ctx");
                 } else {
                     globals.put(g.getIdentifier(), type);
                 }
@@ -374,14 +408,22 @@ public final class RuleGuard {
 
         void attribute(AttributeDescr a) {
             if (a.getName().equals("dialect") && "java".equals(a.getValue())
-                    || a.getName().equals("salience") && a.getValue() != null && a.getValue().strip().matches("-?[0-9]{1,9}")) {
+                    || a.getName().equals("salience")
+                            && a.getValue() != null
+                            && a.getValue().strip().matches("-?[0-9]{1,9}")) {
                 return;
             }
             if (a.getName().equals("dialect")) {
-                deny(a, "dialect " + a.getValue() + " is not allowed; rules use the Java dialect (leave 'dialect' out)");
+                deny(
+                        a,
+                        "dialect " + a.getValue()
+                                + " is not allowed; rules use the Java dialect (leave 'dialect' out)");
             } else {
-                deny(a, "attribute '" + a.getName() + "' is not allowed; a rule takes at most 'salience' with a whole number"
-                        + " (and 'dialect \"java\"')");
+                deny(
+                        a,
+                        "attribute '" + a.getName()
+                                + "' is not allowed; a rule takes at most 'salience' with a whole number"
+                                + " (and 'dialect \"java\"')");
             }
         }
 
@@ -389,7 +431,8 @@ public final class RuleGuard {
             String target = i.getTarget() == null ? "" : i.getTarget().strip();
             if (target.equals("org.nuanxin.rules.*") || target.equals("org.nuanxin.model.*")) {
                 String pkg = target.substring(0, target.length() - 2);
-                RuleVocabulary.entries().stream().filter(e -> e.type().getPackageName().equals(pkg))
+                RuleVocabulary.entries().stream()
+                        .filter(e -> e.type().getPackageName().equals(pkg))
                         .forEach(e -> types.put(e.type().getSimpleName(), e.type()));
                 return;
             }
@@ -397,8 +440,10 @@ public final class RuleGuard {
             if (c.isPresent()) {
                 types.put(c.get().getSimpleName(), c.get());
             } else {
-                deny(i, "import of " + target + " is not allowed; rule files import org.nuanxin.rules.*,"
-                        + " org.nuanxin.model.* and java.time.LocalDate");
+                deny(
+                        i,
+                        "import of " + target + " is not allowed; rule files import org.nuanxin.rules.*,"
+                                + " org.nuanxin.model.* and java.time.LocalDate");
             }
         }
 
@@ -446,8 +491,15 @@ public final class RuleGuard {
         void metadata(RuleDescr r, String name, AnnotationDescr a) {
             int at = a.getStartCharacter() >= 0 ? a.getStartCharacter() : offsetOf(r);
             if (a.getFullyQualifiedName() != null || name.contains(".") || !METADATA.contains(name)) {
-                deny(at, "metadata @" + name + " is not allowed; rules carry " + String.join(", ",
-                        METADATA.stream().sorted().map(m -> "@" + m).toList()));
+                deny(
+                        at,
+                        "metadata @" + name + " is not allowed; rules carry "
+                                + String.join(
+                                        ", ",
+                                        METADATA.stream()
+                                                .sorted()
+                                                .map(m -> "@" + m)
+                                                .toList()));
                 return;
             }
             Map<String, Object> values = a.getValueMap();
@@ -459,8 +511,10 @@ public final class RuleGuard {
                 ok = parsed.isSuccessful() && parsed.getResult().orElse(null) instanceof StringLiteralExpr;
             }
             if (!ok) {
-                deny(at, "@" + name + " takes one string literal, e.g. @" + name + "(\"…\") (at most " + MAX_STRING
-                        + " characters)");
+                deny(
+                        at,
+                        "@" + name + " takes one string literal, e.g. @" + name + "(\"…\") (at most " + MAX_STRING
+                                + " characters)");
             }
         }
 
@@ -470,17 +524,22 @@ public final class RuleGuard {
             } else if (d instanceof OrDescr or) {
                 or.getDescrs().forEach(c -> condition(c, bound, evals));
             } else if (d instanceof NotDescr not) {
-                not.getDescrs().forEach(c -> condition((BaseDescr) c, new LinkedHashMap<>(), evals));
+                not.getDescrs().forEach(c -> condition(c, new LinkedHashMap<>(), evals));
             } else if (d instanceof ExistsDescr exists) {
-                exists.getDescrs().forEach(c -> condition((BaseDescr) c, new LinkedHashMap<>(), evals));
+                // ExistsDescr.getDescrs() returns a raw List (Drools' API); its elements are BaseDescrs
+                for (Object c : exists.getDescrs()) {
+                    condition((BaseDescr) c, new LinkedHashMap<>(), evals);
+                }
             } else if (d instanceof PatternDescr p) {
                 pattern(p, bound);
             } else if (d instanceof EvalDescr e) {
                 evals.add(e);
             } else {
                 String what = d.getClass().getSimpleName().replace("Descr", "").toLowerCase(java.util.Locale.ROOT);
-                deny(d, "'" + what + "' is not allowed in conditions; conditions match facts ("
-                        + RuleVocabulary.names(Role.FACT) + ") with not, exists, and, or and eval");
+                deny(
+                        d,
+                        "'" + what + "' is not allowed in conditions; conditions match facts ("
+                                + RuleVocabulary.names(Role.FACT) + ") with not, exists, and, or and eval");
             }
         }
 
@@ -488,13 +547,17 @@ public final class RuleGuard {
             Class<?> type = type(p.getObjectType());
             Optional<Entry> e = type == null ? Optional.empty() : RuleVocabulary.of(type);
             if (e.isEmpty() || e.get().role() != Role.FACT) {
-                deny(p, "conditions match only the facts " + RuleVocabulary.names(Role.FACT) + ", not "
-                        + p.getObjectType());
+                deny(
+                        p,
+                        "conditions match only the facts " + RuleVocabulary.names(Role.FACT) + ", not "
+                                + p.getObjectType());
                 return;
             }
             if (!p.getConstraint().getDescrs().isEmpty()) {
-                deny(p.getConstraint().getDescrs().get(0), "constraints in a pattern are not allowed; match the"
-                        + " whole fact ($w : " + type.getSimpleName() + "()) and state the criterion in the consequence");
+                deny(
+                        p.getConstraint().getDescrs().get(0),
+                        "constraints in a pattern are not allowed; match the" + " whole fact ($w : "
+                                + type.getSimpleName() + "()) and state the criterion in the consequence");
             }
             if (p.getSource() != null) {
                 deny(p, "'from', 'collect', 'accumulate' and entry points are not allowed; match the fact itself");
@@ -515,13 +578,12 @@ public final class RuleGuard {
         ParserConfiguration conf = new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17)
                 .setAttributeComments(false)
-                .setLexicalPreservationEnabled(false);   // tokens stay stored: they give every node its position
+                .setLexicalPreservationEnabled(false); // tokens stay stored: they give every node its position
         return new JavaParser(conf);
     }
 
     /** The null literal's type while checking. */
-    private static final class Null {
-    }
+    private static final class Null {}
 
     /**
      * Checks one consequence (a block) or one {@code eval} (an expression) against the vocabulary,
@@ -597,12 +659,22 @@ public final class RuleGuard {
         }
 
         private void parseError(ParseResult<?> r) {
-            String message = r.getProblems().isEmpty() ? "not Java" : r.getProblems().get(0).getMessage();
-            int offset = r.getProblems().isEmpty() ? 0 : r.getProblems().get(0).getLocation()
-                    .flatMap(l -> l.getBegin().getRange()).map(range -> offset(range.begin)).orElse(0);
+            String message = r.getProblems().isEmpty()
+                    ? "not Java"
+                    : r.getProblems().get(0).getMessage();
+            int offset = r.getProblems().isEmpty()
+                    ? 0
+                    : r.getProblems()
+                            .get(0)
+                            .getLocation()
+                            .flatMap(l -> l.getBegin().getRange())
+                            .map(range -> offset(range.begin))
+                            .orElse(0);
             int nl = message.indexOf('\n');
-            f.deny(base + offset, "not plain Java the guard can check: " + (nl < 0 ? message : message.substring(0, nl))
-                    + "; " + ALLOWED_SHAPE);
+            f.deny(
+                    base + offset,
+                    "not plain Java the guard can check: " + (nl < 0 ? message : message.substring(0, nl)) + "; "
+                            + ALLOWED_SHAPE);
         }
 
         /** The offset in {@link #code} of a position in the parsed text. */
@@ -651,8 +723,10 @@ public final class RuleGuard {
                 } else if (e instanceof MethodCallExpr) {
                     type(e, depth + 1);
                 } else {
-                    deny(e, "this statement is not allowed; a consequence calls the vocabulary, e.g."
-                            + " verdict.check(...)");
+                    deny(
+                            e,
+                            "this statement is not allowed; a consequence calls the vocabulary, e.g."
+                                    + " verdict.check(...)");
                 }
             } else if (s instanceof IfStmt i) {
                 condition(i.getCondition(), depth);
@@ -671,18 +745,23 @@ public final class RuleGuard {
         }
 
         private void declare(VariableDeclarationExpr v, int depth) {
-            if (!v.getAnnotations().isEmpty() || v.getModifiers().stream()
-                    .anyMatch(m -> m.getKeyword() != com.github.javaparser.ast.Modifier.Keyword.FINAL)) {
+            if (!v.getAnnotations().isEmpty()
+                    || v.getModifiers().stream()
+                            .anyMatch(m -> m.getKeyword() != com.github.javaparser.ast.Modifier.Keyword.FINAL)) {
                 deny(v, "annotations and modifiers other than final are not allowed on local variables");
             }
             for (VariableDeclarator d : v.getVariables()) {
                 Class<?> declared = localType(d.getType());
                 if (declared == null) {
-                    deny(d.getType(), "a local variable of type " + d.getType() + " is not allowed; local variables"
-                            + " hold vocabulary values (" + RuleVocabulary.names(Role.VALUE) + "), boolean or int");
+                    deny(
+                            d.getType(),
+                            "a local variable of type " + d.getType() + " is not allowed; local variables"
+                                    + " hold vocabulary values (" + RuleVocabulary.names(Role.VALUE)
+                                    + "), boolean or int");
                 }
                 d.getInitializer().ifPresent(init -> type(init, depth + 1));
-                if (isLocal(d.getNameAsString()) || bound.containsKey(d.getNameAsString())
+                if (isLocal(d.getNameAsString())
+                        || bound.containsKey(d.getNameAsString())
                         || f.globals.containsKey(d.getNameAsString())) {
                     deny(d, "'" + d.getNameAsString() + "' is already declared");
                 }
@@ -698,17 +777,24 @@ public final class RuleGuard {
                     default -> null;
                 };
             }
-            if (t instanceof ClassOrInterfaceType c && c.getScope().isEmpty() && c.getTypeArguments().isEmpty()
+            if (t instanceof ClassOrInterfaceType c
+                    && c.getScope().isEmpty()
+                    && c.getTypeArguments().isEmpty()
                     && c.getAnnotations().isEmpty()) {
                 Class<?> type = f.types.get(c.getNameAsString());
-                return type != null && RuleVocabulary.of(type).map(e -> e.role() == Role.VALUE).orElse(false)
-                        ? type : null;
+                return type != null
+                                && RuleVocabulary.of(type)
+                                        .map(e -> e.role() == Role.VALUE)
+                                        .orElse(false)
+                        ? type
+                        : null;
             }
             return null;
         }
 
         private void assign(AssignExpr a, int depth) {
-            if (a.getOperator() != AssignExpr.Operator.ASSIGN || !(a.getTarget() instanceof NameExpr n)
+            if (a.getOperator() != AssignExpr.Operator.ASSIGN
+                    || !(a.getTarget() instanceof NameExpr n)
                     || !isLocal(n.getNameAsString())) {
                 deny(a, "only plain assignment (=) to a local variable of the consequence is allowed");
                 return;
@@ -748,12 +834,18 @@ public final class RuleGuard {
                 Class<?> t = variable(n.getNameAsString());
                 if (t == null) {
                     String id = n.getNameAsString();
-                    deny(e, f.types.containsKey(id)
-                            ? "type " + id + " is not a value; call its vocabulary members"
-                            : Character.isUpperCase(id.charAt(0)) ? "type " + id + " is not in the rule vocabulary;"
-                            + " rules name only the vocabulary types they import (" + RuleVocabulary.names(Role.VALUE) + ")"
-                            : "unknown name '" + n.getNameAsString() + "'; a consequence uses the globals ("
-                            + String.join(", ", f.globals.keySet()) + "), the facts it binds and its local variables");
+                    deny(
+                            e,
+                            f.types.containsKey(id)
+                                    ? "type " + id + " is not a value; call its vocabulary members"
+                                    : Character.isUpperCase(id.charAt(0))
+                                            ? "type " + id + " is not in the rule vocabulary;"
+                                                    + " rules name only the vocabulary types they import ("
+                                                    + RuleVocabulary.names(Role.VALUE) + ")"
+                                            : "unknown name '" + n.getNameAsString()
+                                                    + "'; a consequence uses the globals ("
+                                                    + String.join(", ", f.globals.keySet())
+                                                    + "), the facts it binds and its local variables");
                 }
                 return t;
             }
@@ -778,7 +870,8 @@ public final class RuleGuard {
                     return boolean.class;
                 }
                 if (u.getOperator() == UnaryExpr.Operator.MINUS
-                        && (u.getExpression() instanceof IntegerLiteralExpr || u.getExpression() instanceof LongLiteralExpr)) {
+                        && (u.getExpression() instanceof IntegerLiteralExpr
+                                || u.getExpression() instanceof LongLiteralExpr)) {
                     return type(u.getExpression(), depth + 1);
                 }
                 deny(e, "the operator " + u.getOperator().asString() + " is not allowed; " + ALLOWED_SHAPE);
@@ -795,8 +888,11 @@ public final class RuleGuard {
                         type(b.getRight(), depth + 1);
                     }
                     default -> {
-                        deny(e, "the operator " + b.getOperator().asString() + " is not allowed (no arithmetic or string"
-                                + " building in rules; amounts come from parameters)");
+                        deny(
+                                e,
+                                "the operator " + b.getOperator().asString()
+                                        + " is not allowed (no arithmetic or string"
+                                        + " building in rules; amounts come from parameters)");
                         return null;
                     }
                 }
@@ -815,8 +911,9 @@ public final class RuleGuard {
         }
 
         private boolean qualifiedName(Expression scope) {
-            return scope instanceof NameExpr n && variable(n.getNameAsString()) == null
-                    && !f.types.containsKey(n.getNameAsString())
+            return scope instanceof NameExpr n
+                            && variable(n.getNameAsString()) == null
+                            && !f.types.containsKey(n.getNameAsString())
                     || scope instanceof FieldAccessExpr fa && qualifiedName(fa.getScope());
         }
 
@@ -827,8 +924,10 @@ public final class RuleGuard {
                 return null;
             }
             if (m.getScope().isEmpty()) {
-                deny(m, "call of " + name + "(...) without a receiver is not allowed; call the vocabulary on a global,"
-                        + " a bound fact or a value, e.g. verdict.check(...)");
+                deny(
+                        m,
+                        "call of " + name + "(...) without a receiver is not allowed; call the vocabulary on a global,"
+                                + " a bound fact or a value, e.g. verdict.check(...)");
                 return null;
             }
             Expression scope = m.getScope().get();
@@ -854,10 +953,13 @@ public final class RuleGuard {
             }
             Optional<Entry> entry = RuleVocabulary.allowing(receiver, name);
             if (entry.isEmpty() || RuleVocabulary.constant(receiver, name).isPresent()) {
-                deny(m, !hasEntry(receiver)
-                        ? "a value of type " + simple(receiver) + " has no methods a rule may call (" + name + ")"
-                        : "method " + simple(receiver) + "." + name + "(...) is not in the rule vocabulary; "
-                        + simple(receiver) + " allows " + allowed(receiver));
+                deny(
+                        m,
+                        !hasEntry(receiver)
+                                ? "a value of type " + simple(receiver) + " has no methods a rule may call (" + name
+                                        + ")"
+                                : "method " + simple(receiver) + "." + name + "(...) is not in the rule vocabulary; "
+                                        + simple(receiver) + " allows " + allowed(receiver));
                 return null;
             }
             List<Executable> candidates = new ArrayList<>();
@@ -867,9 +969,13 @@ public final class RuleGuard {
                 }
             }
             if (candidates.isEmpty()) {
-                deny(m, staticType != null ? simple(receiver) + "." + name + "(...) is not a static method; call it on a"
-                        + " value" : simple(receiver) + "." + name + "(...) is static; call it as "
-                        + simple(receiver) + "." + name + "(...)");
+                deny(
+                        m,
+                        staticType != null
+                                ? simple(receiver) + "." + name + "(...) is not a static method; call it on a"
+                                        + " value"
+                                : simple(receiver) + "." + name + "(...) is static; call it as " + simple(receiver)
+                                        + "." + name + "(...)");
                 return null;
             }
             Executable chosen = choose(candidates, args);
@@ -880,7 +986,8 @@ public final class RuleGuard {
             Class<?> returns = ((Method) chosen).getReturnType();
             for (Executable other : candidates) {
                 if (((Method) other).getReturnType() != returns && fitsAll(other, args)) {
-                    // the compiler might pick the other one: then what is called next would be checked on the wrong type
+                    // the compiler might pick the other one: then what is called next would be checked on the wrong
+                    // type
                     deny(m, simple(receiver) + "." + name + "(...) is ambiguous here; give its arguments plain types");
                     return null;
                 }
@@ -900,9 +1007,11 @@ public final class RuleGuard {
         private static String allowed(Class<?> type) {
             List<String> members = new ArrayList<>();
             for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-                RuleVocabulary.of(c).ifPresent(e -> e.members().stream()
-                        .filter(x -> !x.equals(RuleVocabulary.NEW) && !x.equals(RuleVocabulary.CONSTANTS)).sorted()
-                        .forEach(members::add));
+                RuleVocabulary.of(c)
+                        .ifPresent(e -> e.members().stream()
+                                .filter(x -> !x.equals(RuleVocabulary.NEW) && !x.equals(RuleVocabulary.CONSTANTS))
+                                .sorted()
+                                .forEach(members::add));
             }
             return members.isEmpty() ? "no methods" : String.join(", ", members);
         }
@@ -916,20 +1025,28 @@ public final class RuleGuard {
             if (owner == null && qualifiedName(fa.getScope())) {
                 deny(fa, "the name " + fa + " is not allowed; import the vocabulary type and name it simply");
             } else {
-                deny(fa, "field " + fa + " is not allowed; rules read only the vocabulary's constants"
-                        + " (Truth.TRUE, Occupation.COURIER, …)");
+                deny(
+                        fa,
+                        "field " + fa + " is not allowed; rules read only the vocabulary's constants"
+                                + " (Truth.TRUE, Occupation.COURIER, …)");
             }
             return null;
         }
 
         private Class<?> construct(ObjectCreationExpr o, int depth) {
-            if (o.getAnonymousClassBody().isPresent() || o.getScope().isPresent() || o.getTypeArguments().isPresent()
-                    || o.getType().getTypeArguments().isPresent() || o.getType().getScope().isPresent()) {
+            if (o.getAnonymousClassBody().isPresent()
+                    || o.getScope().isPresent()
+                    || o.getTypeArguments().isPresent()
+                    || o.getType().getTypeArguments().isPresent()
+                    || o.getType().getScope().isPresent()) {
                 deny(o, "this object creation is not allowed; a rule may create only " + constructible());
                 return null;
             }
             Class<?> type = f.types.get(o.getType().getNameAsString());
-            if (type == null || !RuleVocabulary.of(type).map(e -> e.allows(RuleVocabulary.NEW)).orElse(false)) {
+            if (type == null
+                    || !RuleVocabulary.of(type)
+                            .map(e -> e.allows(RuleVocabulary.NEW))
+                            .orElse(false)) {
                 deny(o, "new " + o.getType() + "(...) is not allowed; a rule may create only " + constructible());
                 return null;
             }
@@ -949,8 +1066,12 @@ public final class RuleGuard {
         }
 
         private static String constructible() {
-            return String.join(", ", RuleVocabulary.entries().stream().filter(e -> e.allows(RuleVocabulary.NEW))
-                    .map(e -> e.type().getSimpleName()).toList());
+            return String.join(
+                    ", ",
+                    RuleVocabulary.entries().stream()
+                            .filter(e -> e.allows(RuleVocabulary.NEW))
+                            .map(e -> e.type().getSimpleName())
+                            .toList());
         }
 
         /** The candidate the arguments fit; the first of the right arity when the types cannot tell. */
@@ -982,9 +1103,14 @@ public final class RuleGuard {
             }
             Class<?>[] params = c.getParameterTypes();
             for (int i = 0; i < args.size(); i++) {
-                Class<?> p = c.isVarArgs() && i >= params.length - 1 ? params[params.length - 1].getComponentType() : params[i];
-                if (!fits(p, args.get(i)) && !(c.isVarArgs() && i == params.length - 1 && args.size() == params.length
-                        && fits(params[i], args.get(i)))) {
+                Class<?> p = c.isVarArgs() && i >= params.length - 1
+                        ? params[params.length - 1].getComponentType()
+                        : params[i];
+                if (!fits(p, args.get(i))
+                        && !(c.isVarArgs()
+                                && i == params.length - 1
+                                && args.size() == params.length
+                                && fits(params[i], args.get(i)))) {
                     return false;
                 }
             }
@@ -993,20 +1119,23 @@ public final class RuleGuard {
 
         private static boolean fits(Class<?> param, Class<?> arg) {
             if (arg == null || arg == Object.class) {
-                return true;                                    // unknown: leave it to the compiler
+                return true; // unknown: leave it to the compiler
             }
             if (arg == Null.class) {
                 return !param.isPrimitive();
             }
             if (param.isPrimitive() || arg.isPrimitive()) {
-                return box(param) == box(arg) || box(param) == Long.class && box(arg) == Integer.class
+                return box(param) == box(arg)
+                        || box(param) == Long.class && box(arg) == Integer.class
                         || param == Object.class;
             }
             return param.isAssignableFrom(arg);
         }
 
         private static Class<?> box(Class<?> c) {
-            return c == int.class ? Integer.class : c == long.class ? Long.class : c == boolean.class ? Boolean.class : c;
+            return c == int.class
+                    ? Integer.class
+                    : c == long.class ? Long.class : c == boolean.class ? Boolean.class : c;
         }
 
         private static String simple(Class<?> c) {

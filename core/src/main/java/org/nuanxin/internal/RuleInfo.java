@@ -3,7 +3,6 @@ package org.nuanxin.internal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.nuanxin.Reason;
 import org.nuanxin.Reason.Outcome;
 import org.nuanxin.rules.Truth;
@@ -48,8 +47,18 @@ public final class RuleInfo {
      * @param unmetZh        the sentence when the criterion is not met, or empty for the generic one
      * @param unmetEn        the same in English
      */
-    public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
-                    String clause, String zh, String en, String unmetZh, String unmetEn) {
+    public RuleInfo(
+            String name,
+            String file,
+            int order,
+            List<String> benefits,
+            int[] benefitIndexes,
+            String source,
+            String clause,
+            String zh,
+            String en,
+            String unmetZh,
+            String unmetEn) {
         this(name, file, order, benefits, benefitIndexes, source, clause, zh, en, unmetZh, unmetEn, java.util.Map.of());
     }
 
@@ -59,9 +68,19 @@ public final class RuleInfo {
      *
      * @param datedParams those parameters by key
      */
-    public RuleInfo(String name, String file, int order, List<String> benefits, int[] benefitIndexes, String source,
-                    String clause, String zh, String en, String unmetZh, String unmetEn,
-                    java.util.Map<String, org.nuanxin.Parameter> datedParams) {
+    public RuleInfo(
+            String name,
+            String file,
+            int order,
+            List<String> benefits,
+            int[] benefitIndexes,
+            String source,
+            String clause,
+            String zh,
+            String en,
+            String unmetZh,
+            String unmetEn,
+            java.util.Map<String, org.nuanxin.Parameter> datedParams) {
         this.name = name;
         this.file = file;
         this.order = order;
@@ -125,16 +144,32 @@ public final class RuleInfo {
         if (t.isFalse()) {
             return notMet != null ? notMet : dated(Outcome.NOT_MET, asOf);
         }
-        return remembered(t.missing(), asOf, () -> new Reason(name, Outcome.UNKNOWN, source, clause,
-                Sentences.dated(Sentences.needs(t.missing(), zh, true), asOf, true, datedParams),
-                Sentences.dated(Sentences.needs(t.missing(), en, false), asOf, false, datedParams), List.copyOf(t.missing())));
+        return remembered(
+                t.missing(),
+                asOf,
+                () -> new Reason(
+                        name,
+                        Outcome.UNKNOWN,
+                        source,
+                        clause,
+                        Sentences.dated(Sentences.needs(t.missing(), zh, true), asOf, true, datedParams),
+                        Sentences.dated(Sentences.needs(t.missing(), en, false), asOf, false, datedParams),
+                        List.copyOf(t.missing())));
     }
 
     /** The reason for an amount this rule set: {@code amount}, or a range up to {@code upTo} when not null. */
     Reason amountReason(BigDecimal amount, BigDecimal upTo, LocalDate asOf) {
-        return remembered(upTo == null ? amount : List.of(amount, upTo), asOf, () -> new Reason(name, Outcome.AMOUNT,
-                source, clause, Sentences.dated(Sentences.amount(zh, amount, upTo, true), asOf, true, datedParams),
-                Sentences.dated(Sentences.amount(en, amount, upTo, false), asOf, false, datedParams), List.of()));
+        return remembered(
+                upTo == null ? amount : List.of(amount, upTo),
+                asOf,
+                () -> new Reason(
+                        name,
+                        Outcome.AMOUNT,
+                        source,
+                        clause,
+                        Sentences.dated(Sentences.amount(zh, amount, upTo, true), asOf, true, datedParams),
+                        Sentences.dated(Sentences.amount(en, amount, upTo, false), asOf, false, datedParams),
+                        List.of()));
     }
 
     /**
@@ -142,7 +177,9 @@ public final class RuleInfo {
      * date when the text names it): most assessments meet the same few, and a reason is immutable.
      * Bounded; when full it starts again.
      */
-    private final java.util.concurrent.ConcurrentHashMap<Object, Reason> made = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<Object, Reason> made =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int MADE_MAX = 256;
 
     private Reason remembered(Object what, LocalDate asOf, java.util.function.Supplier<Reason> make) {
@@ -163,14 +200,25 @@ public final class RuleInfo {
     }
 
     private Reason metReason(LocalDate asOf) {
-        return new Reason(name, Outcome.MET, source, clause, Sentences.dated(Sentences.met(zh, true), asOf, true, datedParams),
-                Sentences.dated(Sentences.met(en, false), asOf, false, datedParams), List.of());
+        return new Reason(
+                name,
+                Outcome.MET,
+                source,
+                clause,
+                Sentences.dated(Sentences.met(zh, true), asOf, true, datedParams),
+                Sentences.dated(Sentences.met(en, false), asOf, false, datedParams),
+                List.of());
     }
 
     private Reason notMetReason(LocalDate asOf) {
-        return new Reason(name, Outcome.NOT_MET, source, clause,
+        return new Reason(
+                name,
+                Outcome.NOT_MET,
+                source,
+                clause,
                 Sentences.dated(Sentences.notMet(zh, unmetZh, true), asOf, true, datedParams),
-                Sentences.dated(Sentences.notMet(en, unmetEn, false), asOf, false, datedParams), List.of());
+                Sentences.dated(Sentences.notMet(en, unmetEn, false), asOf, false, datedParams),
+                List.of());
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.nuanxin.model.CertificateKind;
 import org.nuanxin.model.Gender;
 import org.nuanxin.model.MedicalInsurance;
@@ -78,24 +77,89 @@ final class RuleVocabulary {
 
     static {
         // the facts an assessment inserts
-        entry(Profile.class, Role.FACT, "occupation", "newEmploymentForm", "workCity", "residenceCity", "workProvince",
-                "hukouProvince", "gender", "birthDate", "unionMember", "unionJoinDate", "medicalInsurance", "hardship",
-                "martyrFamily", "frontlineOutstanding", "employer", "headPlatformEnterprise", "employmentStartDate",
-                "integrityDeductions", "age", "serviceYears", "hasChildUnder", "hasCertificateSince", "hasChildInStage",
-                "highestSchoolStage", "worksIn", "worksOrLivesIn");
+        entry(
+                Profile.class,
+                Role.FACT,
+                "occupation",
+                "newEmploymentForm",
+                "workCity",
+                "residenceCity",
+                "workProvince",
+                "hukouProvince",
+                "gender",
+                "birthDate",
+                "unionMember",
+                "unionJoinDate",
+                "medicalInsurance",
+                "hardship",
+                "martyrFamily",
+                "frontlineOutstanding",
+                "employer",
+                "headPlatformEnterprise",
+                "employmentStartDate",
+                "integrityDeductions",
+                "age",
+                "serviceYears",
+                "hasChildUnder",
+                "hasCertificateSince",
+                "hasChildInStage",
+                "highestSchoolStage",
+                "worksIn",
+                "worksOrLivesIn");
         entry(Trip.class, Role.FACT, "index", "date", "reason", "unionCertified", "ticketCost");
-        entry(Stay.class, Role.FACT, "index", "hospital", "admissionDate", "dischargeDate", "date", "outOfPocketCost",
+        entry(
+                Stay.class,
+                Role.FACT,
+                "index",
+                "hospital",
+                "admissionDate",
+                "dischargeDate",
+                "date",
+                "outOfPocketCost",
                 "mealCost");
         entry(Arrears.class, Role.FACT, "index", "date", "amount");
         // the globals: the verdict being written, the region's parameters, the assessment's date and claims
         entry(Verdict.class, Role.GLOBAL, "check", "pay", "payUpTo", "payRange", "value");
-        entry(Params.class, Role.GLOBAL, "has", "date", "monthDay", "money", "integer", "text", "place", "texts",
+        entry(
+                Params.class,
+                Role.GLOBAL,
+                "has",
+                "date",
+                "monthDay",
+                "money",
+                "integer",
+                "text",
+                "place",
+                "texts",
                 "moneyBy");
-        entry(Context.class, Role.GLOBAL, "asOf", "inProgramme", "withinProgramme", "inEffect", "inEffectFrom",
-                "inSeason", "noClaimInYear", "noClaimInYearOf", "noClaimBetween");
+        entry(
+                Context.class,
+                Role.GLOBAL,
+                "asOf",
+                "inProgramme",
+                "withinProgramme",
+                "inEffect",
+                "inEffectFrom",
+                "inSeason",
+                "noClaimInYear",
+                "noClaimInYearOf",
+                "noClaimBetween");
         // three-valued truths and the fields that answer them
-        entry(Truth.class, Role.VALUE, "TRUE", "FALSE", "of", "unknown", "all", "any", "and", "or", "not", "isTrue",
-                "isFalse", "isUnknown");
+        entry(
+                Truth.class,
+                Role.VALUE,
+                "TRUE",
+                "FALSE",
+                "of",
+                "unknown",
+                "all",
+                "any",
+                "and",
+                "or",
+                "not",
+                "isTrue",
+                "isFalse",
+                "isUnknown");
         entry(org.nuanxin.rules.Field.class, Role.VALUE, "isKnown", "known", "is", "isNot", "in", "notIn");
         entry(Flag.class, Role.VALUE, "isTrue", "isFalse");
         entry(PlaceField.class, Role.VALUE, "within", "notWithin");
@@ -112,17 +176,33 @@ final class RuleVocabulary {
         entry(TripReason.class, Role.VALUE, CONSTANTS);
         // the one JDK type: dates, compared and shifted (each O(1); out-of-range dates throw, and the
         // assessment fails with the rule's name)
-        entry(LocalDate.class, Role.VALUE, "of", "isBefore", "isAfter", "isEqual", "getYear", "getMonthValue",
-                "getDayOfMonth", "plusDays", "minusDays", "plusMonths", "minusMonths", "plusYears", "minusYears");
+        entry(
+                LocalDate.class,
+                Role.VALUE,
+                "of",
+                "isBefore",
+                "isAfter",
+                "isEqual",
+                "getYear",
+                "getMonthValue",
+                "getDayOfMonth",
+                "plusDays",
+                "minusDays",
+                "plusMonths",
+                "minusMonths",
+                "plusYears",
+                "minusYears");
     }
 
-    private RuleVocabulary() {
-    }
+    private RuleVocabulary() {}
 
     private static void entry(Class<?> type, Role role, String... members) {
         Entry e = new Entry(type, role, Set.of(members));
         for (String m : members) {
-            if (!m.equals(NEW) && !m.equals(CONSTANTS) && methods(type, m).isEmpty() && constant(type, m).isEmpty()) {
+            if (!m.equals(NEW)
+                    && !m.equals(CONSTANTS)
+                    && methods(type, m).isEmpty()
+                    && constant(type, m).isEmpty()) {
                 throw new IllegalStateException(type.getSimpleName() + " has no public member " + m);
             }
         }
@@ -141,7 +221,9 @@ final class RuleVocabulary {
 
     /** The table's type with this simple name, if any. */
     static Optional<Class<?>> bySimpleName(String name) {
-        return TABLE.keySet().stream().filter(c -> c.getSimpleName().equals(name)).findFirst();
+        return TABLE.keySet().stream()
+                .filter(c -> c.getSimpleName().equals(name))
+                .findFirst();
     }
 
     /** The table's type with this fully-qualified name, if any. */
@@ -198,7 +280,11 @@ final class RuleVocabulary {
 
     /** The names of the types of a role, for messages. */
     static String names(Role role) {
-        return String.join(", ", TABLE.values().stream().filter(e -> e.role() == role)
-                .map(e -> e.type().getSimpleName()).toList());
+        return String.join(
+                ", ",
+                TABLE.values().stream()
+                        .filter(e -> e.role() == role)
+                        .map(e -> e.type().getSimpleName())
+                        .toList());
     }
 }

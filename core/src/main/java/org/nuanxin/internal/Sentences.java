@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.nuanxin.Parameter;
 import org.nuanxin.model.Place;
 
@@ -58,20 +57,31 @@ public final class Sentences {
 
     /** {@code ${name}} or {@code ${name.key}}. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)(?:\\.([A-Za-z0-9_.]+))?}");
+
     static final String AS_OF = "${as_of}";
     static final String YEAR = "${year}";
     private static final String PARAM = "${param.";
 
-    private static final String[] MONTHS_EN = {"January", "February", "March", "April", "May", "June", "July",
-            "August", "September", "October", "November", "December"};
+    private static final String[] MONTHS_EN = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
 
     /** A field's names: in full, and (for a field of a list item) short, after the item's position. */
-    private record Name(String zh, String en, String shortZh, String shortEn) {
-    }
+    private record Name(String zh, String en, String shortZh, String shortEn) {}
 
     /** A list of the worker file whose items have fields: how one item is counted and called. */
-    private record Items(String counterZh, String nounEn) {
-    }
+    private record Items(String counterZh, String nounEn) {}
 
     private static final Map<String, Items> LISTS = Map.of(
             "children", new Items("个子女", "child"),
@@ -108,13 +118,21 @@ public final class Sentences {
         field("certificates.date", "证书的取得日期", "the date a certificate was obtained", "取得日期", "date obtained");
         field("events.date", "事件的日期", "date of the event", "日期", "date");
         field("events.reason", "返乡事由", "reason for the trip home", "返乡事由", "reason for the trip");
-        field("events.union_certified", "是否经基层工会证明", "whether the grassroots union certified the trip",
-                "工会证明", "union certification");
+        field(
+                "events.union_certified",
+                "是否经基层工会证明",
+                "whether the grassroots union certified the trip",
+                "工会证明",
+                "union certification");
         field("events.ticket_cost", "车票费用", "ticket cost", "车票费用", "ticket cost");
         field("events.hospital", "就诊医院", "hospital", "就诊医院", "hospital");
         field("events.admission_date", "入院日期", "admission date", "入院日期", "admission date");
         field("events.discharge_date", "出院日期", "discharge date", "出院日期", "discharge date");
-        field("events.out_of_pocket_cost", "个人自付的医疗费用", "out-of-pocket medical cost", "个人自付的医疗费用",
+        field(
+                "events.out_of_pocket_cost",
+                "个人自付的医疗费用",
+                "out-of-pocket medical cost",
+                "个人自付的医疗费用",
                 "out-of-pocket medical cost");
         field("events.meal_cost", "住院伙食费", "meal cost during the stay", "住院伙食费", "meal cost");
         field("events.amount", "被拖欠的工资金额", "amount of unpaid wages", "被拖欠的工资金额", "amount of unpaid wages");
@@ -131,8 +149,7 @@ public final class Sentences {
     /** {@code children[0].birth_date}: the list, the position counted from 0, the item's field. */
     private static final Pattern INDEXED = Pattern.compile("([a-z_]+)\\[(\\d{1,9})](?:\\.([a-z_]+))?");
 
-    private Sentences() {
-    }
+    private Sentences() {}
 
     // ---- the sentences of a reason -------------------------------------------------------------
 
@@ -151,8 +168,8 @@ public final class Sentences {
 
     /** A criterion that needs the named fields (in the order given). */
     static String needs(Collection<String> fields, String criterion, boolean zh) {
-        String names = fields.stream().map(f -> zh ? fieldZh(f) : fieldEn(f))
-                .collect(Collectors.joining(zh ? "、" : ", "));
+        String names =
+                fields.stream().map(f -> zh ? fieldZh(f) : fieldEn(f)).collect(Collectors.joining(zh ? "、" : ", "));
         return zh ? "需补充：" + names + "；用于判断：" + criterion : "Needs: " + names + "; to check: " + criterion;
     }
 
@@ -179,8 +196,12 @@ public final class Sentences {
      *                  filled with the value in force on each assessment's date ({@link #dated(String, LocalDate,
      *                  boolean, Map)})
      */
-    static String parameters(String text, boolean zh, Map<String, Parameter> params, Consumer<String> undefined,
-                             Map<String, Parameter> dated) {
+    static String parameters(
+            String text,
+            boolean zh,
+            Map<String, Parameter> params,
+            Consumer<String> undefined,
+            Map<String, Parameter> dated) {
         if (text.indexOf("${") < 0) {
             return text;
         }
@@ -238,7 +259,8 @@ public final class Sentences {
             return date(d, zh);
         }
         if (value instanceof MonthDay md) {
-            return zh ? md.getMonthValue() + "月" + md.getDayOfMonth() + "日"
+            return zh
+                    ? md.getMonthValue() + "月" + md.getDayOfMonth() + "日"
                     : md.getDayOfMonth() + " " + MONTHS_EN[md.getMonthValue() - 1];
         }
         if (value instanceof Place p) {
@@ -249,7 +271,8 @@ public final class Sentences {
             return c.stream().map(v -> value(v, zh)).collect(Collectors.joining(comma));
         }
         if (value instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> e.getKey() + "=" + value(e.getValue(), zh))
+            return m.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + value(e.getValue(), zh))
                     .collect(Collectors.joining(comma));
         }
         return String.valueOf(value);
@@ -257,7 +280,8 @@ public final class Sentences {
 
     /** {@code 2025年9月1日} / {@code 1 September 2025}. */
     public static String date(LocalDate d, boolean zh) {
-        return zh ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日"
+        return zh
+                ? d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日"
                 : d.getDayOfMonth() + " " + MONTHS_EN[d.getMonthValue() - 1] + " " + d.getYear();
     }
 

@@ -13,6 +13,7 @@ public record Certificate(CertificateKind kind, LocalDate date) {
     /** Says which facts are known, never the values. */
     @Override
     public String toString() {
-        return "Certificate[kind " + (kind == null ? "unknown" : kind) + ", date " + (date == null ? "unknown" : "known") + "]";
+        return "Certificate[kind " + (kind == null ? "unknown" : kind) + ", date "
+                + (date == null ? "unknown" : "known") + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.nuanxin.model;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-
 import org.nuanxin.InvalidInputException;
 
 /**
@@ -15,8 +14,13 @@ import org.nuanxin.InvalidInputException;
  * @param outOfPocketCost  what the worker paid after insurance, CNY
  * @param mealCost         meals during the stay, CNY
  */
-public record Hospitalisation(String hospital, LocalDate admissionDate, LocalDate dischargeDate,
-                              BigDecimal outOfPocketCost, BigDecimal mealCost) implements Event {
+public record Hospitalisation(
+        String hospital,
+        LocalDate admissionDate,
+        LocalDate dischargeDate,
+        BigDecimal outOfPocketCost,
+        BigDecimal mealCost)
+        implements Event {
 
     /** @throws InvalidInputException naming the field on a negative cost or a discharge before admission */
     public Hospitalisation {

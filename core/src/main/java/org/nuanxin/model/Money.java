@@ -2,7 +2,6 @@ package org.nuanxin.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
 import org.nuanxin.InvalidInputException;
 
 /**
@@ -15,8 +14,7 @@ public final class Money {
     /** Zero yuan. */
     public static final BigDecimal ZERO = new BigDecimal("0.00");
 
-    private Money() {
-    }
+    private Money() {}
 
     /**
      * Checks an amount given for a field and brings it to scale 2.
@@ -32,7 +30,8 @@ public final class Money {
             throw new InvalidInputException(field, "must not be negative (amounts are CNY, e.g. 356.50)");
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, "has more than 2 decimal places; amounts are exact to the fen (0.01 CNY)");
+            throw new InvalidInputException(
+                    field, "has more than 2 decimal places; amounts are exact to the fen (0.01 CNY)");
         }
         if (amount.compareTo(new BigDecimal("1000000000")) >= 0) {
             throw new InvalidInputException(field, "is out of range (at most 999999999.99 CNY)");
@@ -45,7 +44,8 @@ public final class Money {
         if (text == null) {
             return null;
         }
-        String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).strip();
+        String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .strip();
         if (!t.matches("[+-]?\\d+(\\.\\d+)?")) {
             throw new InvalidInputException(field, "not an amount; write CNY as a number such as 356.50");
         }

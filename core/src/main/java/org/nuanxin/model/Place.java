@@ -11,7 +11,11 @@ import java.util.Optional;
 public final class Place {
 
     /** The level of a division. */
-    public enum Level { PROVINCE, PREFECTURE, COUNTY }
+    public enum Level {
+        PROVINCE,
+        PREFECTURE,
+        COUNTY
+    }
 
     private final String code;
     private final String nameZh;

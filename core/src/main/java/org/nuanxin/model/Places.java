@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
 import org.nuanxin.InvalidInputException;
 
 /**
@@ -32,16 +31,16 @@ import org.nuanxin.InvalidInputException;
 public final class Places {
 
     private static final String TABLE = "/org/nuanxin/places/gbt2260.tsv";
-    private static final List<String> SUFFIXES = List.of("维吾尔自治区", "壮族自治区", "回族自治区", "自治区",
-            "特别行政区", "省", "市", "地区", "盟");
+    private static final List<String> SUFFIXES =
+            List.of("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "地区", "盟");
     private static final Places STANDARD = load();
 
     private final Map<String, Place> byCode;
     private final Map<String, List<Place>> cityNames;
     private final Map<String, List<Place>> provinceNames;
 
-    private Places(Map<String, Place> byCode, Map<String, List<Place>> cityNames,
-                   Map<String, List<Place>> provinceNames) {
+    private Places(
+            Map<String, Place> byCode, Map<String, List<Place>> cityNames, Map<String, List<Place>> provinceNames) {
         this.byCode = byCode;
         this.cityNames = cityNames;
         this.provinceNames = provinceNames;
@@ -87,29 +86,37 @@ public final class Places {
         }
         String key = normalise(name);
         if (key.isEmpty()) {
-            throw new InvalidInputException(field, "empty " + what + " name; give a pinyin name such as "
-                    + (what.equals("city") ? "xian" : "shaanxi") + " or a 6-digit division code");
+            throw new InvalidInputException(
+                    field,
+                    "empty " + what + " name; give a pinyin name such as " + (what.equals("city") ? "xian" : "shaanxi")
+                            + " or a 6-digit division code");
         }
         List<Place> found = names.get(key);
         if (found == null) {
             if (key.matches("\\d{6}")) {
                 Place p = byCode.get(key);
-                String hint = p == null ? "no division has code " + key
-                        : "code " + key + " is " + p.level().name().toLowerCase(Locale.ROOT) + " "
-                                + p.id() + ", not a " + what;
+                String hint = p == null
+                        ? "no division has code " + key
+                        : "code " + key + " is " + p.level().name().toLowerCase(Locale.ROOT) + " " + p.id() + ", not a "
+                                + what;
                 throw new InvalidInputException(field, hint);
             }
-            throw new InvalidInputException(field, "unknown " + what + " '" + printable(name)
-                    + "'; use lowercase pinyin (e.g. " + (what.equals("city") ? "xian, hangzhou, cixi" : "shaanxi, henan")
-                    + "), a 6-digit GB/T 2260 code or the Chinese name");
+            throw new InvalidInputException(
+                    field,
+                    "unknown " + what + " '" + printable(name)
+                            + "'; use lowercase pinyin (e.g. "
+                            + (what.equals("city") ? "xian, hangzhou, cixi" : "shaanxi, henan")
+                            + "), a 6-digit GB/T 2260 code or the Chinese name");
         }
         if (found.size() > 1) {
             List<String> choices = new ArrayList<>();
             for (Place p : found) {
                 choices.add(p.id() + " (" + p.nameZh() + ", " + p.code() + ")");
             }
-            throw new InvalidInputException(field, "'" + printable(name) + "' names more than one " + what
-                    + "; use one of: " + String.join(", ", choices));
+            throw new InvalidInputException(
+                    field,
+                    "'" + printable(name) + "' names more than one " + what + "; use one of: "
+                            + String.join(", ", choices));
         }
         return found.get(0);
     }
@@ -157,7 +164,8 @@ public final class Places {
             Place.Level level = Place.Level.valueOf(c[4]);
             Place parent = c[5].isEmpty() ? null : byCode.get(c[5]);
             if (level != Place.Level.PROVINCE && parent == null) {
-                throw new IllegalStateException("place table line " + n + ": parent " + c[5] + " not defined before it");
+                throw new IllegalStateException(
+                        "place table line " + n + ": parent " + c[5] + " not defined before it");
             }
             Place p = new Place(c[0], c[1], c[3], level, parent);
             byCode.put(p.code(), p);
@@ -166,12 +174,20 @@ public final class Places {
             if (!c[6].isEmpty()) {
                 keys.addAll(List.of(c[6].split(",")));
             }
-            keys.stream().map(Places::normalise).filter(k -> !k.isEmpty()).distinct()
-                    .forEach(k -> names.computeIfAbsent(k, x -> new ArrayList<>(2)).add(p));
+            keys.stream()
+                    .map(Places::normalise)
+                    .filter(k -> !k.isEmpty())
+                    .distinct()
+                    .forEach(k ->
+                            names.computeIfAbsent(k, x -> new ArrayList<>(2)).add(p));
             if (level == Place.Level.PROVINCE && c[1].endsWith("市")) {
                 // a municipality (北京市, 上海市, 天津市, 重庆市) is also a city
-                keys.stream().map(Places::normalise).filter(k -> !k.isEmpty()).distinct()
-                        .forEach(k -> cities.computeIfAbsent(k, x -> new ArrayList<>(2)).add(p));
+                keys.stream()
+                        .map(Places::normalise)
+                        .filter(k -> !k.isEmpty())
+                        .distinct()
+                        .forEach(k -> cities.computeIfAbsent(k, x -> new ArrayList<>(2))
+                                .add(p));
             }
         }
         return new Places(Collections.unmodifiableMap(byCode), cities, provinces);

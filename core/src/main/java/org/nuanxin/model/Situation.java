@@ -16,7 +16,8 @@ public record Situation(Worker worker, List<Event> events, List<Claim> claims) {
     /** @throws InvalidInputException naming the field when the worker or an event or claim is missing */
     public Situation {
         if (worker == null) {
-            throw new InvalidInputException("worker", "a situation has a worker (Worker.unknown() when nothing is known)");
+            throw new InvalidInputException(
+                    "worker", "a situation has a worker (Worker.unknown() when nothing is known)");
         }
         events = copy("events", events);
         claims = copy("claims", claims);

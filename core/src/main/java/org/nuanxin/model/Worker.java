@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-
 import org.nuanxin.InvalidInputException;
 
 /**
@@ -77,8 +76,9 @@ public record Worker(
             if (workProvince == null) {
                 workProvince = workCity.province();
             } else if (!workCity.isWithin(workProvince)) {
-                throw new InvalidInputException("work_province", "does not contain work_city; leave work_province out"
-                        + " and it is derived from work_city");
+                throw new InvalidInputException(
+                        "work_province",
+                        "does not contain work_city; leave work_province out" + " and it is derived from work_city");
             }
         }
         employer = employer == null || employer.isBlank() ? null : employer.strip();
@@ -141,10 +141,29 @@ public record Worker(
     public String toString() {
         StringJoiner known = new StringJoiner(", ", "Worker[known: ", "]");
         known.setEmptyValue("Worker[nothing known]");
-        Object[] values = {id, occupation, newEmploymentForm, workCity, residenceCity, workProvince, hukouProvince,
-            gender, birthDate, unionMember, unionJoinDate, medicalInsurance, hardship, martyrFamily,
-            frontlineOutstanding, employer, headPlatformEnterprise, employmentStartDate, integrityDeductions,
-            children, certificates};
+        Object[] values = {
+            id,
+            occupation,
+            newEmploymentForm,
+            workCity,
+            residenceCity,
+            workProvince,
+            hukouProvince,
+            gender,
+            birthDate,
+            unionMember,
+            unionJoinDate,
+            medicalInsurance,
+            hardship,
+            martyrFamily,
+            frontlineOutstanding,
+            employer,
+            headPlatformEnterprise,
+            employmentStartDate,
+            integrityDeductions,
+            children,
+            certificates
+        };
         for (int i = 0; i < values.length; i++) {
             if (values[i] != null) {
                 known.add(FIELDS.get(i));
@@ -154,10 +173,28 @@ public record Worker(
     }
 
     /** The worker-file names of the fields, in record order. */
-    public static final List<String> FIELDS = List.of("id", "occupation", "new_employment_form", "work_city",
-            "residence_city", "work_province", "hukou_province", "gender", "birth_date", "union_member",
-            "union_join_date", "medical_insurance", "hardship", "martyr_family", "frontline_outstanding", "employer",
-            "head_platform_enterprise", "employment_start_date", "integrity_deductions", "children", "certificates");
+    public static final List<String> FIELDS = List.of(
+            "id",
+            "occupation",
+            "new_employment_form",
+            "work_city",
+            "residence_city",
+            "work_province",
+            "hukou_province",
+            "gender",
+            "birth_date",
+            "union_member",
+            "union_join_date",
+            "medical_insurance",
+            "hardship",
+            "martyr_family",
+            "frontline_outstanding",
+            "employer",
+            "head_platform_enterprise",
+            "employment_start_date",
+            "integrity_deductions",
+            "children",
+            "certificates");
 
     /** Builds a {@link Worker}; every setter accepts {@code null} for "unknown". */
     public static final class Builder {
@@ -183,45 +220,157 @@ public record Worker(
         private List<Child> children;
         private List<Certificate> certificates;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder id(String v) {
+            id = v;
+            return this;
         }
 
-        public Builder id(String v) { id = v; return this; }
-        public Builder occupation(Occupation v) { occupation = v; return this; }
-        public Builder newEmploymentForm(Boolean v) { newEmploymentForm = v; return this; }
-        public Builder workCity(Place v) { workCity = v; return this; }
+        public Builder occupation(Occupation v) {
+            occupation = v;
+            return this;
+        }
+
+        public Builder newEmploymentForm(Boolean v) {
+            newEmploymentForm = v;
+            return this;
+        }
+
+        public Builder workCity(Place v) {
+            workCity = v;
+            return this;
+        }
         /** @throws InvalidInputException naming {@code work_city} for an unknown or ambiguous name */
-        public Builder workCity(String name) { workCity = name == null ? null : Places.standard().city("work_city", name); return this; }
-        public Builder residenceCity(Place v) { residenceCity = v; return this; }
+        public Builder workCity(String name) {
+            workCity = name == null ? null : Places.standard().city("work_city", name);
+            return this;
+        }
+
+        public Builder residenceCity(Place v) {
+            residenceCity = v;
+            return this;
+        }
         /** @throws InvalidInputException naming {@code residence_city} for an unknown or ambiguous name */
-        public Builder residenceCity(String name) { residenceCity = name == null ? null : Places.standard().city("residence_city", name); return this; }
-        public Builder workProvince(Place v) { workProvince = v; return this; }
+        public Builder residenceCity(String name) {
+            residenceCity = name == null ? null : Places.standard().city("residence_city", name);
+            return this;
+        }
+
+        public Builder workProvince(Place v) {
+            workProvince = v;
+            return this;
+        }
         /** @throws InvalidInputException naming {@code work_province} for an unknown name */
-        public Builder workProvince(String name) { workProvince = name == null ? null : Places.standard().province("work_province", name); return this; }
-        public Builder hukouProvince(Place v) { hukouProvince = v; return this; }
+        public Builder workProvince(String name) {
+            workProvince = name == null ? null : Places.standard().province("work_province", name);
+            return this;
+        }
+
+        public Builder hukouProvince(Place v) {
+            hukouProvince = v;
+            return this;
+        }
         /** @throws InvalidInputException naming {@code hukou_province} for an unknown name */
-        public Builder hukouProvince(String name) { hukouProvince = name == null ? null : Places.standard().province("hukou_province", name); return this; }
-        public Builder gender(Gender v) { gender = v; return this; }
-        public Builder birthDate(LocalDate v) { birthDate = v; return this; }
-        public Builder unionMember(Boolean v) { unionMember = v; return this; }
-        public Builder unionJoinDate(LocalDate v) { unionJoinDate = v; return this; }
-        public Builder medicalInsurance(MedicalInsurance v) { medicalInsurance = v; return this; }
-        public Builder hardship(Boolean v) { hardship = v; return this; }
-        public Builder martyrFamily(Boolean v) { martyrFamily = v; return this; }
-        public Builder frontlineOutstanding(Boolean v) { frontlineOutstanding = v; return this; }
-        public Builder employer(String v) { employer = v; return this; }
-        public Builder headPlatformEnterprise(Boolean v) { headPlatformEnterprise = v; return this; }
-        public Builder employmentStartDate(LocalDate v) { employmentStartDate = v; return this; }
-        public Builder integrityDeductions(Boolean v) { integrityDeductions = v; return this; }
-        public Builder children(List<Child> v) { children = v == null ? null : new ArrayList<>(v); return this; }
-        public Builder certificates(List<Certificate> v) { certificates = v == null ? null : new ArrayList<>(v); return this; }
+        public Builder hukouProvince(String name) {
+            hukouProvince = name == null ? null : Places.standard().province("hukou_province", name);
+            return this;
+        }
+
+        public Builder gender(Gender v) {
+            gender = v;
+            return this;
+        }
+
+        public Builder birthDate(LocalDate v) {
+            birthDate = v;
+            return this;
+        }
+
+        public Builder unionMember(Boolean v) {
+            unionMember = v;
+            return this;
+        }
+
+        public Builder unionJoinDate(LocalDate v) {
+            unionJoinDate = v;
+            return this;
+        }
+
+        public Builder medicalInsurance(MedicalInsurance v) {
+            medicalInsurance = v;
+            return this;
+        }
+
+        public Builder hardship(Boolean v) {
+            hardship = v;
+            return this;
+        }
+
+        public Builder martyrFamily(Boolean v) {
+            martyrFamily = v;
+            return this;
+        }
+
+        public Builder frontlineOutstanding(Boolean v) {
+            frontlineOutstanding = v;
+            return this;
+        }
+
+        public Builder employer(String v) {
+            employer = v;
+            return this;
+        }
+
+        public Builder headPlatformEnterprise(Boolean v) {
+            headPlatformEnterprise = v;
+            return this;
+        }
+
+        public Builder employmentStartDate(LocalDate v) {
+            employmentStartDate = v;
+            return this;
+        }
+
+        public Builder integrityDeductions(Boolean v) {
+            integrityDeductions = v;
+            return this;
+        }
+
+        public Builder children(List<Child> v) {
+            children = v == null ? null : new ArrayList<>(v);
+            return this;
+        }
+
+        public Builder certificates(List<Certificate> v) {
+            certificates = v == null ? null : new ArrayList<>(v);
+            return this;
+        }
 
         /** @throws InvalidInputException naming the field when the profile is inconsistent */
         public Worker build() {
-            return new Worker(id, occupation, newEmploymentForm, workCity, residenceCity, workProvince, hukouProvince,
-                    gender, birthDate, unionMember, unionJoinDate, medicalInsurance, hardship, martyrFamily,
-                    frontlineOutstanding, employer, headPlatformEnterprise, employmentStartDate, integrityDeductions,
-                    children, certificates);
+            return new Worker(
+                    id,
+                    occupation,
+                    newEmploymentForm,
+                    workCity,
+                    residenceCity,
+                    workProvince,
+                    hukouProvince,
+                    gender,
+                    birthDate,
+                    unionMember,
+                    unionJoinDate,
+                    medicalInsurance,
+                    hardship,
+                    martyrFamily,
+                    frontlineOutstanding,
+                    employer,
+                    headPlatformEnterprise,
+                    employmentStartDate,
+                    integrityDeductions,
+                    children,
+                    certificates);
         }
     }
 }

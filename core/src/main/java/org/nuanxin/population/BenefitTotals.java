@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.nuanxin.Benefit;
 import org.nuanxin.Parameter;
 
@@ -24,9 +23,17 @@ import org.nuanxin.Parameter;
  * @param quota       the parameter the benefit names as its quota ({@link Benefit#quotaKey()}), or {@code null}
  * @param budget      the parameter the benefit names as its budget ({@link Benefit#budgetKey()}), or {@code null}
  */
-public record BenefitTotals(Benefit benefit, long eligible, long notEligible, long needsInfo, BigDecimal cash,
-                            BigDecimal cashMin, BigDecimal cashMax, BigDecimal value, Parameter quota,
-                            Parameter budget) {
+public record BenefitTotals(
+        Benefit benefit,
+        long eligible,
+        long notEligible,
+        long needsInfo,
+        BigDecimal cash,
+        BigDecimal cashMin,
+        BigDecimal cashMax,
+        BigDecimal value,
+        Parameter quota,
+        Parameter budget) {
 
     /** Flag: more workers are eligible than the quota has places. */
     public static final String QUOTA_EXCEEDED = "QUOTA EXCEEDED";
@@ -113,11 +120,21 @@ public record BenefitTotals(Benefit benefit, long eligible, long notEligible, lo
     /** {@code XIAN_FREE_HEALTH_CHECK: 812 eligible, 90 not, 98 need info; value 154280.00; quota 10000}. */
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(code()).append(": ").append(eligible).append(" eligible, ")
-                .append(notEligible).append(" not, ").append(needsInfo).append(" need info");
+        StringBuilder s = new StringBuilder(code())
+                .append(": ")
+                .append(eligible)
+                .append(" eligible, ")
+                .append(notEligible)
+                .append(" not, ")
+                .append(needsInfo)
+                .append(" need info");
         if (cash.signum() != 0 || hasRange()) {
-            s.append("; cash ").append(hasRange() ? cashLow().toPlainString() + ".." + cashHigh().toPlainString()
-                    : cash.toPlainString());
+            s.append("; cash ")
+                    .append(
+                            hasRange()
+                                    ? cashLow().toPlainString() + ".."
+                                            + cashHigh().toPlainString()
+                                    : cash.toPlainString());
         }
         if (value.signum() != 0) {
             s.append("; value ").append(value.toPlainString());

@@ -32,13 +32,16 @@ final class CsvBlocks {
     private char[] buf;
     /** Text not handed out yet is {@code buf[start, len)}; it begins on {@link #line}. */
     private int start;
+
     private int len;
     private long line = 1;
     /** Where the scan has got to, and the newlines in {@code buf[start, scan)}. */
     private int scan;
+
     private int newlines;
     /** The end of the last whole record scanned, the records in {@code buf[start, cut)} and their newlines. */
     private int cut;
+
     private int records;
     private int cutNewlines;
     private boolean eof;
@@ -55,6 +58,7 @@ final class CsvBlocks {
     private String tooLong;
     /** A scanned runaway record waiting to be handed out, ending at {@link #brokenEnd}. */
     private boolean broken;
+
     private int brokenEnd;
     private int brokenNewlines;
 
@@ -97,18 +101,18 @@ final class CsvBlocks {
                 return take();
             }
             if (broken) {
-                continue;      // the records before the runaway one first, then it
+                continue; // the records before the runaway one first, then it
             }
             if (eof && scan == len) {
                 if (inRecord) {
-                    count();             // the end of the file is read like a character
+                    count(); // the end of the file is read like a character
                     inRecord = false;
-                    endRecord(len);      // and ends the last record
+                    endRecord(len); // and ends the last record
                     continue;
                 }
                 return records > 0 ? take() : null;
             }
-            if (len == buf.length) {       // full: hand out the whole records, or make room for a long one
+            if (len == buf.length) { // full: hand out the whole records, or make room for a long one
                 if (records > 0) {
                     return take();
                 }
@@ -127,7 +131,7 @@ final class CsvBlocks {
             }
             if (first && len > 0) {
                 first = false;
-                if (buf[0] == '\uFEFF') {      // a byte-order mark before the first cell is dropped
+                if (buf[0] == '\uFEFF') { // a byte-order mark before the first cell is dropped
                     start = 1;
                     scan = 1;
                     cut = 1;
@@ -155,7 +159,7 @@ final class CsvBlocks {
                     if (records >= maxRecords || broken) {
                         return;
                     }
-                    if (c == '\n') {                    // a blank line
+                    if (c == '\n') { // a blank line
                         p++;
                         nl++;
                         if (records == 0) {
@@ -166,7 +170,7 @@ final class CsvBlocks {
                     }
                     if (c == '\r') {
                         if (p + 1 == n && !eof) {
-                            return;                   // need the next character
+                            return; // need the next character
                         }
                         if (p + 1 < n && b[p + 1] == '\n') {
                             p += 2;
@@ -186,7 +190,7 @@ final class CsvBlocks {
                     recordLine = line + nl;
                 }
                 // one character of the record, as CsvReader's record() reads it
-                if (c > ',' && !q) {                  // the common case: a run of text
+                if (c > ',' && !q) { // the common case: a run of text
                     blank = blank && RowText.blank(c);
                     int r = p + 1;
                     if (!blank) {
@@ -210,7 +214,7 @@ final class CsvBlocks {
                             tooLong(true);
                         }
                         if (p + 1 < n && b[p + 1] == '"') {
-                            p += 2;                   // "" is a quote
+                            p += 2; // "" is a quote
                         } else {
                             q = false;
                             p++;
@@ -238,7 +242,7 @@ final class CsvBlocks {
                     wq = false;
                 } else if (c == '\n' || c == '\r' && p < n && b[p] == '\n') {
                     if (c == '\r') {
-                        p++;                          // CRLF
+                        p++; // CRLF
                     }
                     nl++;
                     in = false;
@@ -247,7 +251,7 @@ final class CsvBlocks {
                 } else if (c == '"' && !wq && blank) {
                     q = true;
                     wq = true;
-                } else if (blank && !RowText.blank(c)) {   // a bare CR is a blank
+                } else if (blank && !RowText.blank(c)) { // a bare CR is a blank
                     blank = false;
                 }
             }
@@ -264,8 +268,10 @@ final class CsvBlocks {
 
     /** The character that makes the record longer than {@link #MAX_RECORD} was read, inside quotes or not. */
     private void tooLong(boolean inQuotes) {
-        tooLong = "the row is longer than " + MAX_RECORD + " characters" + (inQuotes
-                ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)" : "");
+        tooLong = "the row is longer than " + MAX_RECORD + " characters"
+                + (inQuotes
+                        ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)"
+                        : "");
     }
 
     /** One character of the record read at the end of the file, as CsvReader counts them. */

@@ -18,8 +18,7 @@ import java.io.Reader;
 final class CsvReader {
 
     /** One record: the line it starts on, its cells (unstripped), and a quoting problem if any. */
-    record Record(long line, String[] cells, String problem) {
-    }
+    record Record(long line, String[] cells, String problem) {}
 
     /** A record longer than this is a bad row; its text is skipped, not kept, so one runaway row cannot fill memory. */
     static final int MAX_RECORD = CsvBlocks.MAX_RECORD;
@@ -55,9 +54,13 @@ final class CsvReader {
         if (cell == null) {
             return "";
         }
-        boolean needs = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0 || (!cell.isEmpty() && (Character.isWhitespace(cell.charAt(0))
-                || Character.isWhitespace(cell.charAt(cell.length() - 1))));
+        boolean needs = cell.indexOf(',') >= 0
+                || cell.indexOf('"') >= 0
+                || cell.indexOf('\n') >= 0
+                || cell.indexOf('\r') >= 0
+                || (!cell.isEmpty()
+                        && (Character.isWhitespace(cell.charAt(0))
+                                || Character.isWhitespace(cell.charAt(cell.length() - 1))));
         return needs ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 }

@@ -48,7 +48,7 @@ final class CsvTokenizer {
         final char[] t = text;
         final int n = end;
         int p = pos;
-        while (true) {                   // blank lines
+        while (true) { // blank lines
             if (p >= n) {
                 pos = p;
                 return false;
@@ -68,12 +68,12 @@ final class CsvTokenizer {
         problem = null;
         RowText out = row;
         out.clear();
-        final char[] d = out.room(n - p);   // a record is no longer than what is left of the block
+        final char[] d = out.room(n - p); // a record is no longer than what is left of the block
         int w = 0;
-        boolean quoted = false;      // inside a quoted section
-        boolean wasQuoted = false;   // this cell began with a quote
-        boolean afterQuote = false;  // a closing quote was seen in this cell
-        boolean blank = true;        // the cell holds only blanks so far
+        boolean quoted = false; // inside a quoted section
+        boolean wasQuoted = false; // this cell began with a quote
+        boolean afterQuote = false; // a closing quote was seen in this cell
+        boolean blank = true; // the cell holds only blanks so far
         while (true) {
             if (p >= n) {
                 if (quoted && problem == null) {
@@ -101,7 +101,7 @@ final class CsvTokenizer {
                 }
                 continue;
             }
-            if (c > ',' && !afterQuote) {             // the common case: a run of text
+            if (c > ',' && !afterQuote) { // the common case: a run of text
                 d[w++] = c;
                 blank = blank && RowText.blank(c);
                 if (!blank) {
@@ -133,13 +133,13 @@ final class CsvTokenizer {
                     pos = p;
                     return true;
                 }
-                d[w++] = '\r';               // a bare CR inside a line: kept as text
+                d[w++] = '\r'; // a bare CR inside a line: kept as text
                 continue;
             }
             if (c == '"' && !wasQuoted && blank) {
                 quoted = true;
                 wasQuoted = true;
-                w = out.cellStart();         // blanks before an opening quote are not part of the cell
+                w = out.cellStart(); // blanks before an opening quote are not part of the cell
                 continue;
             }
             boolean white = RowText.blank(c);

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
@@ -56,8 +55,7 @@ import org.nuanxin.model.Money;
  */
 public final class Population {
 
-    private Population() {
-    }
+    private Population() {}
 
     /** How a run is carried out. Immutable; change it with the {@code with…} methods. */
     public static final class Options {
@@ -70,8 +68,15 @@ public final class Population {
         private final String source;
         private final boolean pinned;
 
-        private Options(int threads, int batchSize, int blockSize, int queueCapacity, int maxProblems,
-                        LongConsumer progress, String source, boolean pinned) {
+        private Options(
+                int threads,
+                int batchSize,
+                int blockSize,
+                int queueCapacity,
+                int maxProblems,
+                LongConsumer progress,
+                String source,
+                boolean pinned) {
             this.threads = threads;
             this.batchSize = batchSize;
             this.blockSize = blockSize;
@@ -153,7 +158,14 @@ public final class Population {
 
         /** The name of the register in error messages (a file name). */
         public Options withSource(String name) {
-            return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, progress, Objects.requireNonNull(name),
+            return new Options(
+                    threads,
+                    batchSize,
+                    blockSize,
+                    queueCapacity,
+                    maxProblems,
+                    progress,
+                    Objects.requireNonNull(name),
                     pinned);
         }
 
@@ -236,7 +248,8 @@ public final class Population {
         try {
             CsvBlocks.Block header = blocks.next(1);
             if (header == null) {
-                throw new MalformedFileException(options.source(), 0, "", "the file is empty; the first row names the columns");
+                throw new MalformedFileException(
+                        options.source(), 0, "", "the file is empty; the first row names the columns");
             }
             String problem = header.problem();
             String[] cells = null;
@@ -263,8 +276,8 @@ public final class Population {
                 .matcher(e.field());
         if (m.matches()) {
             String item = m.group(1).equals("children") ? "child " : "certificate ";
-            return new RowProblem(row, m.group(1), item + (Integer.parseInt(m.group(2)) + 1) + ": " + m.group(3) + " "
-                    + e.problem());
+            return new RowProblem(
+                    row, m.group(1), item + (Integer.parseInt(m.group(2)) + 1) + ": " + m.group(3) + " " + e.problem());
         }
         return new RowProblem(row, e.field(), e.problem());
     }
@@ -329,7 +342,7 @@ public final class Population {
             }
             Throwable f = failure.get();
             if (f != null) {
-                for (Thread t : threads) {     // let them stop before reporting (they exit on the failure flag)
+                for (Thread t : threads) { // let them stop before reporting (they exit on the failure flag)
                     try {
                         t.join(5_000);
                     } catch (InterruptedException e) {
@@ -390,16 +403,20 @@ public final class Population {
                     if (b == CsvBlocks.Block.END) {
                         return;
                     }
-                    if (b.problem() != null) {          // a row too long to keep
+                    if (b.problem() != null) { // a row too long to keep
                         mine.rows++;
-                        mine.bad(RegisterFormat.broken(b.firstLine(), b.problem()).problems());
+                        mine.bad(RegisterFormat.broken(b.firstLine(), b.problem())
+                                .problems());
                     } else {
                         tokenizer.reset(b.text(), b.length(), b.firstLine());
                         while (tokenizer.next()) {
                             mine.rows++;
-                            assess(tokenizer.line(), tokenizer.problem() != null
-                                    ? RegisterFormat.broken(tokenizer.line(), tokenizer.problem())
-                                    : parser.row(tokenizer.line(), tokenizer.cells()), mine);
+                            assess(
+                                    tokenizer.line(),
+                                    tokenizer.problem() != null
+                                            ? RegisterFormat.broken(tokenizer.line(), tokenizer.problem())
+                                            : parser.row(tokenizer.line(), tokenizer.cells()),
+                                    mine);
                         }
                     }
                     done.addAndGet(b.records());
@@ -418,15 +435,18 @@ public final class Population {
             }
             Assessment a;
             try {
-                a = batch != null ? batch.assess(parsed.situation()) : engine.assess(region.id(), parsed.situation(), asOf);
-            } catch (InvalidInputException e) {     // inconsistent with the date: a bad row
+                a = batch != null
+                        ? batch.assess(parsed.situation())
+                        : engine.assess(region.id(), parsed.situation(), asOf);
+            } catch (InvalidInputException e) { // inconsistent with the date: a bad row
                 mine.bad(List.of(problem(row, e)));
                 return;
             }
-            if (parsed.situation().events().isEmpty() && parsed.situation().claims().isEmpty()) {
+            if (parsed.situation().events().isEmpty()
+                    && parsed.situation().claims().isEmpty()) {
                 mine.add(a);
             } else {
-                mine.addOnce(a);          // decided afresh for this row alone: no other row hands it back
+                mine.addOnce(a); // decided afresh for this row alone: no other row hands it back
             }
         }
 
@@ -445,24 +465,47 @@ public final class Population {
             for (Totals t : totals) {
                 all.merge(t);
             }
-            if (all.rows != read) {      // the reading thread and the assessing threads must agree on every row
-                throw new IllegalStateException("population run lost rows: " + read + " cut into blocks, "
-                        + all.rows + " read from them");
+            if (all.rows != read) { // the reading thread and the assessing threads must agree on every row
+                throw new IllegalStateException(
+                        "population run lost rows: " + read + " cut into blocks, " + all.rows + " read from them");
             }
             // a reload during the run shows as several versions
             String version = all.versions.isEmpty() ? region.ruleSetVersion() : String.join(", ", all.versions);
             List<BenefitTotals> benefits = new ArrayList<>(region.benefits().size());
             for (int i = 0; i < region.benefits().size(); i++) {
                 Benefit b = region.benefits().get(i);
-                Parameter quota = b.quotaKey().isEmpty() ? null : inForce(region.parameters().get(b.quotaKey()));
-                Parameter budget = b.budgetKey().isEmpty() ? null : inForce(region.parameters().get(b.budgetKey()));
-                benefits.add(new BenefitTotals(b, all.eligible[i], all.notEligible[i], all.needsInfo[i], all.cash[i],
-                        all.cashMin[i], all.cashMax[i], all.value[i], quota, budget));
+                Parameter quota = b.quotaKey().isEmpty()
+                        ? null
+                        : inForce(region.parameters().get(b.quotaKey()));
+                Parameter budget = b.budgetKey().isEmpty()
+                        ? null
+                        : inForce(region.parameters().get(b.budgetKey()));
+                benefits.add(new BenefitTotals(
+                        b,
+                        all.eligible[i],
+                        all.notEligible[i],
+                        all.needsInfo[i],
+                        all.cash[i],
+                        all.cashMin[i],
+                        all.cashMax[i],
+                        all.value[i],
+                        quota,
+                        budget));
             }
             List<RowProblem> problems = new ArrayList<>(all.problems);
             Collections.sort(problems);
-            return new PopulationReport(region.id(), asOf, version, read, all.badRows, benefits, problems,
-                    all.problemCount, elapsed, options.threads(), peak);
+            return new PopulationReport(
+                    region.id(),
+                    asOf,
+                    version,
+                    read,
+                    all.badRows,
+                    benefits,
+                    problems,
+                    all.problemCount,
+                    elapsed,
+                    options.threads(),
+                    peak);
         }
     }
 
@@ -479,6 +522,7 @@ public final class Population {
         final BigDecimal[] value;
         /** The kept problems: a max-heap by row, so the smallest rows stay. */
         final PriorityQueue<RowProblem> problems = new PriorityQueue<>(Collections.reverseOrder());
+
         long problemCount;
         long badRows;
         long rows;
@@ -489,6 +533,7 @@ public final class Population {
          * kept alive until the next fold.
          */
         private final Assessment[] seen = new Assessment[1 << 12];
+
         private final long[] times = new long[seen.length];
         private int distinct;
         final java.util.Set<String> versions = new java.util.LinkedHashSet<>(2);
@@ -598,7 +643,8 @@ public final class Population {
                     return i;
                 }
             }
-            throw new IllegalStateException("the assessment has a benefit " + code + " the region's catalogue does not");
+            throw new IllegalStateException(
+                    "the assessment has a benefit " + code + " the region's catalogue does not");
         }
 
         void bad(List<RowProblem> rowProblems) {

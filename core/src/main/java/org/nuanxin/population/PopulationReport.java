@@ -24,9 +24,18 @@ import java.util.Optional;
  * @param peakRowsInFlight the most rows read but not yet finished at any one time (bounded by
  *                         {@link Population.Options#maxRowsInFlight()}: the run streams)
  */
-public record PopulationReport(String region, LocalDate asOf, String ruleSetVersion, long rows, long badRows,
-                               List<BenefitTotals> benefits, List<RowProblem> problems, long problemCount,
-                               Duration elapsed, int threads, long peakRowsInFlight) {
+public record PopulationReport(
+        String region,
+        LocalDate asOf,
+        String ruleSetVersion,
+        long rows,
+        long badRows,
+        List<BenefitTotals> benefits,
+        List<RowProblem> problems,
+        long problemCount,
+        Duration elapsed,
+        int threads,
+        long peakRowsInFlight) {
 
     public PopulationReport {
         benefits = List.copyOf(benefits);

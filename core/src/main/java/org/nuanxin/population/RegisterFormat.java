@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.model.Certificate;
@@ -55,9 +54,17 @@ public final class RegisterFormat {
 
     /** The event columns this format accepts besides the worker fields. */
     public static final List<String> EVENT_COLUMNS = List.of(
-            "trip_date", "trip_reason", "trip_union_certified", "trip_ticket_cost",
-            "stay_hospital", "stay_admission_date", "stay_discharge_date", "stay_out_of_pocket_cost", "stay_meal_cost",
-            "arrears_date", "arrears_amount");
+            "trip_date",
+            "trip_reason",
+            "trip_union_certified",
+            "trip_ticket_cost",
+            "stay_hospital",
+            "stay_admission_date",
+            "stay_discharge_date",
+            "stay_out_of_pocket_cost",
+            "stay_meal_cost",
+            "arrears_date",
+            "arrears_amount");
 
     /** Every column a register may have: the worker fields, then the event columns. */
     public static final List<String> COLUMNS;
@@ -103,15 +110,21 @@ public final class RegisterFormat {
         int[] fieldOf = new int[cells.length];
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < cells.length; i++) {
-            String name = Normalizer.normalize(cells[i], Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+            String name =
+                    Normalizer.normalize(cells[i], Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
             if (name.isEmpty()) {
                 throw new MalformedFileException(source, 1, "header", "column " + (i + 1) + " has no name");
             }
             Integer field = INDEX.get(name);
             if (field == null) {
-                throw new MalformedFileException(source, 1, "header", "unknown column '" + shorten(cells[i].strip())
-                        + "' (column " + (i + 1) + "); the columns are the worker fields: "
-                        + String.join(", ", Worker.FIELDS) + "; and the event columns: " + String.join(", ", EVENT_COLUMNS));
+                throw new MalformedFileException(
+                        source,
+                        1,
+                        "header",
+                        "unknown column '" + shorten(cells[i].strip())
+                                + "' (column " + (i + 1) + "); the columns are the worker fields: "
+                                + String.join(", ", Worker.FIELDS) + "; and the event columns: "
+                                + String.join(", ", EVENT_COLUMNS));
             }
             if (!seen.add(name)) {
                 throw new MalformedFileException(source, 1, "header", "column '" + name + "' appears twice");
@@ -197,39 +210,48 @@ public final class RegisterFormat {
     private static final int TABLE_ENTRIES = 1024;
 
     /** A cell's value, or what is wrong with it. */
-    private record Parsed(Object value, String problem) {
-    }
+    private record Parsed(Object value, String problem) {}
 
     private static <E extends Enum<E>> TextTable<Parsed> enumTable(Class<E> type) {
-        return new TextTable<>(t -> {
-            try {
-                return new Parsed(parseEnum(t, type), null);
-            } catch (IllegalArgumentException e) {
-                return new Parsed(null, e.getMessage());
-            }
-        }, TABLE_ENTRIES);
+        return new TextTable<>(
+                t -> {
+                    try {
+                        return new Parsed(parseEnum(t, type), null);
+                    } catch (IllegalArgumentException e) {
+                        return new Parsed(null, e.getMessage());
+                    }
+                },
+                TABLE_ENTRIES);
     }
 
     private static TextTable<Parsed> placeTable(int column, boolean city) {
         String field = COLUMNS.get(column);
-        return new TextTable<>(t -> {
-            try {
-                return new Parsed(city ? Places.standard().city(field, t) : Places.standard().province(field, t), null);
-            } catch (InvalidInputException e) {
-                return new Parsed(null, e.problem());
-            }
-        }, TABLE_ENTRIES);
+        return new TextTable<>(
+                t -> {
+                    try {
+                        return new Parsed(
+                                city
+                                        ? Places.standard().city(field, t)
+                                        : Places.standard().province(field, t),
+                                null);
+                    } catch (InvalidInputException e) {
+                        return new Parsed(null, e.problem());
+                    }
+                },
+                TABLE_ENTRIES);
     }
 
     private static TextTable<Parsed> moneyTable(int column) {
         String field = COLUMNS.get(column);
-        return new TextTable<>(t -> {
-            try {
-                return new Parsed(Money.parse(field, t), null);
-            } catch (InvalidInputException e) {
-                return new Parsed(null, e.problem());
-            }
-        }, TABLE_ENTRIES);
+        return new TextTable<>(
+                t -> {
+                    try {
+                        return new Parsed(Money.parse(field, t), null);
+                    } catch (InvalidInputException e) {
+                        return new Parsed(null, e.problem());
+                    }
+                },
+                TABLE_ENTRIES);
     }
 
     /**
@@ -240,11 +262,17 @@ public final class RegisterFormat {
     final class Parser {
         private final int[] from = new int[COLUMNS.size()];
         private final int[] to = new int[COLUMNS.size()];
-        private final TextTable<Parsed> bools = new TextTable<>(t -> {
-            Boolean b = parseBool(t);
-            return new Parsed(b, b != null ? null : "not a yes/no value '" + shorten(t)
-                    + "'; write true or false (or leave the cell empty when unknown)");
-        }, TABLE_ENTRIES);
+        private final TextTable<Parsed> bools = new TextTable<>(
+                t -> {
+                    Boolean b = parseBool(t);
+                    return new Parsed(
+                            b,
+                            b != null
+                                    ? null
+                                    : "not a yes/no value '" + shorten(t)
+                                            + "'; write true or false (or leave the cell empty when unknown)");
+                },
+                TABLE_ENTRIES);
         private final TextTable<Parsed> occupations = enumTable(Occupation.class);
         private final TextTable<Parsed> genders = enumTable(Gender.class);
         private final TextTable<Parsed> insurances = enumTable(MedicalInsurance.class);
@@ -264,15 +292,17 @@ public final class RegisterFormat {
         private long row;
         private List<RowProblem> problems;
 
-        private Parser() {
-        }
+        private Parser() {}
 
         /** Reads a data row; see {@link RegisterFormat#row(long, String[])}. */
         Row row(long row, RowText cells) {
             int n = cells.count();
             if (n != fieldOf.length) {
-                return bad(row, ROW_FIELD, "the row has " + n + " cell" + (n == 1 ? "" : "s")
-                        + " but the header has " + fieldOf.length + " columns (quote a cell that holds a comma)");
+                return bad(
+                        row,
+                        ROW_FIELD,
+                        "the row has " + n + " cell" + (n == 1 ? "" : "s") + " but the header has " + fieldOf.length
+                                + " columns (quote a cell that holds a comma)");
             }
             char[] t = cells.chars();
             this.text = t;
@@ -423,9 +453,16 @@ public final class RegisterFormat {
                 return null;
             }
             List<Child> list = new ArrayList<>(2);
-            return items(CHILDREN, "child ", "birth_date[:SCHOOL_STAGE]", "2015-06-01:PRIMARY;2019-03-02",
-                    (date, stage) -> list.add(new Child(date.empty() ? null : dateOf(text, date.from(), date.to()),
-                            stage.empty() ? null : (SchoolStage) itemOf(stages, stage.from(), stage.to())))) ? list : null;
+            return items(
+                            CHILDREN,
+                            "child ",
+                            "birth_date[:SCHOOL_STAGE]",
+                            "2015-06-01:PRIMARY;2019-03-02",
+                            (date, stage) -> list.add(new Child(
+                                    date.empty() ? null : dateOf(text, date.from(), date.to()),
+                                    stage.empty() ? null : (SchoolStage) itemOf(stages, stage.from(), stage.to()))))
+                    ? list
+                    : null;
         }
 
         /** {@code DEGREE:2023-05-01;SKILL:2024-01-01}; see the class comment. */
@@ -434,9 +471,16 @@ public final class RegisterFormat {
                 return null;
             }
             List<Certificate> list = new ArrayList<>(2);
-            return items(CERTIFICATES, "certificate ", "KIND[:date]", "DEGREE:2023-05-01;SKILL:2024-01-01",
-                    (kind, date) -> list.add(new Certificate(kind.empty() ? null : (CertificateKind) itemOf(kinds, kind.from(), kind.to()),
-                            date.empty() ? null : dateOf(text, date.from(), date.to())))) ? list : null;
+            return items(
+                            CERTIFICATES,
+                            "certificate ",
+                            "KIND[:date]",
+                            "DEGREE:2023-05-01;SKILL:2024-01-01",
+                            (kind, date) -> list.add(new Certificate(
+                                    kind.empty() ? null : (CertificateKind) itemOf(kinds, kind.from(), kind.to()),
+                                    date.empty() ? null : dateOf(text, date.from(), date.to()))))
+                    ? list
+                    : null;
         }
 
         /**
@@ -457,10 +501,12 @@ public final class RegisterFormat {
                 Range whole = Range.stripped(text, at, end);
                 if (whole.empty()) {
                     if (semi < 0 && i > 0) {
-                        return true;     // a trailing ';'
+                        return true; // a trailing ';'
                     }
-                    problem(field, item + (i + 1) + " is empty; write " + shape + " items separated by ;"
-                            + " (e.g. " + example + "), or - for none");
+                    problem(
+                            field,
+                            item + (i + 1) + " is empty; write " + shape + " items separated by ;" + " (e.g. " + example
+                                    + "), or - for none");
                     return false;
                 }
                 int colon = indexOf(':', whole.from(), whole.to());
@@ -528,7 +574,7 @@ public final class RegisterFormat {
                 try {
                     date = LocalDate.of(y, m, d);
                 } catch (java.time.DateTimeException x) {
-                    return parseDate(new String(t, s, e - s));      // not a date: the same error, worded once
+                    return parseDate(new String(t, s, e - s)); // not a date: the same error, worded once
                 }
                 if (y < 1900 || y > 2200) {
                     throw new IllegalArgumentException("date out of range (years 1900 to 2200)");
@@ -571,7 +617,8 @@ public final class RegisterFormat {
         try {
             d = LocalDate.parse(Normalizer.normalize(t, Normalizer.Form.NFKC).strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not a date '" + shorten(t) + "'; write it as YYYY-MM-DD, e.g. 2026-03-10");
+            throw new IllegalArgumentException(
+                    "not a date '" + shorten(t) + "'; write it as YYYY-MM-DD, e.g. 2026-03-10");
         }
         if (d.getYear() < 1900 || d.getYear() > 2200) {
             throw new IllegalArgumentException("date out of range (years 1900 to 2200)");
@@ -588,6 +635,8 @@ public final class RegisterFormat {
             }
         }
         throw new IllegalArgumentException("unknown value '" + shorten(t) + "'; expected one of: "
-                + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+                + String.join(
+                        ", ",
+                        Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.model.Place;
 import org.nuanxin.model.Places;
@@ -66,8 +65,7 @@ public final class RegisterGenerator {
         }
     }
 
-    private RegisterGenerator() {
-    }
+    private RegisterGenerator() {}
 
     /** Writes {@code rows} data rows (after the header) for {@code region} with the default options. */
     public static void write(Writer out, long rows, String region, long seed) throws IOException {
@@ -112,8 +110,10 @@ public final class RegisterGenerator {
     private static Profile profile(String region) {
         Profile p = PROFILES.get(region);
         if (p == null) {
-            throw new InvalidInputException("region", "no register generator profile for region '"
-                    + RegisterFormat.shorten(String.valueOf(region)) + "'; profiles: " + String.join(", ", REGIONS));
+            throw new InvalidInputException(
+                    "region",
+                    "no register generator profile for region '" + RegisterFormat.shorten(String.valueOf(region))
+                            + "'; profiles: " + String.join(", ", REGIONS));
         }
         return p;
     }
@@ -149,57 +149,297 @@ public final class RegisterGenerator {
         }
     }
 
-    private record Profile(String id, LocalDate reference, Pick homeCities, Pick hukou, String localEmployer,
-                           String hospital, Pick occupations) {
-    }
+    private record Profile(
+            String id,
+            LocalDate reference,
+            Pick homeCities,
+            Pick hukou,
+            String localEmployer,
+            String hospital,
+            Pick occupations) {}
 
-    private static final Pick ELSEWHERE = Pick.of("beijing", 3, "shanghai", 3, "guangzhou", 2, "shenzhen", 2,
-            "chengdu", 2, "zhengzhou", 2, "wuhan", 2, "lanzhou", 1, "taiyuan", 1, "hefei", 1, "nanjing", 1,
-            "changsha", 1, "chongqing", 2, "tianjin", 1);
+    private static final Pick ELSEWHERE = Pick.of(
+            "beijing",
+            3,
+            "shanghai",
+            3,
+            "guangzhou",
+            2,
+            "shenzhen",
+            2,
+            "chengdu",
+            2,
+            "zhengzhou",
+            2,
+            "wuhan",
+            2,
+            "lanzhou",
+            1,
+            "taiyuan",
+            1,
+            "hefei",
+            1,
+            "nanjing",
+            1,
+            "changsha",
+            1,
+            "chongqing",
+            2,
+            "tianjin",
+            1);
 
-    private static final Pick GIG = Pick.of("FOOD_DELIVERY_RIDER", 34, "COURIER", 30, "RIDE_HAILING_DRIVER", 12,
-            "TRUCK_DRIVER", 8, "TAXI_DRIVER", 3, "DOMESTIC_WORKER", 3, "SECURITY_GUARD", 2, "ONLINE_STREAMER", 2,
-            "SANITATION_WORKER", 2, "OTHER", 4);
+    private static final Pick GIG = Pick.of(
+            "FOOD_DELIVERY_RIDER",
+            34,
+            "COURIER",
+            30,
+            "RIDE_HAILING_DRIVER",
+            12,
+            "TRUCK_DRIVER",
+            8,
+            "TAXI_DRIVER",
+            3,
+            "DOMESTIC_WORKER",
+            3,
+            "SECURITY_GUARD",
+            2,
+            "ONLINE_STREAMER",
+            2,
+            "SANITATION_WORKER",
+            2,
+            "OTHER",
+            4);
 
-    private static final Pick OUTDOOR = Pick.of("FOOD_DELIVERY_RIDER", 30, "COURIER", 28, "RIDE_HAILING_DRIVER", 11,
-            "TRUCK_DRIVER", 9, "TAXI_DRIVER", 4, "DOMESTIC_WORKER", 3, "SECURITY_GUARD", 2, "ONLINE_STREAMER", 2,
-            "SANITATION_WORKER", 5, "TRAFFIC_POLICE", 1, "CITY_MANAGEMENT", 1, "OTHER", 4);
+    private static final Pick OUTDOOR = Pick.of(
+            "FOOD_DELIVERY_RIDER",
+            30,
+            "COURIER",
+            28,
+            "RIDE_HAILING_DRIVER",
+            11,
+            "TRUCK_DRIVER",
+            9,
+            "TAXI_DRIVER",
+            4,
+            "DOMESTIC_WORKER",
+            3,
+            "SECURITY_GUARD",
+            2,
+            "ONLINE_STREAMER",
+            2,
+            "SANITATION_WORKER",
+            5,
+            "TRAFFIC_POLICE",
+            1,
+            "CITY_MANAGEMENT",
+            1,
+            "OTHER",
+            4);
 
     private static final Pick RIDER_EMPLOYERS = Pick.of("MEITUAN", 55, "ELE_ME", 35, "SHANSONG", 4, "-local", 6);
     private static final Pick DRIVER_EMPLOYERS = Pick.of("DIDI", 62, "T3_MOBILITY", 12, "CAOCAO", 10, "-local", 16);
-    private static final Pick TRUCK_EMPLOYERS = Pick.of("HUOLALA", 35, "FULL_TRUCK_ALLIANCE", 35, "SF_EXPRESS", 5,
-            "-local", 25);
+    private static final Pick TRUCK_EMPLOYERS =
+            Pick.of("HUOLALA", 35, "FULL_TRUCK_ALLIANCE", 35, "SF_EXPRESS", 5, "-local", 25);
     private static final Pick TRIP_REASONS = Pick.of("MAJOR_MATTER", 3, "URGENT_MATTER", 3, "HOLIDAY", 3, "OTHER", 1);
 
     private static final Map<String, Profile> PROFILES = Map.of(
-            "xian", new Profile("xian", LocalDate.of(2026, 3, 10),
-                    Pick.of("xian", 86, "xianyang", 6, "baoji", 3, "weinan", 2, "hanzhong", 1, "yanan", 1, "ankang", 1),
-                    Pick.of("shaanxi", 55, "henan", 12, "gansu", 8, "shanxi", 6, "sichuan", 5, "hubei", 3, "ningxia", 2,
-                            "chongqing", 2, "hebei", 2, "anhui", 2, "qinghai", 1, "shandong", 2),
-                    "西安速达同城配送有限公司", "xian_union_hospital", GIG),
-            "qingdao", new Profile("qingdao", LocalDate.of(2022, 3, 1),
-                    Pick.of("qingdao", 88, "yantai", 4, "weifang", 4, "jinan", 2, "rizhao", 1, "weihai", 1),
-                    Pick.of("shandong", 78, "henan", 5, "hebei", 3, "jiangsu", 3, "anhui", 3, "heilongjiang", 3,
-                            "jilin", 2, "liaoning", 3),
-                    "青岛海湾快运有限公司", "qingdao_municipal_hospital", GIG),
-            "zhejiang", new Profile("zhejiang", LocalDate.of(2025, 3, 18),
-                    Pick.of("hangzhou", 36, "ningbo", 16, "wenzhou", 11, "cixi", 5, "jiaxing", 7, "shaoxing", 7,
-                            "jinhua", 6, "yiwu", 4, "huzhou", 4, "quzhou", 2, "zhoushan", 1, "lishui", 1),
-                    Pick.of("zhejiang", 40, "anhui", 14, "jiangxi", 10, "henan", 8, "guizhou", 6, "sichuan", 6,
-                            "hunan", 5, "hubei", 4, "yunnan", 3, "jiangsu", 2, "guangxi", 2),
-                    "杭州闪送即时物流有限公司", "zhejiang_provincial_peoples_hospital", OUTDOOR),
-            "neimenggu", new Profile("neimenggu", LocalDate.of(2024, 8, 16),
-                    Pick.of("hohhot", 32, "baotou", 22, "ordos", 16, "chifeng", 10, "tongliao", 7, "hulunbuir", 5,
-                            "wulanchabu", 4, "bayannur", 4),
-                    Pick.of("neimenggu", 72, "hebei", 6, "shanxi", 6, "shaanxi", 4, "heilongjiang", 4, "jilin", 3,
-                            "liaoning", 3, "gansu", 2),
-                    "呼和浩特草原快递服务有限公司", "inner_mongolia_peoples_hospital", GIG),
-            "xinjiang", new Profile("xinjiang", LocalDate.of(2025, 6, 1),
-                    Pick.of("urumqi", 58, "hami", 14, "changji", 7, "karamay", 6, "shihezi", 4, "kashgar", 4,
-                            "turpan", 3, "aksu", 2, "yili", 2),
-                    Pick.of("xinjiang", 58, "gansu", 10, "henan", 10, "sichuan", 8, "shaanxi", 4, "chongqing", 4,
-                            "anhui", 2, "hubei", 2, "ningxia", 2),
-                    "乌鲁木齐天山货运有限公司", "xinjiang_medical_university_hospital", OUTDOOR));
+            "xian",
+                    new Profile(
+                            "xian",
+                            LocalDate.of(2026, 3, 10),
+                            Pick.of(
+                                    "xian",
+                                    86,
+                                    "xianyang",
+                                    6,
+                                    "baoji",
+                                    3,
+                                    "weinan",
+                                    2,
+                                    "hanzhong",
+                                    1,
+                                    "yanan",
+                                    1,
+                                    "ankang",
+                                    1),
+                            Pick.of(
+                                    "shaanxi",
+                                    55,
+                                    "henan",
+                                    12,
+                                    "gansu",
+                                    8,
+                                    "shanxi",
+                                    6,
+                                    "sichuan",
+                                    5,
+                                    "hubei",
+                                    3,
+                                    "ningxia",
+                                    2,
+                                    "chongqing",
+                                    2,
+                                    "hebei",
+                                    2,
+                                    "anhui",
+                                    2,
+                                    "qinghai",
+                                    1,
+                                    "shandong",
+                                    2),
+                            "西安速达同城配送有限公司",
+                            "xian_union_hospital",
+                            GIG),
+            "qingdao",
+                    new Profile(
+                            "qingdao",
+                            LocalDate.of(2022, 3, 1),
+                            Pick.of("qingdao", 88, "yantai", 4, "weifang", 4, "jinan", 2, "rizhao", 1, "weihai", 1),
+                            Pick.of(
+                                    "shandong",
+                                    78,
+                                    "henan",
+                                    5,
+                                    "hebei",
+                                    3,
+                                    "jiangsu",
+                                    3,
+                                    "anhui",
+                                    3,
+                                    "heilongjiang",
+                                    3,
+                                    "jilin",
+                                    2,
+                                    "liaoning",
+                                    3),
+                            "青岛海湾快运有限公司",
+                            "qingdao_municipal_hospital",
+                            GIG),
+            "zhejiang",
+                    new Profile(
+                            "zhejiang",
+                            LocalDate.of(2025, 3, 18),
+                            Pick.of(
+                                    "hangzhou",
+                                    36,
+                                    "ningbo",
+                                    16,
+                                    "wenzhou",
+                                    11,
+                                    "cixi",
+                                    5,
+                                    "jiaxing",
+                                    7,
+                                    "shaoxing",
+                                    7,
+                                    "jinhua",
+                                    6,
+                                    "yiwu",
+                                    4,
+                                    "huzhou",
+                                    4,
+                                    "quzhou",
+                                    2,
+                                    "zhoushan",
+                                    1,
+                                    "lishui",
+                                    1),
+                            Pick.of(
+                                    "zhejiang",
+                                    40,
+                                    "anhui",
+                                    14,
+                                    "jiangxi",
+                                    10,
+                                    "henan",
+                                    8,
+                                    "guizhou",
+                                    6,
+                                    "sichuan",
+                                    6,
+                                    "hunan",
+                                    5,
+                                    "hubei",
+                                    4,
+                                    "yunnan",
+                                    3,
+                                    "jiangsu",
+                                    2,
+                                    "guangxi",
+                                    2),
+                            "杭州闪送即时物流有限公司",
+                            "zhejiang_provincial_peoples_hospital",
+                            OUTDOOR),
+            "neimenggu",
+                    new Profile(
+                            "neimenggu",
+                            LocalDate.of(2024, 8, 16),
+                            Pick.of(
+                                    "hohhot",
+                                    32,
+                                    "baotou",
+                                    22,
+                                    "ordos",
+                                    16,
+                                    "chifeng",
+                                    10,
+                                    "tongliao",
+                                    7,
+                                    "hulunbuir",
+                                    5,
+                                    "wulanchabu",
+                                    4,
+                                    "bayannur",
+                                    4),
+                            Pick.of(
+                                    "neimenggu",
+                                    72,
+                                    "hebei",
+                                    6,
+                                    "shanxi",
+                                    6,
+                                    "shaanxi",
+                                    4,
+                                    "heilongjiang",
+                                    4,
+                                    "jilin",
+                                    3,
+                                    "liaoning",
+                                    3,
+                                    "gansu",
+                                    2),
+                            "呼和浩特草原快递服务有限公司",
+                            "inner_mongolia_peoples_hospital",
+                            GIG),
+            "xinjiang",
+                    new Profile(
+                            "xinjiang",
+                            LocalDate.of(2025, 6, 1),
+                            Pick.of(
+                                    "urumqi", 58, "hami", 14, "changji", 7, "karamay", 6, "shihezi", 4, "kashgar", 4,
+                                    "turpan", 3, "aksu", 2, "yili", 2),
+                            Pick.of(
+                                    "xinjiang",
+                                    58,
+                                    "gansu",
+                                    10,
+                                    "henan",
+                                    10,
+                                    "sichuan",
+                                    8,
+                                    "shaanxi",
+                                    4,
+                                    "chongqing",
+                                    4,
+                                    "anhui",
+                                    2,
+                                    "hubei",
+                                    2,
+                                    "ningxia",
+                                    2),
+                            "乌鲁木齐天山货运有限公司",
+                            "xinjiang_medical_university_hospital",
+                            OUTDOOR));
 
     // --- rows ----------------------------------------------------------------------------------------------
 
@@ -216,8 +456,21 @@ public final class RegisterGenerator {
         Row(Profile p, LocalDate ref, SplittableRandom r, Options options, int columns) {
             this.p = p;
             // SF Express is the courier of note in Xinjiang's sources
-            this.couriers = Pick.of("SF_EXPRESS", p.id.equals("xinjiang") ? 40 : 22, "JD_LOGISTICS", 16,
-                    "ZTO_EXPRESS", 16, "YTO_EXPRESS", 12, "YUNDA", 10, "CAINIAO", 6, "-local", 8);
+            this.couriers = Pick.of(
+                    "SF_EXPRESS",
+                    p.id.equals("xinjiang") ? 40 : 22,
+                    "JD_LOGISTICS",
+                    16,
+                    "ZTO_EXPRESS",
+                    16,
+                    "YTO_EXPRESS",
+                    12,
+                    "YUNDA",
+                    10,
+                    "CAINIAO",
+                    6,
+                    "-local",
+                    8);
             this.ref = ref;
             this.r = r;
             this.options = options;
@@ -245,7 +498,8 @@ public final class RegisterGenerator {
             cells[c++] = known(place(residence));
             // work_province: mostly left out (derived); given, consistently, now and then
             cells[c++] = !workCell.isEmpty() && r.nextDouble() < 0.12
-                    ? Places.standard().city("work_city", work).province().id() : "";
+                    ? Places.standard().city("work_city", work).province().id()
+                    : "";
             cells[c++] = known(p.hukou.next(r));
             boolean female = switch (occupation) {
                 case "DOMESTIC_WORKER" -> r.nextDouble() < 0.85;
@@ -260,7 +514,8 @@ public final class RegisterGenerator {
             boolean member = r.nextDouble() < 0.55;
             cells[c++] = known(bool(member));
             LocalDate adult = birth.plusYears(18);
-            cells[c++] = member ? known(between(later(adult, ref.minusYears(8)), ref).toString()) : "";
+            cells[c++] =
+                    member ? known(between(later(adult, ref.minusYears(8)), ref).toString()) : "";
             cells[c++] = known(pickMedical());
             cells[c++] = known(bool(r.nextDouble() < 0.06));
             cells[c++] = known(bool(r.nextDouble() < 0.005));
@@ -295,16 +550,16 @@ public final class RegisterGenerator {
         private void spoil(StringBuilder line) {
             int kind = r.nextInt(options.events() ? 6 : 5);
             switch (kind) {
-                case 0 -> cells[3] = r.nextBoolean() ? "atlantis" : "gotham";                 // work_city
-                case 1 -> cells[1] = r.nextBoolean() ? "BIKER" : "rider";                     // occupation
-                case 2 -> cells[8] = r.nextBoolean() ? "2023-02-30" : "15/06/1990";          // birth_date
-                case 3 -> cells[12] = r.nextBoolean() ? "maybe" : "unknown";                  // hardship
-                case 4 -> {                                                                   // a cell short
+                case 0 -> cells[3] = r.nextBoolean() ? "atlantis" : "gotham"; // work_city
+                case 1 -> cells[1] = r.nextBoolean() ? "BIKER" : "rider"; // occupation
+                case 2 -> cells[8] = r.nextBoolean() ? "2023-02-30" : "15/06/1990"; // birth_date
+                case 3 -> cells[12] = r.nextBoolean() ? "maybe" : "unknown"; // hardship
+                case 4 -> { // a cell short
                     String[] shorter = java.util.Arrays.copyOf(cells, cells.length - 1);
                     join(line, shorter);
                     return;
                 }
-                default -> {                                                                  // trip_ticket_cost
+                default -> { // trip_ticket_cost
                     int at = Worker.FIELDS.size() + 3;
                     cells[at - 3] = ref.minusDays(30).toString();
                     cells[at] = "-" + (50 + r.nextInt(300)) + ".00";
@@ -314,14 +569,14 @@ public final class RegisterGenerator {
         }
 
         private int events(int c) {
-            if (r.nextDouble() < 0.07) {                                  // a trip home
+            if (r.nextDouble() < 0.07) { // a trip home
                 cells[c] = half(between(ref.minusDays(300), ref).toString());
                 cells[c + 1] = half(TRIP_REASONS.next(r));
                 cells[c + 2] = half(bool(r.nextDouble() < 0.7));
                 cells[c + 3] = half(money(80, 900));
             }
             c += 4;
-            if (r.nextDouble() < 0.03) {                                  // a hospital stay
+            if (r.nextDouble() < 0.03) { // a hospital stay
                 LocalDate in = between(ref.minusDays(300), ref.minusDays(15));
                 cells[c] = half(r.nextDouble() < 0.5 ? p.hospital : "district_hospital");
                 cells[c + 1] = half(in.toString());
@@ -330,7 +585,7 @@ public final class RegisterGenerator {
                 cells[c + 4] = half(money(20, 900));
             }
             c += 5;
-            if (r.nextDouble() < 0.02) {                                  // wage arrears
+            if (r.nextDouble() < 0.02) { // wage arrears
                 cells[c] = half(between(ref.minusDays(365), ref).toString());
                 cells[c + 1] = half(money(500, 30000));
             }
@@ -380,8 +635,14 @@ public final class RegisterGenerator {
 
         private static boolean head(String employer) {
             return switch (employer) {
-                case "MEITUAN", "ELE_ME", "DIDI", "SF_EXPRESS", "JD_LOGISTICS", "HUOLALA", "FULL_TRUCK_ALLIANCE",
-                     "CAINIAO" -> true;
+                case "MEITUAN",
+                        "ELE_ME",
+                        "DIDI",
+                        "SF_EXPRESS",
+                        "JD_LOGISTICS",
+                        "HUOLALA",
+                        "FULL_TRUCK_ALLIANCE",
+                        "CAINIAO" -> true;
                 default -> false;
             };
         }
@@ -416,8 +677,17 @@ public final class RegisterGenerator {
             for (int i = 0; i < count; i++) {
                 LocalDate born = between(earliest, ref.minusDays(30));
                 int age = (int) ChronoUnit.YEARS.between(born, ref);
-                String stage = age < 3 ? "" : age < 6 ? "PRESCHOOL" : age < 12 ? "PRIMARY" : age < 15 ? "JUNIOR_SECONDARY"
-                        : age < 18 ? "SENIOR_SECONDARY" : age < 22 && r.nextDouble() < 0.6 ? "UNIVERSITY" : "NONE";
+                String stage = age < 3
+                        ? ""
+                        : age < 6
+                                ? "PRESCHOOL"
+                                : age < 12
+                                        ? "PRIMARY"
+                                        : age < 15
+                                                ? "JUNIOR_SECONDARY"
+                                                : age < 18
+                                                        ? "SENIOR_SECONDARY"
+                                                        : age < 22 && r.nextDouble() < 0.6 ? "UNIVERSITY" : "NONE";
                 if (s.length() > 0) {
                     s.append(';');
                 }
@@ -440,7 +710,8 @@ public final class RegisterGenerator {
                 if (s.length() > 0) {
                     s.append(';');
                 }
-                s.append(r.nextDouble() < 0.3 ? "DEGREE" : "SKILL").append(':')
+                s.append(r.nextDouble() < 0.3 ? "DEGREE" : "SKILL")
+                        .append(':')
                         .append(between(ref.minusYears(6), ref.minusDays(1)));
             }
             return s.toString();

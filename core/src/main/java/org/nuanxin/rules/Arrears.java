@@ -13,9 +13,17 @@ public final class Arrears {
         this.index = index;
     }
 
-    public int index() { return index; }
-    public DateField date() { return new DateField("events.date", arrears.date()); }
-    public AmountField amount() { return new AmountField("events.amount", arrears.amount()); }
+    public int index() {
+        return index;
+    }
+
+    public DateField date() {
+        return new DateField("events.date", arrears.date());
+    }
+
+    public AmountField amount() {
+        return new AmountField("events.amount", arrears.amount());
+    }
 
     @Override
     public String toString() {

@@ -3,7 +3,6 @@ package org.nuanxin.rules;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
-
 import org.nuanxin.model.Claim;
 
 /**
@@ -14,6 +13,7 @@ public final class Context {
 
     /** The parameter keys of the programme period that {@link #inProgramme()} reads. */
     public static final String PROGRAMME_START = "programme.start";
+
     public static final String PROGRAMME_END = "programme.end";
 
     private final LocalDate asOf;
@@ -94,7 +94,7 @@ public final class Context {
      */
     public Truth noClaimInYear(String benefit, LocalDate day) {
         int year = day.getYear();
-        for (Claim c : claims) {                        // a loop: rules ask this on every assessment
+        for (Claim c : claims) { // a loop: rules ask this on every assessment
             if (c.benefit().equals(benefit) && c.date().getYear() == year) {
                 return Truth.FALSE;
             }
@@ -116,8 +116,10 @@ public final class Context {
 
     /** No claim of {@code benefit} dated in {@code [first, last]} ("once in the programme"). */
     public Truth noClaimBetween(String benefit, LocalDate first, LocalDate last) {
-        return Truth.of(claims.stream().noneMatch(c -> c.benefit().equals(benefit)
-                && !c.date().isBefore(first) && !c.date().isAfter(last)));
+        return Truth.of(claims.stream()
+                .noneMatch(c -> c.benefit().equals(benefit)
+                        && !c.date().isBefore(first)
+                        && !c.date().isAfter(last)));
     }
 
     @Override

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.nuanxin.Parameter;
 import org.nuanxin.RuleExecutionException;
 import org.nuanxin.model.Place;
@@ -77,7 +76,7 @@ public final class Params {
         for (Parameter p : this.values.values()) {
             if (p.changesOverTime()) {
                 changes.addAll(p.values().keySet());
-                changes.remove(p.values().firstKey());      // before its second date, its first value holds
+                changes.remove(p.values().firstKey()); // before its second date, its first value holds
             }
         }
         NavigableMap<LocalDate, Params> views = new TreeMap<>();
@@ -85,7 +84,8 @@ public final class Params {
             views.put(d, new Params(this, slots(this.values, flags, d)));
         }
         this.views = java.util.Collections.unmodifiableNavigableMap(views);
-        this.first = changes.isEmpty() ? this
+        this.first = changes.isEmpty()
+                ? this
                 : new Params(this, slots(this.values, flags, changes.first().minusDays(1)));
     }
 
@@ -104,8 +104,8 @@ public final class Params {
     private static Map<String, Slot> slots(Map<String, Parameter> values, Map<String, Flag> flags, LocalDate date) {
         Map<String, Slot> slots = new java.util.HashMap<>();
         // interned keys: the keys rules pass are string literals (interned), so a lookup's equals is an identity check
-        values.forEach((k, p) -> slots.put(k.intern(), new Slot(p, date == null ? p.value() : p.valueOn(date),
-                flags.get(k))));
+        values.forEach(
+                (k, p) -> slots.put(k.intern(), new Slot(p, date == null ? p.value() : p.valueOn(date), flags.get(k))));
         return Collections.unmodifiableMap(slots);
     }
 
@@ -210,8 +210,8 @@ public final class Params {
     private <T> T get(String key, Class<T> type) {
         Slot slot = slots.get(key);
         if (slot == null) {
-            throw new RuleExecutionException("region " + region + ": rules read parameter '" + key
-                    + "', which parameters.yaml does not define");
+            throw new RuleExecutionException(
+                    "region " + region + ": rules read parameter '" + key + "', which parameters.yaml does not define");
         }
         if (!type.isInstance(slot.value)) {
             throw new RuleExecutionException("region " + region + ": parameter '" + key + "' is of type "

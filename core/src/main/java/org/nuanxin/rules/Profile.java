@@ -5,7 +5,6 @@ import java.time.Period;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-
 import org.nuanxin.model.Certificate;
 import org.nuanxin.model.CertificateKind;
 import org.nuanxin.model.Child;
@@ -64,25 +63,82 @@ public final class Profile {
         return v;
     }
 
-    public Field<Occupation> occupation() { return field("occupation", p -> new Field<>("occupation", p.worker.occupation())); }
-    public Flag newEmploymentForm() { return field("newEmploymentForm", p -> new Flag("new_employment_form", p.worker.newEmploymentForm())); }
-    public PlaceField workCity() { return field("workCity", p -> new PlaceField("work_city", p.worker.workCity())); }
-    public PlaceField residenceCity() { return field("residenceCity", p -> new PlaceField("residence_city", p.worker.residenceCity())); }
+    public Field<Occupation> occupation() {
+        return field("occupation", p -> new Field<>("occupation", p.worker.occupation()));
+    }
+
+    public Flag newEmploymentForm() {
+        return field("newEmploymentForm", p -> new Flag("new_employment_form", p.worker.newEmploymentForm()));
+    }
+
+    public PlaceField workCity() {
+        return field("workCity", p -> new PlaceField("work_city", p.worker.workCity()));
+    }
+
+    public PlaceField residenceCity() {
+        return field("residenceCity", p -> new PlaceField("residence_city", p.worker.residenceCity()));
+    }
     /** The work province, given or derived from the work city; missing names both fields. */
-    public PlaceField workProvince() { return field("workProvince", p -> new PlaceField(p.worker.workCity() == null ? "work_province" : "work_city", p.worker.workProvince())); }
-    public PlaceField hukouProvince() { return field("hukouProvince", p -> new PlaceField("hukou_province", p.worker.hukouProvince())); }
-    public Field<Gender> gender() { return field("gender", p -> new Field<>("gender", p.worker.gender())); }
-    public DateField birthDate() { return field("birthDate", p -> new DateField("birth_date", p.worker.birthDate())); }
-    public Flag unionMember() { return field("unionMember", p -> new Flag("union_member", p.worker.unionMember())); }
-    public DateField unionJoinDate() { return field("unionJoinDate", p -> new DateField("union_join_date", p.worker.unionJoinDate())); }
-    public Field<MedicalInsurance> medicalInsurance() { return field("medicalInsurance", p -> new Field<>("medical_insurance", p.worker.medicalInsurance())); }
-    public Flag hardship() { return field("hardship", p -> new Flag("hardship", p.worker.hardship())); }
-    public Flag martyrFamily() { return field("martyrFamily", p -> new Flag("martyr_family", p.worker.martyrFamily())); }
-    public Flag frontlineOutstanding() { return field("frontlineOutstanding", p -> new Flag("frontline_outstanding", p.worker.frontlineOutstanding())); }
-    public Field<String> employer() { return field("employer", p -> new Field<>("employer", p.worker.employer())); }
-    public Flag headPlatformEnterprise() { return field("headPlatformEnterprise", p -> new Flag("head_platform_enterprise", p.worker.headPlatformEnterprise())); }
-    public DateField employmentStartDate() { return field("employmentStartDate", p -> new DateField("employment_start_date", p.worker.employmentStartDate())); }
-    public Flag integrityDeductions() { return field("integrityDeductions", p -> new Flag("integrity_deductions", p.worker.integrityDeductions())); }
+    public PlaceField workProvince() {
+        return field(
+                "workProvince",
+                p -> new PlaceField(
+                        p.worker.workCity() == null ? "work_province" : "work_city", p.worker.workProvince()));
+    }
+
+    public PlaceField hukouProvince() {
+        return field("hukouProvince", p -> new PlaceField("hukou_province", p.worker.hukouProvince()));
+    }
+
+    public Field<Gender> gender() {
+        return field("gender", p -> new Field<>("gender", p.worker.gender()));
+    }
+
+    public DateField birthDate() {
+        return field("birthDate", p -> new DateField("birth_date", p.worker.birthDate()));
+    }
+
+    public Flag unionMember() {
+        return field("unionMember", p -> new Flag("union_member", p.worker.unionMember()));
+    }
+
+    public DateField unionJoinDate() {
+        return field("unionJoinDate", p -> new DateField("union_join_date", p.worker.unionJoinDate()));
+    }
+
+    public Field<MedicalInsurance> medicalInsurance() {
+        return field("medicalInsurance", p -> new Field<>("medical_insurance", p.worker.medicalInsurance()));
+    }
+
+    public Flag hardship() {
+        return field("hardship", p -> new Flag("hardship", p.worker.hardship()));
+    }
+
+    public Flag martyrFamily() {
+        return field("martyrFamily", p -> new Flag("martyr_family", p.worker.martyrFamily()));
+    }
+
+    public Flag frontlineOutstanding() {
+        return field("frontlineOutstanding", p -> new Flag("frontline_outstanding", p.worker.frontlineOutstanding()));
+    }
+
+    public Field<String> employer() {
+        return field("employer", p -> new Field<>("employer", p.worker.employer()));
+    }
+
+    public Flag headPlatformEnterprise() {
+        return field(
+                "headPlatformEnterprise", p -> new Flag("head_platform_enterprise", p.worker.headPlatformEnterprise()));
+    }
+
+    public DateField employmentStartDate() {
+        return field(
+                "employmentStartDate", p -> new DateField("employment_start_date", p.worker.employmentStartDate()));
+    }
+
+    public Flag integrityDeductions() {
+        return field("integrityDeductions", p -> new Flag("integrity_deductions", p.worker.integrityDeductions()));
+    }
 
     /** Age in completed years on the assessment date; missing names {@code birth_date}. */
     public NumberField age() {
@@ -91,8 +147,9 @@ public final class Profile {
 
     /** Whole years of service from the employment start date to the assessment date. */
     public NumberField serviceYears() {
-        return field("serviceYears", p -> new NumberField("employment_start_date",
-                yearsBetween(p.worker.employmentStartDate(), p.asOf)));
+        return field(
+                "serviceYears",
+                p -> new NumberField("employment_start_date", yearsBetween(p.worker.employmentStartDate(), p.asOf)));
     }
 
     /**
@@ -111,8 +168,10 @@ public final class Profile {
         }
         Truth t = Truth.FALSE;
         for (Child c : children) {
-            t = t.or(c.birthDate() == null ? Truth.unknown("children.birth_date")
-                    : Truth.of(yearsBetween(c.birthDate(), asOf) < ageLimit));
+            t = t.or(
+                    c.birthDate() == null
+                            ? Truth.unknown("children.birth_date")
+                            : Truth.of(yearsBetween(c.birthDate(), asOf) < ageLimit));
         }
         return t;
     }
@@ -154,8 +213,11 @@ public final class Profile {
         }
         Truth t = Truth.FALSE;
         for (Certificate c : certificates) {
-            Truth k = c.kind() == null ? Truth.unknown("certificates.kind") : Truth.of(kind == null || c.kind() == kind);
-            Truth d = c.date() == null ? Truth.unknown("certificates.date") : Truth.of(!c.date().isBefore(since));
+            Truth k =
+                    c.kind() == null ? Truth.unknown("certificates.kind") : Truth.of(kind == null || c.kind() == kind);
+            Truth d = c.date() == null
+                    ? Truth.unknown("certificates.date")
+                    : Truth.of(!c.date().isBefore(since));
             t = t.or(k.and(d));
         }
         return t;
@@ -177,8 +239,10 @@ public final class Profile {
         }
         Truth t = Truth.FALSE;
         for (Child c : children) {
-            t = t.or(c.schoolStage() == null ? Truth.unknown("children.school_stage")
-                    : new Field<>("children.school_stage", c.schoolStage()).in(stages));
+            t = t.or(
+                    c.schoolStage() == null
+                            ? Truth.unknown("children.school_stage")
+                            : new Field<>("children.school_stage", c.schoolStage()).in(stages));
         }
         return t;
     }

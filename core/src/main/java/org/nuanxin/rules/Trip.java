@@ -15,11 +15,25 @@ public final class Trip {
     }
 
     /** Position of the event in the worker's event list. */
-    public int index() { return index; }
-    public DateField date() { return new DateField("events.date", trip.date()); }
-    public Field<TripReason> reason() { return new Field<>("events.reason", trip.reason()); }
-    public Flag unionCertified() { return new Flag("events.union_certified", trip.unionCertified()); }
-    public AmountField ticketCost() { return new AmountField("events.ticket_cost", trip.ticketCost()); }
+    public int index() {
+        return index;
+    }
+
+    public DateField date() {
+        return new DateField("events.date", trip.date());
+    }
+
+    public Field<TripReason> reason() {
+        return new Field<>("events.reason", trip.reason());
+    }
+
+    public Flag unionCertified() {
+        return new Flag("events.union_certified", trip.unionCertified());
+    }
+
+    public AmountField ticketCost() {
+        return new AmountField("events.ticket_cost", trip.ticketCost());
+    }
 
     @Override
     public String toString() {

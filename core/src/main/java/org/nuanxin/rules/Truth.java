@@ -18,7 +18,11 @@ import java.util.TreeSet;
 public final class Truth {
 
     /** The three values. */
-    public enum Value { TRUE, FALSE, UNKNOWN }
+    public enum Value {
+        TRUE,
+        FALSE,
+        UNKNOWN
+    }
 
     /** Known to hold. */
     public static final Truth TRUE = new Truth(Value.TRUE, Set.of());
@@ -34,6 +38,7 @@ public final class Truth {
      * bounded: the same few unknowns meet on every assessment, and their merge is then a lookup.
      */
     private volatile Object[] merges = NO_MERGES;
+
     private static final Object[] NO_MERGES = new Object[0];
     private static final int MAX_MERGES = 16;
 
@@ -55,6 +60,7 @@ public final class Truth {
      */
     private static final java.util.concurrent.ConcurrentHashMap<Object, Truth> SHARED =
             new java.util.concurrent.ConcurrentHashMap<>();
+
     private static final int SHARED_MAX = 4096;
 
     private static Truth shared(Object key, Set<String> missing) {
@@ -73,7 +79,7 @@ public final class Truth {
 
     /** Not known until the named fields are given. */
     public static Truth unknown(String... fields) {
-        if (fields.length == 1) {                        // the usual case: one field, no set to build
+        if (fields.length == 1) { // the usual case: one field, no set to build
             Truth t = SHARED.get(fields[0]);
             return t != null ? t : shared(fields[0], Set.of(fields[0]));
         }
@@ -130,7 +136,7 @@ public final class Truth {
     }
 
     private Truth merge(Truth other) {
-        if (this == other) {                             // the usual case: the same shared truth again
+        if (this == other) { // the usual case: the same shared truth again
             return this;
         }
         Object[] known = merges;
@@ -140,7 +146,7 @@ public final class Truth {
             }
         }
         Truth merged = mergeSets(other);
-        if (known.length < 2 * MAX_MERGES) {             // a lost race only drops a remembered pair
+        if (known.length < 2 * MAX_MERGES) { // a lost race only drops a remembered pair
             Object[] more = java.util.Arrays.copyOf(known, known.length + 2);
             more[known.length] = other;
             more[known.length + 1] = merged;

@@ -2,7 +2,6 @@ package org.nuanxin.rules;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-
 import org.nuanxin.model.Money;
 
 /**
@@ -18,8 +17,7 @@ import org.nuanxin.model.Money;
 public abstract class Verdict {
 
     /** For the engine: rules only use the verdict they are given. */
-    protected Verdict() {
-    }
+    protected Verdict() {}
 
     /**
      * Files one finding of the firing rule.
@@ -31,7 +29,6 @@ public abstract class Verdict {
      * @param inKind  whether {@code amount} is an in-kind value
      */
     protected abstract void add(Object subject, Truth truth, BigDecimal amount, BigDecimal upTo, boolean inKind);
-
 
     /** A worker-level criterion of the firing rule's benefits. */
     public void check(Truth truth) {

@@ -2,7 +2,6 @@ package org.nuanxin.scenario;
 
 import java.math.BigDecimal;
 import java.util.Set;
-
 import org.nuanxin.Status;
 
 /**
@@ -18,6 +17,12 @@ import org.nuanxin.Status;
  * @param missing expected missing fields (any order), or {@code null} when not checked
  * @param line    line of the expectation in its file
  */
-public record Expectation(String benefit, Status status, BigDecimal amount, BigDecimal amountMin,
-                          BigDecimal amountMax, BigDecimal value, Set<String> missing, int line) {
-}
+public record Expectation(
+        String benefit,
+        Status status,
+        BigDecimal amount,
+        BigDecimal amountMin,
+        BigDecimal amountMax,
+        BigDecimal value,
+        Set<String> missing,
+        int line) {}

@@ -2,7 +2,6 @@ package org.nuanxin.scenario;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.nuanxin.model.Situation;
 
 /**
@@ -16,8 +15,14 @@ import org.nuanxin.model.Situation;
  * @param situation    worker, events and claims
  * @param expectations what is checked
  */
-public record ScenarioCase(String file, int line, String name, String region, LocalDate asOf, Situation situation,
-                           List<Expectation> expectations) {
+public record ScenarioCase(
+        String file,
+        int line,
+        String name,
+        String region,
+        LocalDate asOf,
+        Situation situation,
+        List<Expectation> expectations) {
 
     /** {@code xian-homecoming.yaml:12 "Henan-hukou courier…"}. */
     @Override

@@ -10,13 +10,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Status;
 import org.nuanxin.input.InputFiles;
 import org.nuanxin.input.InputLimits;
-import org.nuanxin.internal.RegionData;
 import org.nuanxin.input.YamlNode;
+import org.nuanxin.internal.RegionData;
 import org.nuanxin.model.Situation;
 
 /**
@@ -31,10 +30,10 @@ import org.nuanxin.model.Situation;
 public record ScenarioFile(String file, List<ScenarioCase> cases) {
 
     private static final List<String> FILE_KEYS = List.of("cases", "region");
-    private static final List<String> CASE_KEYS = List.of("as_of", "claims", "events", "expect", "name", "note",
-            "region", "worker");
-    private static final List<String> EXPECT_KEYS = List.of("amount", "amount_max", "amount_min", "missing", "status",
-            "value");
+    private static final List<String> CASE_KEYS =
+            List.of("as_of", "claims", "events", "expect", "name", "note", "region", "worker");
+    private static final List<String> EXPECT_KEYS =
+            List.of("amount", "amount_max", "amount_min", "missing", "status", "value");
 
     public ScenarioFile {
         cases = List.copyOf(cases);
@@ -75,8 +74,10 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
                 throw c.error("no region: give region: at the top of the file or in the case");
             }
             LocalDate asOf = WorkerFile.asOf(c.require("as_of"));
-            Situation situation = new Situation(WorkerReader.worker(c.require("worker")),
-                    WorkerReader.events(c.get("events")), WorkerReader.claims(c.get("claims")));
+            Situation situation = new Situation(
+                    WorkerReader.worker(c.require("worker")),
+                    WorkerReader.events(c.get("events")),
+                    WorkerReader.claims(c.get("claims")));
             YamlNode expect = c.require("expect");
             List<Expectation> expectations = new ArrayList<>();
             for (Map.Entry<String, YamlNode> e : expect.entries().entrySet()) {
@@ -92,7 +93,8 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
 
     private static Expectation expectation(String benefit, YamlNode n) {
         if (n.isScalar()) {
-            return new Expectation(benefit, RegionData.enumValue(n, Status.class), null, null, null, null, null, n.line());
+            return new Expectation(
+                    benefit, RegionData.enumValue(n, Status.class), null, null, null, null, null, n.line());
         }
         n.allowOnly(EXPECT_KEYS);
         Set<String> missing = null;
@@ -103,8 +105,15 @@ public record ScenarioFile(String file, List<ScenarioCase> cases) {
                 missing.add(f.text().strip());
             }
         }
-        return new Expectation(benefit, RegionData.enumValue(n.require("status"), Status.class),
-                money(n, "amount"), money(n, "amount_min"), money(n, "amount_max"), money(n, "value"), missing, n.line());
+        return new Expectation(
+                benefit,
+                RegionData.enumValue(n.require("status"), Status.class),
+                money(n, "amount"),
+                money(n, "amount_min"),
+                money(n, "amount_max"),
+                money(n, "value"),
+                missing,
+                n.line());
     }
 
     private static BigDecimal money(YamlNode n, String key) {

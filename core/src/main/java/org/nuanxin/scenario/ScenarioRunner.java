@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Assessor;
 import org.nuanxin.Benefit;
@@ -80,16 +79,22 @@ public final class ScenarioRunner {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(f -> {
-                        String n = f.getFileName().toString();
-                        return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
-                    }).sorted(Comparator.comparing(Path::toString)).forEach(files::add);
+                    walk.filter(Files::isRegularFile)
+                            .filter(f -> {
+                                String n = f.getFileName().toString();
+                                return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json");
+                            })
+                            .sorted(Comparator.comparing(Path::toString))
+                            .forEach(files::add);
                 } catch (IOException | UncheckedIOException e) {
-                    throw new MalformedFileException(p.toString(), 0, "", "cannot be read as a folder ("
-                            + e.getClass().getSimpleName() + ")");
+                    throw new MalformedFileException(
+                            p.toString(),
+                            0,
+                            "",
+                            "cannot be read as a folder (" + e.getClass().getSimpleName() + ")");
                 }
             } else if (Files.exists(p)) {
-                InputFiles.requireRegularFile(p);     // a FIFO or a device is refused, never opened
+                InputFiles.requireRegularFile(p); // a FIFO or a device is refused, never opened
                 files.add(p);
             } else {
                 throw new MalformedFileException(p.toString(), 0, "", "no such file or folder");
@@ -137,21 +142,28 @@ public final class ScenarioRunner {
             try {
                 region = engine.region(c.region());
             } catch (UnknownRegionException e) {
-                throw new MalformedFileException(c.file(), c.line(), "region", "region '" + c.region()
-                        + "' is not loaded; known regions: " + String.join(", ", engine.regionIds()));
+                throw new MalformedFileException(
+                        c.file(),
+                        c.line(),
+                        "region",
+                        "region '" + c.region() + "' is not loaded; known regions: "
+                                + String.join(", ", engine.regionIds()));
             }
             Set<String> codes = region.benefits().stream().map(Benefit::code).collect(Collectors.toSet());
             for (Expectation e : c.expectations()) {
                 if (!codes.contains(e.benefit())) {
-                    throw new MalformedFileException(c.file(), e.line(), "expect." + e.benefit(),
-                            "region " + c.region() + " defines no benefit " + e.benefit()
-                                    + " (see `benefits --region " + c.region() + "`)");
+                    throw new MalformedFileException(
+                            c.file(),
+                            e.line(),
+                            "expect." + e.benefit(),
+                            "region " + c.region() + " defines no benefit " + e.benefit() + " (see `benefits --region "
+                                    + c.region() + "`)");
                 }
             }
             for (Claim claim : c.situation().claims()) {
                 if (!allCodes.contains(claim.benefit())) {
-                    throw new MalformedFileException(c.file(), c.line(), "claims",
-                            "no loaded region defines benefit " + claim.benefit());
+                    throw new MalformedFileException(
+                            c.file(), c.line(), "claims", "no loaded region defines benefit " + claim.benefit());
                 }
             }
         }
@@ -175,7 +187,8 @@ public final class ScenarioRunner {
         for (Expectation e : c.expectations()) {
             Decision d = a.decision(e.benefit()).orElseThrow();
             boolean ok = d.status() == e.status()
-                    && same(e.amount(), d.amount()) && same(e.amountMin(), d.amountMin())
+                    && same(e.amount(), d.amount())
+                    && same(e.amountMin(), d.amountMin())
                     && same(e.amountMax(), d.amountMax())
                     && (e.value() == null || (d.value() != null && d.value().compareTo(e.value()) == 0))
                     && (e.missing() == null || Set.copyOf(d.missing()).equals(e.missing()));
@@ -197,7 +210,10 @@ public final class ScenarioRunner {
             s.append(" amount=").append(e.amount().toPlainString());
         }
         if (e.amountMin() != null || e.amountMax() != null) {
-            s.append(" amount_min=").append(e.amountMin()).append(" amount_max=").append(e.amountMax());
+            s.append(" amount_min=")
+                    .append(e.amountMin())
+                    .append(" amount_max=")
+                    .append(e.amountMax());
         }
         if (e.value() != null) {
             s.append(" value=").append(e.value().toPlainString());
@@ -214,7 +230,10 @@ public final class ScenarioRunner {
             s.append(" amount=").append(d.amount() == null ? "none" : d.amount().toPlainString());
         }
         if (e.amountMin() != null || e.amountMax() != null || d.amountMin() != null) {
-            s.append(" amount_min=").append(d.amountMin()).append(" amount_max=").append(d.amountMax());
+            s.append(" amount_min=")
+                    .append(d.amountMin())
+                    .append(" amount_max=")
+                    .append(d.amountMax());
         }
         if (e.value() != null || d.value() != null) {
             s.append(" value=").append(d.value() == null ? "none" : d.value().toPlainString());

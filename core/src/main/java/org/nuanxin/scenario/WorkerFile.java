@@ -3,12 +3,11 @@ package org.nuanxin.scenario;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.input.InputFiles;
 import org.nuanxin.input.InputLimits;
-import org.nuanxin.internal.RegionData;
 import org.nuanxin.input.YamlNode;
+import org.nuanxin.internal.RegionData;
 import org.nuanxin.model.Situation;
 
 /**
@@ -23,8 +22,8 @@ import org.nuanxin.model.Situation;
  */
 public record WorkerFile(String file, String region, LocalDate asOf, Situation situation) {
 
-    private static final List<String> CASE_KEYS = List.of("as_of", "claims", "events", "expect", "name", "note",
-            "region", "worker");
+    private static final List<String> CASE_KEYS =
+            List.of("as_of", "claims", "events", "expect", "name", "note", "region", "worker");
 
     /**
      * Reads a worker file. It must be a regular file (a symbolic link is followed) of UTF-8 text within the
@@ -46,16 +45,23 @@ public record WorkerFile(String file, String region, LocalDate asOf, Situation s
             throw root.error("expected a worker (field: value) or a case with worker:");
         }
         if (root.get("cases") != null) {
-            throw root.get("cases").error("this is a scenario file with cases; run it with verify, or give assess"
-                    + " one worker (a case without expect, or a bare worker)");
+            throw root.get("cases")
+                    .error("this is a scenario file with cases; run it with verify, or give assess"
+                            + " one worker (a case without expect, or a bare worker)");
         }
         if (root.get("worker") == null) {
             return new WorkerFile(file, null, null, Situation.of(WorkerReader.worker(root)));
         }
         root.allowOnly(CASE_KEYS);
         LocalDate asOf = root.get("as_of") == null || root.get("as_of").isNull() ? null : asOf(root.get("as_of"));
-        return new WorkerFile(file, root.text("region"), asOf, new Situation(WorkerReader.worker(root.require("worker")),
-                WorkerReader.events(root.get("events")), WorkerReader.claims(root.get("claims"))));
+        return new WorkerFile(
+                file,
+                root.text("region"),
+                asOf,
+                new Situation(
+                        WorkerReader.worker(root.require("worker")),
+                        WorkerReader.events(root.get("events")),
+                        WorkerReader.claims(root.get("claims"))));
     }
 
     /** An assessment date: an ISO date in the years 1900 to 2200. */

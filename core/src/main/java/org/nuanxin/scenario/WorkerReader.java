@@ -5,12 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.input.InputLimits;
-import org.nuanxin.internal.RegionData;
 import org.nuanxin.input.YamlNode;
+import org.nuanxin.internal.RegionData;
 import org.nuanxin.model.Certificate;
 import org.nuanxin.model.CertificateKind;
 import org.nuanxin.model.Child;
@@ -39,13 +38,12 @@ final class WorkerReader {
     private static final Set<String> CHILD_FIELDS = Set.of("birth_date", "school_stage");
     private static final Set<String> CERTIFICATE_FIELDS = Set.of("kind", "date");
     private static final Set<String> TRIP_FIELDS = Set.of("type", "date", "reason", "union_certified", "ticket_cost");
-    private static final Set<String> STAY_FIELDS = Set.of("type", "hospital", "admission_date", "discharge_date",
-            "out_of_pocket_cost", "meal_cost");
+    private static final Set<String> STAY_FIELDS =
+            Set.of("type", "hospital", "admission_date", "discharge_date", "out_of_pocket_cost", "meal_cost");
     private static final Set<String> ARREARS_FIELDS = Set.of("type", "date", "amount");
     private static final Set<String> CLAIM_FIELDS = Set.of("benefit", "date");
 
-    private WorkerReader() {
-    }
+    private WorkerReader() {}
 
     static Worker worker(YamlNode n) {
         n.allowOnly(sorted(WORKER_FIELDS));
@@ -87,24 +85,34 @@ final class WorkerReader {
         for (YamlNode e : n.items()) {
             String type = e.require("type").text().strip();
             try {
-                events.add(switch (type) {
-                    case "HOMECOMING_TRIP" -> {
-                        e.allowOnly(sorted(TRIP_FIELDS));
-                        yield new HomecomingTrip(date(e, "date"), enumOf(e, "reason", TripReason.class),
-                                bool(e, "union_certified"), money(e, "ticket_cost"));
-                    }
-                    case "HOSPITALISATION" -> {
-                        e.allowOnly(sorted(STAY_FIELDS));
-                        yield new Hospitalisation(text(e, "hospital"), date(e, "admission_date"),
-                                date(e, "discharge_date"), money(e, "out_of_pocket_cost"), money(e, "meal_cost"));
-                    }
-                    case "WAGE_ARREARS" -> {
-                        e.allowOnly(sorted(ARREARS_FIELDS));
-                        yield new WageArrears(date(e, "date"), money(e, "amount"));
-                    }
-                    default -> throw e.require("type").error("unknown event type '" + type
-                            + "'; expected one of: HOMECOMING_TRIP, HOSPITALISATION, WAGE_ARREARS");
-                });
+                events.add(
+                        switch (type) {
+                            case "HOMECOMING_TRIP" -> {
+                                e.allowOnly(sorted(TRIP_FIELDS));
+                                yield new HomecomingTrip(
+                                        date(e, "date"),
+                                        enumOf(e, "reason", TripReason.class),
+                                        bool(e, "union_certified"),
+                                        money(e, "ticket_cost"));
+                            }
+                            case "HOSPITALISATION" -> {
+                                e.allowOnly(sorted(STAY_FIELDS));
+                                yield new Hospitalisation(
+                                        text(e, "hospital"),
+                                        date(e, "admission_date"),
+                                        date(e, "discharge_date"),
+                                        money(e, "out_of_pocket_cost"),
+                                        money(e, "meal_cost"));
+                            }
+                            case "WAGE_ARREARS" -> {
+                                e.allowOnly(sorted(ARREARS_FIELDS));
+                                yield new WageArrears(date(e, "date"), money(e, "amount"));
+                            }
+                            default ->
+                                throw e.require("type")
+                                        .error("unknown event type '" + type
+                                                + "'; expected one of: HOMECOMING_TRIP, HOSPITALISATION, WAGE_ARREARS");
+                        });
             } catch (InvalidInputException x) {
                 throw locate(e, x);
             }
@@ -154,8 +162,8 @@ final class WorkerReader {
             return m;
         }
         YamlNode at = n.get(e.field()) != null ? n.get(e.field()) : n;
-        return new MalformedFileException(n.file(), at.line(), (n.path().isEmpty() ? "" : n.path() + ".") + e.field(),
-                e.problem());
+        return new MalformedFileException(
+                n.file(), at.line(), (n.path().isEmpty() ? "" : n.path() + ".") + e.field(), e.problem());
     }
 
     private static YamlNode value(YamlNode n, String key) {
@@ -216,5 +224,4 @@ final class WorkerReader {
     private static List<String> sorted(Set<String> s) {
         return s.stream().sorted().toList();
     }
-
 }

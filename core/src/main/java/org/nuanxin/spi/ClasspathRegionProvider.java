@@ -43,7 +43,9 @@ public abstract class ClasspathRegionProvider implements RegionProvider {
     @Override
     public RuleFiles ruleFiles() {
         RuleFiles files = RuleFiles.fromClasspath(getClass().getClassLoader(), folder);
-        return artifactId == null ? files : files.withPrecompiled(getClass().getClassLoader(), "org.nuanxin", artifactId);
+        return artifactId == null
+                ? files
+                : files.withPrecompiled(getClass().getClassLoader(), "org.nuanxin", artifactId);
     }
 
     @Override

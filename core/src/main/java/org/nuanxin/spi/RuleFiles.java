@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.input.InputFiles;
 import org.nuanxin.input.YamlNode;
@@ -109,7 +108,8 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
     private static RuleFiles read(String origin, Reader reader) {
         String manifest = reader.read(REGION);
         if (manifest == null) {
-            throw new MalformedFileException(origin + "/" + REGION, 0, "", "missing: every rule folder has a region.yaml");
+            throw new MalformedFileException(
+                    origin + "/" + REGION, 0, "", "missing: every rule folder has a region.yaml");
         }
         Map<String, String> files = new LinkedHashMap<>();
         files.put(REGION, manifest);
@@ -136,8 +136,8 @@ public record RuleFiles(String origin, Map<String, String> files, Precompiled pr
         for (String name : names) {
             String text = reader.read(name);
             if (text == null) {
-                throw new MalformedFileException(REGION, rules.line(), "rules",
-                        "lists " + name + ", which is not in " + origin);
+                throw new MalformedFileException(
+                        REGION, rules.line(), "rules", "lists " + name + ", which is not in " + origin);
             }
             files.put(name, text);
         }

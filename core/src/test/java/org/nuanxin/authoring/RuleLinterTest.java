@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.RuleProblem;
@@ -25,7 +24,8 @@ class RuleLinterTest {
     }
 
     private static RuleProblem only(LintReport r, Severity severity) {
-        List<RuleProblem> ps = r.problems().stream().filter(p -> p.severity() == severity).toList();
+        List<RuleProblem> ps =
+                r.problems().stream().filter(p -> p.severity() == severity).toList();
         assertEquals(1, ps.size(), r.problems()::toString);
         return ps.get(0);
     }
@@ -44,7 +44,9 @@ class RuleLinterTest {
         assertEquals("stay amount", p.rule());
         int line = lineOf("rule \"stay amount\"");
         assertEquals(line, p.line(), p::toString);
-        assertTrue(p.toString().startsWith("rules.drl:" + line + ":0: error: rule \"stay amount\": missing metadata @clause"),
+        assertTrue(
+                p.toString()
+                        .startsWith("rules.drl:" + line + ":0: error: rule \"stay amount\": missing metadata @clause"),
                 p::toString);
     }
 
@@ -56,13 +58,18 @@ class RuleLinterTest {
     @Test
     void benefitCodeOutsideTheCatalogueIsAnError() {
         LintReport r = lint("rules.drl", t -> t.replace("@benefit(\"TEST_SERVICE\")", "@benefit(\"TEST_SERVIS\")"));
-        assertTrue(r.problems().stream().anyMatch(p -> p.message().contains("TEST_SERVIS") && p.rule().equals("service")),
+        assertTrue(
+                r.problems().stream()
+                        .anyMatch(p ->
+                                p.message().contains("TEST_SERVIS") && p.rule().equals("service")),
                 r.problems()::toString);
     }
 
     @Test
     void catalogueBenefitNoRuleDecidesIsAnErrorAtItsLine() {
-        LintReport r = lint("benefits.yaml", t -> t + "  - {code: TEST_ORPHAN, name_zh: 孤, name_en: Orphan, kind: SERVICE, clause: x}\n");
+        LintReport r = lint(
+                "benefits.yaml",
+                t -> t + "  - {code: TEST_ORPHAN, name_zh: 孤, name_en: Orphan, kind: SERVICE, clause: x}\n");
         RuleProblem p = only(r, Severity.ERROR);
         assertEquals("benefits.yaml", p.file());
         assertEquals(5, p.line());
@@ -70,28 +77,39 @@ class RuleLinterTest {
 
     @Test
     void parameterNoRuleReadsIsAWarning() {
-        LintReport r = lint("parameters.yaml", t -> t + "spare: {type: integer, values: {2025-01-01: 3}, source: TEST-1}\n");
+        LintReport r =
+                lint("parameters.yaml", t -> t + "spare: {type: integer, values: {2025-01-01: 3}, source: TEST-1}\n");
         RuleProblem p = only(r, Severity.WARNING);
         assertEquals("parameters.yaml", p.file());
         assertEquals(10, p.line());
         assertFalse(r.hasErrors());
-        assertEquals(List.of(), lint("parameters.yaml",
-                t -> t + "spare: {type: integer, values: {2025-01-01: 3}, source: TEST-1, used_by: quota report}\n").problems());
+        assertEquals(
+                List.of(),
+                lint(
+                                "parameters.yaml",
+                                t -> t
+                                        + "spare: {type: integer, values: {2025-01-01: 3}, source: TEST-1, used_by: quota report}\n")
+                        .problems());
     }
 
     @Test
     void drlThatWillNotParseAtDrl10IsAnError() throws java.io.IOException {
         // a half-constraint: deprecated in DRL6 (it compiles), a syntax error in DRL10
-        UnaryOperator<String> halfConstraint = t -> t.replace("package org.nuanxin.test.testland;",
-                "package org.nuanxin.test.testland;\nimport java.time.LocalDate;").replace("    Profile()\n    not Stay()",
-                "    Profile()\n    LocalDate( year > 2000 && < 3000 ) from ctx.asOf()\n    not Stay()");
+        UnaryOperator<String> halfConstraint = t -> t.replace(
+                        "package org.nuanxin.test.testland;",
+                        "package org.nuanxin.test.testland;\nimport java.time.LocalDate;")
+                .replace(
+                        "    Profile()\n    not Stay()",
+                        "    Profile()\n    LocalDate( year > 2000 && < 3000 ) from ctx.asOf()\n    not Stay()");
         String text = halfConstraint.apply(java.nio.file.Files.readString(TestRegions.TESTLAND.resolve("rules.drl")));
         assertTrue(DrlOutline.ofDrl10("rules.drl", text).errors().stream()
                 .anyMatch(p -> p.message().contains("DRL10") && p.line() > 0));
         // lint reports it too; the guard, which refuses constraints and 'from', already stops it at its line
         LintReport r = lint("rules.drl", halfConstraint);
         assertTrue(r.hasErrors());
-        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 66 && p.message().startsWith("guard:")),
+        assertTrue(
+                r.problems().stream()
+                        .anyMatch(p -> p.line() == 66 && p.message().startsWith("guard:")),
                 r.problems()::toString);
     }
 
@@ -99,13 +117,15 @@ class RuleLinterTest {
     void syntaxErrorsPointAtTheAuthorsLine() {
         LintReport r = lint("rules.drl", t -> t.replace("    not Stay()\n", "    not Stay( \n"));
         assertTrue(r.hasErrors());
-        assertTrue(r.problems().stream().allMatch(p -> p.file().equals("rules.drl") && p.line() >= 61 && p.line() <= 71),
+        assertTrue(
+                r.problems().stream().allMatch(p -> p.file().equals("rules.drl") && p.line() >= 61 && p.line() <= 71),
                 r.problems()::toString);
     }
 
     @Test
     void guardViolationsAreReportedWithoutCompiling() {
-        LintReport r = lint("rules.drl", t -> t.replace("verdict.check(Truth.TRUE);", "Runtime.getRuntime().exec(\"x\");"));
+        LintReport r =
+                lint("rules.drl", t -> t.replace("verdict.check(Truth.TRUE);", "Runtime.getRuntime().exec(\"x\");"));
         assertTrue(r.problems().stream().allMatch(p -> p.message().startsWith("guard:")), r.problems()::toString);
         assertTrue(r.hasErrors());
     }

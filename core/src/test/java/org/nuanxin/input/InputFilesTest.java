@@ -12,11 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nuanxin.TestFiles;
 import org.nuanxin.MalformedFileException;
+import org.nuanxin.TestFiles;
 
 /** What {@link InputFiles} refuses before parsing, and the bounded read. */
 class InputFilesTest {
@@ -36,7 +35,7 @@ class InputFilesTest {
     void readsARegularFileOfUtf8() throws IOException {
         Path f = Files.writeString(tmp.resolve("w.yaml"), "id: 暖新\n");
         assertEquals("id: 暖新\n", InputFiles.read(f));
-        assertEquals("id: 暖新\n", InputFiles.read(f, new InputLimits(11, 8, 100)));   // exactly at the limit
+        assertEquals("id: 暖新\n", InputFiles.read(f, new InputLimits(11, 8, 100))); // exactly at the limit
     }
 
     @Test
@@ -65,7 +64,9 @@ class InputFilesTest {
     @Test
     void aFolderADeviceAndAMissingFileAreRefusedWithoutReading() {
         assertTrue(refused(() -> InputFiles.read(tmp)).problem().contains("is a folder"));
-        assertTrue(refused(() -> InputFiles.read(tmp.resolve("none.yaml"))).problem().contains("no such file"));
+        assertTrue(refused(() -> InputFiles.read(tmp.resolve("none.yaml")))
+                .problem()
+                .contains("no such file"));
         Path zero = Path.of("/dev/zero");
         assumeTrue(Files.exists(zero), "/dev/zero");
         MalformedFileException e = refused(() -> InputFiles.read(zero));
@@ -80,9 +81,9 @@ class InputFilesTest {
         MalformedFileException e = refused(() -> InputFiles.read(fifo));
         assertTrue(e.problem().contains("not a regular file"), e::getMessage);
         assertTrue(refused(() -> InputFiles.requireRegularFile(fifo)).problem().contains("not a regular file"));
-        assertTrue(refused(() -> InputFiles.readInFolder(tmp, "w.yaml")).problem().contains("not a regular file"));
+        assertTrue(
+                refused(() -> InputFiles.readInFolder(tmp, "w.yaml")).problem().contains("not a regular file"));
     }
-
 
     @Test
     void textThatIsNotUtf8IsRefused() throws IOException {
@@ -109,10 +110,14 @@ class InputFilesTest {
         // a link to a file inside the folder is refused as well: the folder holds its files itself
         Files.writeString(folder.resolve("real.drl"), "rule\n");
         TestFiles.link(folder.resolve("alias.drl"), folder.resolve("real.drl"));
-        assertTrue(refused(() -> InputFiles.readInFolder(folder, "alias.drl")).problem().contains("symbolic link"));
+        assertTrue(refused(() -> InputFiles.readInFolder(folder, "alias.drl"))
+                .problem()
+                .contains("symbolic link"));
         // a dangling link too, rather than "missing"
         TestFiles.link(folder.resolve("gone.drl"), tmp.resolve("nowhere"));
-        assertTrue(refused(() -> InputFiles.readInFolder(folder, "gone.drl")).problem().contains("symbolic link"));
+        assertTrue(refused(() -> InputFiles.readInFolder(folder, "gone.drl"))
+                .problem()
+                .contains("symbolic link"));
     }
 
     @Test

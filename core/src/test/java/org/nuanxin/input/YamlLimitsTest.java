@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.MalformedFileException;
 
@@ -60,7 +59,8 @@ class YamlLimitsTest {
 
     @Test
     void nestingFarBeyondTheStackIsRefusedNotAStackOverflow() {
-        InputLimits roomy = new InputLimits(1 << 22, InputLimits.DEFAULT_MAX_DEPTH, InputLimits.DEFAULT_MAX_SCALAR_CHARS);
+        InputLimits roomy =
+                new InputLimits(1 << 22, InputLimits.DEFAULT_MAX_DEPTH, InputLimits.DEFAULT_MAX_SCALAR_CHARS);
         for (String text : List.of(flow(200_000), json(200_000), "a: " + "{b: ".repeat(200_000))) {
             MalformedFileException e = refused(text, roomy);
             assertTrue(e.problem().contains("nested deeper than 32 levels"), e::getMessage);
@@ -77,10 +77,11 @@ class YamlLimitsTest {
 
     @Test
     void aValueOrKeyLongerThanTheLimitIsRefusedNamingTheFieldNotTheValue() {
-        String secret = "KQ7Z".repeat(25);                 // 100 characters: at the limit
+        String secret = "KQ7Z".repeat(25); // 100 characters: at the limit
         YamlNode n = YamlNode.parse("f.yaml", "worker:\n  id: " + secret + "\n", SMALL);
         assertEquals(secret, n.get("worker").text("id"));
-        for (String value : List.of(secret + "x", "\"" + secret + "x\"", "'" + secret + "x'", "|\n    " + secret + "x")) {
+        for (String value :
+                List.of(secret + "x", "\"" + secret + "x\"", "'" + secret + "x'", "|\n    " + secret + "x")) {
             MalformedFileException e = refused("worker:\n  id: " + value + "\n", SMALL);
             assertEquals("worker.id", e.field());
             assertEquals(2, e.line());
@@ -96,15 +97,25 @@ class YamlLimitsTest {
 
     @Test
     void tagsOutsideTheCoreSchemaAreRefused() {
-        for (String tagged : List.of("!foo x", "!!python/object:os.system x", "!!binary aGVsbG8=", "!!timestamp 2026-03-10",
-                "!<tag:example.com,2000:app/x> x", "!!set {a: null}", "!!omap [a: 1]", "!!map [1]", "!!seq {a: 1}",
-                "!!str [1]", "!foo {a: 1}", "!foo [1]")) {
+        for (String tagged : List.of(
+                "!foo x",
+                "!!python/object:os.system x",
+                "!!binary aGVsbG8=",
+                "!!timestamp 2026-03-10",
+                "!<tag:example.com,2000:app/x> x",
+                "!!set {a: null}",
+                "!!omap [a: 1]",
+                "!!map [1]",
+                "!!seq {a: 1}",
+                "!!str [1]",
+                "!foo {a: 1}",
+                "!foo [1]")) {
             MalformedFileException e = refused("worker:\n  id: " + tagged + "\n", SMALL);
             assertEquals("worker.id", e.field(), tagged);
             assertTrue(e.problem().contains("tag outside the core schema"), e::getMessage);
         }
-        for (String tagged : List.of("!!str 12", "!!int 12", "!!float 1.5", "!!bool true", "!!null ~", "! x",
-                "!!seq [1]", "!!map {a: 1}")) {
+        for (String tagged : List.of(
+                "!!str 12", "!!int 12", "!!float 1.5", "!!bool true", "!!null ~", "! x", "!!seq [1]", "!!map {a: 1}")) {
             YamlNode.parse("f.yaml", "worker:\n  id: " + tagged + "\n", SMALL);
         }
     }
@@ -139,8 +150,11 @@ class YamlLimitsTest {
      */
     @Test
     void parsingALongValueAllocatesMemoryLinearInItsLength() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
-                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled(), "allocation counting");
+        assumeTrue(
+                ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                        && t.isThreadAllocatedMemorySupported()
+                        && t.isThreadAllocatedMemoryEnabled(),
+                "allocation counting");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         int n = 512 * 1024;
         InputLimits roomy = new InputLimits(4L << 20, 32, 4 << 20);
@@ -151,16 +165,21 @@ class YamlLimitsTest {
             YamlNode root = YamlNode.parse("f.yaml", text, roomy);
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertEquals(n, root.get("worker").text("id").length());
-            assertTrue(allocated < 72L * n, () -> "allocated " + allocated + " bytes to parse " + text.length()
-                    + " characters (quote " + quote + ")");
+            assertTrue(
+                    allocated < 72L * n,
+                    () -> "allocated " + allocated + " bytes to parse " + text.length() + " characters (quote " + quote
+                            + ")");
         }
     }
 
     /** A 1 MiB+ value is refused at the file limit, before any of it is scanned. */
     @Test
     void aValueOfAMegabyteIsRefusedAtTheFileLimitBeforeItIsScanned() {
-        assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
-                && t.isThreadAllocatedMemorySupported() && t.isThreadAllocatedMemoryEnabled(), "allocation counting");
+        assumeTrue(
+                ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t
+                        && t.isThreadAllocatedMemorySupported()
+                        && t.isThreadAllocatedMemoryEnabled(),
+                "allocation counting");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         String text = "worker:\n  id: " + "7".repeat(1 << 20) + "\n";
         long before = threads.getCurrentThreadAllocatedBytes();
@@ -176,12 +195,12 @@ class YamlLimitsTest {
         try {
             System.setProperty(InputLimits.MAX_DEPTH, "4");
             assertEquals(4, InputLimits.current().maxDepth());
-            MalformedFileException e = assertThrows(MalformedFileException.class,
-                    () -> YamlNode.parse("f.yaml", flow(5)));
+            MalformedFileException e =
+                    assertThrows(MalformedFileException.class, () -> YamlNode.parse("f.yaml", flow(5)));
             assertTrue(e.problem().contains("deeper than 4 levels"), e::getMessage);
             System.setProperty(InputLimits.MAX_DEPTH, "lots");
-            org.nuanxin.InvalidInputException bad = assertThrows(org.nuanxin.InvalidInputException.class,
-                    InputLimits::current);
+            org.nuanxin.InvalidInputException bad =
+                    assertThrows(org.nuanxin.InvalidInputException.class, InputLimits::current);
             assertEquals(InputLimits.MAX_DEPTH, bad.field());
             System.setProperty(InputLimits.MAX_DEPTH, "100000");
             assertThrows(org.nuanxin.InvalidInputException.class, InputLimits::current);

@@ -2,7 +2,6 @@ package org.nuanxin.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
 
@@ -12,8 +11,7 @@ import org.nuanxin.Decision;
  */
 public final class DecideForTests {
 
-    private DecideForTests() {
-    }
+    private DecideForTests() {}
 
     /** The decisions {@code Decider} makes from the findings, in catalogue order. */
     public static List<Decision> decide(List<Benefit> benefits, Findings verdict, LocalDate asOf) {

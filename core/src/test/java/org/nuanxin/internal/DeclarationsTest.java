@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.Decision;
@@ -30,24 +29,35 @@ import org.nuanxin.model.Worker;
 class DeclarationsTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2025, 6, 1);
-    private static final Worker WORKER = Worker.builder().newEmploymentForm(true).workCity("xian").build();
+    private static final Worker WORKER =
+            Worker.builder().newEmploymentForm(true).workCity("xian").build();
 
     private static Path declaring(Path dir, String declarations) {
-        return TestRegions.copy(dir, "benefits.yaml", t -> t.replace(
-                "{code: TEST_SERVICE, name_zh: 服务, name_en: A service, kind: SERVICE, clause: 服务条款}",
-                "{code: TEST_SERVICE, name_zh: 服务, name_en: A service, kind: SERVICE, clause: 服务条款, "
-                        + declarations + "}"));
+        return TestRegions.copy(
+                dir,
+                "benefits.yaml",
+                t -> t.replace(
+                        "{code: TEST_SERVICE, name_zh: 服务, name_en: A service, kind: SERVICE, clause: 服务条款}",
+                        "{code: TEST_SERVICE, name_zh: 服务, name_en: A service, kind: SERVICE, clause: 服务条款, "
+                                + declarations + "}"));
     }
 
     private static Decision service(Nuanxin engine, List<Claim> claims) {
-        return engine.assess("testland", new Situation(WORKER, List.of(), claims), AS_OF).decision("TEST_SERVICE")
+        return engine.assess("testland", new Situation(WORKER, List.of(), claims), AS_OF)
+                .decision("TEST_SERVICE")
                 .orElseThrow();
     }
 
     @Test
     void onceAYearRefusesASecondGrantInTheAssessmentYearAndSaysSo(@TempDir Path dir) {
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(declaring(dir, "limit: once_a_year")).build();
-        assertEquals(Status.ELIGIBLE, service(engine, List.of(new Claim("TEST_SERVICE", LocalDate.of(2024, 12, 31)))).status());
+        Nuanxin engine = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(declaring(dir, "limit: once_a_year"))
+                .build();
+        assertEquals(
+                Status.ELIGIBLE,
+                service(engine, List.of(new Claim("TEST_SERVICE", LocalDate.of(2024, 12, 31))))
+                        .status());
         Decision again = service(engine, List.of(new Claim("TEST_SERVICE", LocalDate.of(2025, 1, 2))));
         assertEquals(Status.NOT_ELIGIBLE, again.status());
         Reason r = again.reasons().get(0);
@@ -60,11 +70,16 @@ class DeclarationsTest {
 
     @Test
     void whatABenefitGivesIsAReasonOfItsDecision(@TempDir Path dir) {
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions()
-                .ruleFolder(declaring(dir, "about_zh: 每月一次上门服务, about_en: a home visit every month")).build();
+        Nuanxin engine = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(declaring(dir, "about_zh: 每月一次上门服务, about_en: a home visit every month"))
+                .build();
         Decision d = service(engine, List.of());
         assertEquals(Status.ELIGIBLE, d.status());
-        Reason about = d.reasons().stream().filter(r -> r.rule().equals("服务：说明")).findFirst().orElseThrow();
+        Reason about = d.reasons().stream()
+                .filter(r -> r.rule().equals("服务：说明"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("符合：每月一次上门服务", about.textZh());
         assertEquals("Met: a home visit every month", about.textEn());
         assertEquals("每月一次上门服务", engine.region("testland").benefits().get(0).aboutZh());
@@ -72,12 +87,18 @@ class DeclarationsTest {
 
     @Test
     void aMistakenDeclarationIsRefusedAtItsLine(@TempDir Path dir) {
-        for (String bad : List.of("limit: twice_a_year", "limit: once_since", "limit_from: start",
-                "about_zh: 只有中文", "serves: some")) {
+        for (String bad : List.of(
+                "limit: twice_a_year", "limit: once_since", "limit_from: start", "about_zh: 只有中文", "serves: some")) {
             Path folder = declaring(mkdir(dir.resolve(bad.replaceAll("\\W", "_"))), bad);
-            RuleBuildException e = assertThrows(RuleBuildException.class,
-                    () -> Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build(), bad);
-            assertTrue(e.problems().stream().anyMatch(p -> p.file().endsWith("benefits.yaml") && p.line() == 2),
+            RuleBuildException e = assertThrows(
+                    RuleBuildException.class,
+                    () -> Nuanxin.builder()
+                            .noClasspathRegions()
+                            .ruleFolder(folder)
+                            .build(),
+                    bad);
+            assertTrue(
+                    e.problems().stream().anyMatch(p -> p.file().endsWith("benefits.yaml") && p.line() == 2),
                     () -> bad + ": " + e.problems());
         }
     }
@@ -109,9 +130,14 @@ class DeclarationsTest {
     @Test
     void ruleFilesNeedNoImportsOrGlobals(@TempDir Path dir) {
         Nuanxin withPrelude = TestRegions.testland();
-        Nuanxin declared = Nuanxin.builder().noClasspathRegions().ruleFolder(declaringPrelude(dir)).build();
+        Nuanxin declared = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(declaringPrelude(dir))
+                .build();
         Situation s = new Situation(WORKER, List.of(), List.of());
-        assertEquals(declared.assess("testland", s, AS_OF).decisions(), withPrelude.assess("testland", s, AS_OF).decisions());
+        assertEquals(
+                declared.assess("testland", s, AS_OF).decisions(),
+                withPrelude.assess("testland", s, AS_OF).decisions());
     }
 
     @Test
@@ -127,15 +153,19 @@ class DeclarationsTest {
                     verdict.check(adult.and(ctx.noClaimInYear("TEST_SERVICE", ctx.asOf())));
                 end
                 """);
-        List<String> warnings = RuleLinter.lint(folder).problems().stream().map(String::valueOf).toList();
+        List<String> warnings =
+                RuleLinter.lint(folder).problems().stream().map(String::valueOf).toList();
         assertTrue(warnings.stream().anyMatch(w -> w.contains("the consequence is 2 statements")), warnings::toString);
         assertTrue(warnings.stream().anyMatch(w -> w.contains("the number 18")), warnings::toString);
         assertTrue(warnings.stream().anyMatch(w -> w.contains("the benefit code TEST_SERVICE")), warnings::toString);
         List<String> redundant = RuleLinter.lint(declaringPrelude(mkdir(dir.resolve("prelude")))).problems().stream()
-                .map(String::valueOf).toList();
-        assertTrue(redundant.stream().anyMatch(w -> w.contains("import org.nuanxin.rules.Profile is not needed")),
+                .map(String::valueOf)
+                .toList();
+        assertTrue(
+                redundant.stream().anyMatch(w -> w.contains("import org.nuanxin.rules.Profile is not needed")),
                 redundant::toString);
-        assertTrue(redundant.stream().anyMatch(w -> w.contains("global verdict is declared for every rule file")),
+        assertTrue(
+                redundant.stream().anyMatch(w -> w.contains("global verdict is declared for every rule file")),
                 redundant::toString);
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
-
 import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.drools.model.Model;
 import org.drools.model.codegen.ExecutableModelProject;
@@ -100,7 +99,9 @@ class DirectRulesTest {
             return base;
         }
         Map<String, String> files = new LinkedHashMap<>(base.files());
-        files.put("region.yaml", files.get("region.yaml").replace("rules: [rules.drl]", "rules: [rules.drl, " + extraFile + "]"));
+        files.put(
+                "region.yaml",
+                files.get("region.yaml").replace("rules: [rules.drl]", "rules: [rules.drl, " + extraFile + "]"));
         files.put(extraFile, extraDrl);
         return new RuleFiles(base.origin(), files, null);
     }
@@ -112,13 +113,18 @@ class DirectRulesTest {
         KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
         for (String drl : files.drlFiles()) {
             // the text as the engine's compiler sees it: Drools' own project build knows no prelude
-            kfs.write("src/main/resources/org/nuanxin/test/testland/" + drl, Prelude.withPrelude(files.files().get(drl)));
+            kfs.write(
+                    "src/main/resources/org/nuanxin/test/testland/" + drl,
+                    Prelude.withPrelude(files.files().get(drl)));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         assertFalse(builder.getResults().hasMessages(Message.Level.ERROR), builder.getResults()::toString);
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         String list = new String(module.getBytes(CanonicalKieModule.getModelFileWithGAV(id)), StandardCharsets.UTF_8);
-        List<String> classes = list.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.contains(":")).toList();
+        List<String> classes = list.lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.contains(":"))
+                .toList();
         ClassLoader loader = ks.newKieContainer(id).getClassLoader();
         return new RuleFiles(files.origin(), files.files(), new RuleFiles.Precompiled(classes, loader));
     }
@@ -127,7 +133,9 @@ class DirectRulesTest {
     private static List<Model> models(RuleFiles files) throws ReflectiveOperationException {
         List<Model> models = new ArrayList<>();
         for (String name : files.precompiled().modelClasses()) {
-            models.add((Model) Class.forName(name, true, files.precompiled().loader()).getDeclaredConstructor().newInstance());
+            models.add((Model) Class.forName(name, true, files.precompiled().loader())
+                    .getDeclaredConstructor()
+                    .newInstance());
         }
         return models;
     }
@@ -141,37 +149,49 @@ class DirectRulesTest {
         String[] cities = {"xian", "hangzhou", null};
         Worker w = Worker.builder()
                 .newEmploymentForm(r.nextInt(3) == 0 ? null : r.nextBoolean())
-                .workCity(cities[r.nextInt(3)]).residenceCity(cities[r.nextInt(3)])
+                .workCity(cities[r.nextInt(3)])
+                .residenceCity(cities[r.nextInt(3)])
                 .birthDate(LocalDate.of(1960 + r.nextInt(40), 1 + r.nextInt(12), 1))
-                .medicalInsurance(r.nextInt(4) == 0 ? null : MedicalInsurance.values()[r.nextInt(MedicalInsurance.values().length)])
+                .medicalInsurance(
+                        r.nextInt(4) == 0
+                                ? null
+                                : MedicalInsurance.values()[r.nextInt(MedicalInsurance.values().length)])
                 .children(r.nextBoolean() ? List.of(new Child(LocalDate.of(2010 + r.nextInt(10), 1, 1), null)) : null)
                 .build();
         List<Event> events = new ArrayList<>();
         for (int i = r.nextInt(4); i > 0; i--) {
-            events.add(new HomecomingTrip(r.nextInt(4) == 0 ? null : AS_OF.minusDays(r.nextInt(400)),
+            events.add(new HomecomingTrip(
+                    r.nextInt(4) == 0 ? null : AS_OF.minusDays(r.nextInt(400)),
                     r.nextInt(4) == 0 ? null : TripReason.values()[r.nextInt(TripReason.values().length)],
                     r.nextInt(3) == 0 ? null : r.nextBoolean(),
                     r.nextInt(4) == 0 ? null : new BigDecimal(r.nextInt(30_000)).movePointLeft(2)));
         }
         for (int i = r.nextInt(3); i > 0; i--) {
             LocalDate in = AS_OF.minusDays(r.nextInt(200) + 5);
-            events.add(new Hospitalisation(r.nextInt(3) == 0 ? null : "H" + r.nextInt(3), in, in.plusDays(r.nextInt(5)),
-                    r.nextInt(4) == 0 ? null : new BigDecimal(r.nextInt(50_000)).movePointLeft(2), null));
+            events.add(new Hospitalisation(
+                    r.nextInt(3) == 0 ? null : "H" + r.nextInt(3),
+                    in,
+                    in.plusDays(r.nextInt(5)),
+                    r.nextInt(4) == 0 ? null : new BigDecimal(r.nextInt(50_000)).movePointLeft(2),
+                    null));
         }
         java.util.Collections.shuffle(events, r);
         return new Situation(w, events, List.of());
     }
 
-    private static void assertSameDecisions(BiFunction<Situation, LocalDate, Assessment> expected, CompiledRegion actual,
-                                            long seed, int workers) {
+    private static void assertSameDecisions(
+            BiFunction<Situation, LocalDate, Assessment> expected, CompiledRegion actual, long seed, int workers) {
         Random r = new Random(seed);
         for (int i = 0; i < workers; i++) {
             Situation s = random(r);
             Assessment want = expected.apply(s, AS_OF);
             Assessment got = actual.assess(s, AS_OF, 10_000);
             assertEquals(want, got, "worker " + i + " of seed " + seed);
-            assertEquals(want.decisions().toString() + want.decisions().stream().map(d -> d.reasons()).toList(),
-                    got.decisions().toString() + got.decisions().stream().map(d -> d.reasons()).toList());
+            assertEquals(
+                    want.decisions().toString()
+                            + want.decisions().stream().map(d -> d.reasons()).toList(),
+                    got.decisions().toString()
+                            + got.decisions().stream().map(d -> d.reasons()).toList());
         }
     }
 
@@ -211,8 +231,12 @@ class DirectRulesTest {
         for (String drl : List.of(constrained, grouped)) {
             RuleFiles files = testland("shapes.drl", drl);
             RuleBuildException e = assertThrows(RuleBuildException.class, () -> RegionCompiler.compile(files));
-            assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("guard:")
-                    && (p.message().contains("constraints") || p.message().contains("activation-group"))), e::getMessage);
+            assertTrue(
+                    e.problems().stream()
+                            .anyMatch(p -> p.message().startsWith("guard:")
+                                    && (p.message().contains("constraints")
+                                            || p.message().contains("activation-group"))),
+                    e::getMessage);
         }
     }
 

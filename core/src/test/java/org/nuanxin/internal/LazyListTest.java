@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
@@ -22,16 +21,17 @@ class LazyListTest {
         AtomicInteger made = new AtomicInteger();
         Benefit benefit = TestRegions.testland().region("testland").benefits().get(0);
         Reason r = new Reason("rule", Reason.Outcome.MET, "S", "c", "符合", "Met", List.of());
-        Decision d = new Decision(benefit, Status.ELIGIBLE, null, null, null, null, List.of(),
-                new LazyList<>(() -> {
-                    made.incrementAndGet();
-                    return new ArrayList<>(List.of(r));
-                }));
+        Decision d = new Decision(benefit, Status.ELIGIBLE, null, null, null, null, List.of(), new LazyList<>(() -> {
+            made.incrementAndGet();
+            return new ArrayList<>(List.of(r));
+        }));
         assertEquals(0, made.get(), "nothing made before the reasons are read");
         assertEquals(List.of(r), d.reasons());
         assertEquals(1, d.reasons().size());
         assertEquals(1, made.get(), "made once");
-        assertEquals(new Decision(benefit, Status.ELIGIBLE, null, null, null, null, List.of(), List.of(r)), d,
+        assertEquals(
+                new Decision(benefit, Status.ELIGIBLE, null, null, null, null, List.of(), List.of(r)),
+                d,
                 "equal to the same decision with its reasons given");
         assertThrows(UnsupportedOperationException.class, () -> d.reasons().add(r));
     }

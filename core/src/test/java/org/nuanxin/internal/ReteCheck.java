@@ -2,7 +2,6 @@ package org.nuanxin.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.drools.model.Model;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.kie.api.KieBase;
@@ -59,19 +58,27 @@ final class ReteCheck {
             session.insert(new Profile(situation.worker(), asOf, null));
             int i = 0;
             for (Event e : situation.events()) {
-                session.insert(e instanceof HomecomingTrip t ? new Trip(t, i) : e instanceof Hospitalisation h
-                        ? new Stay(h, i) : new Arrears((WageArrears) e, i));
+                session.insert(
+                        e instanceof HomecomingTrip t
+                                ? new Trip(t, i)
+                                : e instanceof Hospitalisation h ? new Stay(h, i) : new Arrears((WageArrears) e, i));
                 i++;
             }
             session.fireAllRules();
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new RuleExecutionException("region " + region.data().id() + ": rule \""
-                    + e.getMatch().getRule().getName() + "\" failed with " + cause.getClass().getSimpleName(), cause);
+            throw new RuleExecutionException(
+                    "region " + region.data().id() + ": rule \""
+                            + e.getMatch().getRule().getName() + "\" failed with "
+                            + cause.getClass().getSimpleName(),
+                    cause);
         } finally {
             session.dispose();
         }
-        return new Assessment(region.data().id(), asOf, region.region().ruleSetVersion(),
+        return new Assessment(
+                region.data().id(),
+                asOf,
+                region.region().ruleSetVersion(),
                 Decider.decide(region.data().benefits(), verdict, asOf));
     }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -33,19 +32,26 @@ class RuleGuardTest {
     void problemsPointAtTheAuthorsLineAndColumn() throws IOException {
         String text = testland().replace("verdict.check(Truth.TRUE);", "System.exit(0);");
         List<RuleProblem> problems = RuleGuard.check("rules.drl", text);
-        assertEquals(1, problems.size(), problems::toString);            // System, which is not in the vocabulary
+        assertEquals(1, problems.size(), problems::toString); // System, which is not in the vocabulary
         RuleProblem p = problems.get(0);
         String[] lines = text.split("\n", -1);
         assertTrue(lines[p.line() - 1].contains("System.exit"), p::toString);
         assertEquals(lines[p.line() - 1].indexOf("System") + 1, p.column());
-        assertTrue(p.toString().startsWith("rules.drl:" + p.line() + ":" + p.column() + ": error: rule \"service\": guard:"), p::toString);
+        assertTrue(
+                p.toString()
+                        .startsWith("rules.drl:" + p.line() + ":" + p.column() + ": error: rule \"service\": guard:"),
+                p::toString);
     }
 
     @Test
     void problemsDeepInAConsequenceOrAnEvalPointAtTheirOwnLineAndColumn() throws IOException {
-        String text = testland().replace("    verdict.check(Truth.TRUE);\n",
-                "    verdict.check(Truth.TRUE);\n    Truth t = Truth.TRUE;\n      t.toString();\n")
-                .replaceFirst("    Profile\\(\\)\n", "    Profile()\n    eval( true &&\n        params.toString() != null )\n");
+        String text = testland()
+                .replace(
+                        "    verdict.check(Truth.TRUE);\n",
+                        "    verdict.check(Truth.TRUE);\n    Truth t = Truth.TRUE;\n      t.toString();\n")
+                .replaceFirst(
+                        "    Profile\\(\\)\n",
+                        "    Profile()\n    eval( true &&\n        params.toString() != null )\n");
         String[] lines = text.split("\n", -1);
         List<RuleProblem> problems = RuleGuard.check("rules.drl", text);
         assertEquals(2, problems.size(), problems::toString);
@@ -59,8 +65,10 @@ class RuleGuardTest {
 
     @Test
     void aGlobalMayNotTakeANameDroolsGivesTheConsequence() throws IOException {
-        String text = testland().replace("package org.nuanxin.test.testland;",
-                "package org.nuanxin.test.testland;\nglobal org.nuanxin.rules.Params kcontext;");
+        String text = testland()
+                .replace(
+                        "package org.nuanxin.test.testland;",
+                        "package org.nuanxin.test.testland;\nglobal org.nuanxin.rules.Params kcontext;");
         assertTrue(text.contains("kcontext"), "the global is in the file");
         List<RuleProblem> problems = RuleGuard.check("rules.drl", text);
         assertEquals(1, problems.size(), problems::toString);
@@ -81,10 +89,11 @@ class RuleGuardTest {
             files = s.filter(p -> p.toString().endsWith(".drl")).sorted().toList();
         }
         assertTrue(files.size() >= 30, "at least 30 hostile snippets, found " + files.size());
-        return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-            List<RuleProblem> problems = RuleGuard.check(f.getFileName().toString(), Files.readString(f));
-            assertFalse(problems.isEmpty(), "the guard let " + f.getFileName() + " through");
-            assertTrue(problems.stream().allMatch(p -> p.line() > 0), problems::toString);
-        }));
+        return files.stream()
+                .map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+                    List<RuleProblem> problems = RuleGuard.check(f.getFileName().toString(), Files.readString(f));
+                    assertFalse(problems.isEmpty(), "the guard let " + f.getFileName() + " through");
+                    assertTrue(problems.stream().allMatch(p -> p.line() > 0), problems::toString);
+                }));
     }
 }

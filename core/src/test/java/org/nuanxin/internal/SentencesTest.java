@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Parameter;
 import org.nuanxin.model.Certificate;
@@ -50,8 +49,12 @@ class SentencesTest {
         List<Object> facts = List.of(
                 new Profile(Worker.builder().build(), AS_OF),
                 new Profile(Worker.builder().workCity("xian").build(), AS_OF),
-                new Profile(Worker.builder().children(List.of(new Child(null, null)))
-                        .certificates(List.of(new Certificate(null, null))).build(), AS_OF),
+                new Profile(
+                        Worker.builder()
+                                .children(List.of(new Child(null, null)))
+                                .certificates(List.of(new Certificate(null, null)))
+                                .build(),
+                        AS_OF),
                 new Trip(new HomecomingTrip(null, null, null, null), 0),
                 new Stay(new Hospitalisation(null, null, null, null, null), 0),
                 new Arrears(new WageArrears(null, null), 0));
@@ -60,7 +63,9 @@ class SentencesTest {
                 if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers())) {
                     continue;
                 }
-                Object[] args = Arrays.stream(m.getParameterTypes()).map(SentencesTest::argument).toArray();
+                Object[] args = Arrays.stream(m.getParameterTypes())
+                        .map(SentencesTest::argument)
+                        .toArray();
                 Object result = m.invoke(fact, args);
                 if (result instanceof Field<?> f) {
                     names.add(f.name());
@@ -95,14 +100,23 @@ class SentencesTest {
     @Test
     void everyFieldTheModelCanReportHasAChineseAndAnEnglishName() throws Exception {
         Set<String> fields = reportableFields();
-        assertTrue(fields.containsAll(Set.of("birth_date", "children", "children.birth_date", "events.date",
-                "events.admission_date", "certificates.kind", "work_province")), fields::toString);
+        assertTrue(
+                fields.containsAll(Set.of(
+                        "birth_date",
+                        "children",
+                        "children.birth_date",
+                        "events.date",
+                        "events.admission_date",
+                        "certificates.kind",
+                        "work_province")),
+                fields::toString);
         List<String> unnamed = new ArrayList<>();
         for (String f : fields) {
             if (!Sentences.named(f)) {
                 unnamed.add(f);
             }
-            assertFalse(Sentences.fieldZh(f).matches(".*[a-z_]{3,}.*"), () -> f + " in Chinese: " + Sentences.fieldZh(f));
+            assertFalse(
+                    Sentences.fieldZh(f).matches(".*[a-z_]{3,}.*"), () -> f + " in Chinese: " + Sentences.fieldZh(f));
         }
         assertEquals(List.of(), unnamed, "fields without a name in Sentences");
         assertEquals(fields, Sentences.namedFields(), "the table names exactly the fields the model can report");
@@ -112,9 +126,10 @@ class SentencesTest {
     void missingFieldsAreNamedInWords() {
         assertEquals("出生日期", Sentences.fieldZh("birth_date"));
         assertEquals("date of birth", Sentences.fieldEn("birth_date"));
-        assertEquals("需补充：出生日期、工作所在城市；用于判断：年满18周岁",
-                Sentences.needs(List.of("birth_date", "work_city"), "年满18周岁", true));
-        assertEquals("Needs: date of birth, city where you work; to check: aged 18 or over",
+        assertEquals(
+                "需补充：出生日期、工作所在城市；用于判断：年满18周岁", Sentences.needs(List.of("birth_date", "work_city"), "年满18周岁", true));
+        assertEquals(
+                "Needs: date of birth, city where you work; to check: aged 18 or over",
                 Sentences.needs(List.of("birth_date", "work_city"), "aged 18 or over", false));
         assertEquals("子女的出生日期", Sentences.fieldZh("children.birth_date"));
         assertEquals("a child's date of birth", Sentences.fieldEn("children.birth_date"));
@@ -136,13 +151,16 @@ class SentencesTest {
     @Test
     void amountsAreExactWithoutTrailingZerosForWholeYuan() {
         assertEquals("赠送的互助保障价值：25元", Sentences.amount("赠送的互助保障价值", new BigDecimal("25.00"), null, true));
-        assertEquals("value of the cover given: CNY 25",
+        assertEquals(
+                "value of the cover given: CNY 25",
                 Sentences.amount("value of the cover given", new BigDecimal("25.00"), null, false));
         assertEquals("车票补贴：356.50元", Sentences.amount("车票补贴", new BigDecimal("356.50"), null, true));
-        assertEquals("ticket subsidy: CNY 356.50", Sentences.amount("ticket subsidy", new BigDecimal("356.5"), null, false));
-        assertEquals("助学金：2000–6000元",
-                Sentences.amount("助学金", new BigDecimal("2000.00"), new BigDecimal("6000.00"), true));
-        assertEquals("school aid: CNY 2000–6000",
+        assertEquals(
+                "ticket subsidy: CNY 356.50", Sentences.amount("ticket subsidy", new BigDecimal("356.5"), null, false));
+        assertEquals(
+                "助学金：2000–6000元", Sentences.amount("助学金", new BigDecimal("2000.00"), new BigDecimal("6000.00"), true));
+        assertEquals(
+                "school aid: CNY 2000–6000",
                 Sentences.amount("school aid", new BigDecimal("2000.00"), new BigDecimal("6000.00"), false));
         assertEquals("0", Sentences.money(new BigDecimal("0.00")));
         assertEquals("1000", Sentences.money(new BigDecimal("1E+3")));
@@ -171,12 +189,21 @@ class SentencesTest {
                 "city", single("city", "city", Places.standard().city("work_city", "xian")),
                 "jobs", single("jobs", "texts", List.of("COURIER", "TRUCK_DRIVER")));
         List<String> undefined = new ArrayList<>();
-        String zh = Sentences.parameters("自${param.start}起，${param.season}，最高${param.cap}元，${param.city}，"
-                + "${param.jobs}，${param.nope}，评估日${as_of}", true, params, undefined::add, new java.util.HashMap<>());
+        String zh = Sentences.parameters(
+                "自${param.start}起，${param.season}，最高${param.cap}元，${param.city}，"
+                        + "${param.jobs}，${param.nope}，评估日${as_of}",
+                true,
+                params,
+                undefined::add,
+                new java.util.HashMap<>());
         assertEquals("自2025年9月1日起，6月1日，最高200元，西安市，COURIER、TRUCK_DRIVER，${param.nope}，评估日${as_of}", zh);
         assertEquals(List.of("nope"), undefined);
-        String en = Sentences.parameters("from ${param.start}, ${param.season}, up to CNY ${param.cap}, ${param.jobs}",
-                false, params, undefined::add, new java.util.HashMap<>());
+        String en = Sentences.parameters(
+                "from ${param.start}, ${param.season}, up to CNY ${param.cap}, ${param.jobs}",
+                false,
+                params,
+                undefined::add,
+                new java.util.HashMap<>());
         assertEquals("from 1 September 2025, 1 June, up to CNY 200, COURIER, TRUCK_DRIVER", en);
 
         assertTrue(Sentences.dated("今年（${year}年）") && Sentences.dated("on ${as_of}") && !Sentences.dated("x"));
@@ -192,7 +219,7 @@ class SentencesTest {
         values.put(LocalDate.of(2026, 9, 1), new Parameter.Dated(new BigDecimal("300.00"), "S"));
         Map<String, Parameter> params = Map.of("cap", new Parameter("cap", "money", values, "", ""));
         Map<String, Parameter> dated = new java.util.HashMap<>();
-        String zh = Sentences.parameters("最高${param.cap}元", true, params, k -> { }, dated);
+        String zh = Sentences.parameters("最高${param.cap}元", true, params, k -> {}, dated);
         assertEquals("最高${param.cap}元", zh);
         assertEquals(params, dated);
         assertTrue(Sentences.dated(zh));

@@ -10,7 +10,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,8 +54,7 @@ class CsvBlocksTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -84,8 +82,29 @@ class CsvBlocksTest {
         return out;
     }
 
-    private static final String[] PIECES = {"a", "bc", "xian", " ", "  ", ",", ",", ",", "\"", "\"", "\"\"", "\n", "\n",
-        "\r\n", "\r", "\t", "\u3000", "中文", "\u00a0", "-", "2015-06-01"};
+    private static final String[] PIECES = {
+        "a",
+        "bc",
+        "xian",
+        " ",
+        "  ",
+        ",",
+        ",",
+        ",",
+        "\"",
+        "\"",
+        "\"\"",
+        "\n",
+        "\n",
+        "\r\n",
+        "\r",
+        "\t",
+        "\u3000",
+        "中文",
+        "\u00a0",
+        "-",
+        "2015-06-01"
+    };
 
     private static String randomCsv(Random r) {
         StringBuilder s = new StringBuilder();
@@ -128,10 +147,10 @@ class CsvBlocksTest {
         int max = CsvBlocks.MAX_RECORD;
         List<String> records = new ArrayList<>();
         for (int d = -3; d <= 2; d++) {
-            records.add("a," + "x".repeat(max - 3 + d));                         // plain
-            records.add("b,\"" + "y".repeat(max - 6 + d) + "\"");                // quoted
-            records.add("c,\"" + "\"\"".repeat((max - 6 + d) / 2) + "z\n\"");  // quotes written twice, a line break
-            records.add("d,\"" + "w".repeat(max - 2 + d));                      // never closed
+            records.add("a," + "x".repeat(max - 3 + d)); // plain
+            records.add("b,\"" + "y".repeat(max - 6 + d) + "\""); // quoted
+            records.add("c,\"" + "\"\"".repeat((max - 6 + d) / 2) + "z\n\""); // quotes written twice, a line break
+            records.add("d,\"" + "w".repeat(max - 2 + d)); // never closed
         }
         String[] ends = {"\n", "\r\n", "\n\n", ""};
         Random r = new Random(7);
@@ -165,7 +184,8 @@ class CsvBlocksTest {
         CsvBlocks.Block rest = blocks.next(10);
         assertEquals(2, rest.records());
         // B starts on line 3 and holds 40,000 line breaks: C is on line 40,004
-        assertEquals(40_004, rest.firstLine(), "the line breaks of the long row are counted though its text is skipped");
+        assertEquals(
+                40_004, rest.firstLine(), "the line breaks of the long row are counted though its text is skipped");
         CsvTokenizer t = new CsvTokenizer();
         t.reset(rest.text(), rest.length(), rest.firstLine());
         assertTrue(t.next());

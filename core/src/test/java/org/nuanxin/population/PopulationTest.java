@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ import org.nuanxin.UnknownRegionException;
  */
 class PopulationTest {
 
-    private static final LocalDate AS_OF = LocalDate.of(2025, 10, 1);     // testland runs through 2025
+    private static final LocalDate AS_OF = LocalDate.of(2025, 10, 1); // testland runs through 2025
 
     @TempDir
     static Path dir;
@@ -44,22 +43,29 @@ class PopulationTest {
     private static Nuanxin engine;
     /** The same rules with no decision reuse: every worker decided by the rules afresh. */
     private static Nuanxin fresh;
-    private static String register;      // 2,000 generated rows, 2 % of them bad
+
+    private static String register; // 2,000 generated rows, 2 % of them bad
 
     @BeforeAll
     static void extendTestland() throws IOException {
-        Path folder = TestRegions.copy(dir, "benefits.yaml", t -> t
-                .replace("payment: ONCE, clause: 车票条款}", "payment: ONCE, clause: 车票条款, quota: trip.places, budget: trip.budget}")
-                + "  - {code: TEST_RANGE_CASH, name_zh: 范围, name_en: Range, kind: CASH, clause: 2000元至6000元不等,"
-                + " quota: range.places, budget: range.budget}\n");
-        Files.writeString(folder.resolve("parameters.yaml"), Files.readString(folder.resolve("parameters.yaml"))
-                + "trip.places: {type: integer, values: {2025-01-01: 5}, source: TEST-1}\n"
-                + "trip.budget: {type: money, values: {2025-01-01: 300.00}, source: TEST-1, note: 'A made-up gap, kept visible.'}\n"
-                + "range.places: {type: integer, values: {2025-01-01: 100000}, source: TEST-1}\n"
-                + "range.budget: {type: money, values: {2025-01-01: 1000000.00}, source: TEST-1}\n"
-                + "range.min: {type: money, values: {2025-01-01: 2000.00}, source: TEST-1}\n"
-                + "range.max: {type: money, values: {2025-01-01: 6000.00}, source: TEST-1}\n"
-                + "service.value: {type: money, values: {2025-01-01: 12.34}, source: TEST-1}\n");
+        Path folder = TestRegions.copy(
+                dir,
+                "benefits.yaml",
+                t -> t.replace(
+                                "payment: ONCE, clause: 车票条款}",
+                                "payment: ONCE, clause: 车票条款, quota: trip.places, budget: trip.budget}")
+                        + "  - {code: TEST_RANGE_CASH, name_zh: 范围, name_en: Range, kind: CASH, clause: 2000元至6000元不等,"
+                        + " quota: range.places, budget: range.budget}\n");
+        Files.writeString(
+                folder.resolve("parameters.yaml"),
+                Files.readString(folder.resolve("parameters.yaml"))
+                        + "trip.places: {type: integer, values: {2025-01-01: 5}, source: TEST-1}\n"
+                        + "trip.budget: {type: money, values: {2025-01-01: 300.00}, source: TEST-1, note: 'A made-up gap, kept visible.'}\n"
+                        + "range.places: {type: integer, values: {2025-01-01: 100000}, source: TEST-1}\n"
+                        + "range.budget: {type: money, values: {2025-01-01: 1000000.00}, source: TEST-1}\n"
+                        + "range.min: {type: money, values: {2025-01-01: 2000.00}, source: TEST-1}\n"
+                        + "range.max: {type: money, values: {2025-01-01: 6000.00}, source: TEST-1}\n"
+                        + "service.value: {type: money, values: {2025-01-01: 12.34}, source: TEST-1}\n");
         Files.writeString(folder.resolve("rules.drl"), Files.readString(folder.resolve("rules.drl")) + """
 
                 rule "range: hardship"
@@ -90,10 +96,18 @@ class PopulationTest {
                 end
                 """);
         engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
-        fresh = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).cachedDecisions(0).build();
+        fresh = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(folder)
+                .cachedDecisions(0)
+                .build();
         StringWriter out = new StringWriter();
-        RegisterGenerator.write(out, 2_000, "xian", 7, RegisterGenerator.Options.defaults()
-                .withReferenceDate(AS_OF).withBadRowFraction(0.02));
+        RegisterGenerator.write(
+                out,
+                2_000,
+                "xian",
+                7,
+                RegisterGenerator.Options.defaults().withReferenceDate(AS_OF).withBadRowFraction(0.02));
         register = out.toString();
     }
 
@@ -102,8 +116,7 @@ class PopulationTest {
     }
 
     /** The totals the long way: every row parsed and assessed on its own, one after another. */
-    private record Expected(long rows, long bad, long[][] counts, BigDecimal[][] money) {
-    }
+    private record Expected(long rows, long bad, long[][] counts, BigDecimal[][] money) {}
 
     private static Expected assessOneByOne(String csv) throws IOException {
         CsvReader in = new CsvReader(new StringReader(csv));
@@ -115,7 +128,8 @@ class PopulationTest {
         CsvReader.Record r;
         while ((r = in.next()) != null) {
             rows++;
-            RegisterFormat.Row row = r.problem() != null ? RegisterFormat.broken(r.line(), r.problem()) : f.row(r.line(), r.cells());
+            RegisterFormat.Row row =
+                    r.problem() != null ? RegisterFormat.broken(r.line(), r.problem()) : f.row(r.line(), r.cells());
             if (!row.ok()) {
                 bad++;
                 continue;
@@ -129,16 +143,24 @@ class PopulationTest {
     @Test
     void totalsEqualTheSumOfTheIndividualAssessments() throws IOException {
         Expected want = assessOneByOne(register);
-        PopulationReport got = run(register, Population.Options.defaults().withThreads(4).withBatchSize(7));
-        assertEquals(got.benefits(), run(register, Population.Options.defaults().withPinnedRules(true)).benefits(),
+        PopulationReport got =
+                run(register, Population.Options.defaults().withThreads(4).withBatchSize(7));
+        assertEquals(
+                got.benefits(),
+                run(register, Population.Options.defaults().withPinnedRules(true))
+                        .benefits(),
                 "the same through the engine's batch assessor");
-        assertEquals(got.benefits(), Population.run(fresh, "testland", AS_OF, new StringReader(register),
-                Population.Options.defaults()).benefits(), "and with no decision reuse at all");
+        assertEquals(
+                got.benefits(),
+                Population.run(fresh, "testland", AS_OF, new StringReader(register), Population.Options.defaults())
+                        .benefits(),
+                "and with no decision reuse at all");
         assertEquals(2_000, got.rows());
         assertEquals(want.rows(), got.rows());
         assertEquals(want.bad(), got.badRows());
         assertTrue(got.badRows() > 10 && got.badRows() < 100, "about 2 % bad: " + got.badRows());
-        assertEquals(List.of("TEST_SERVICE", "TEST_TRIP_CASH", "TEST_STAY_CASH", "TEST_RANGE_CASH"),
+        assertEquals(
+                List.of("TEST_SERVICE", "TEST_TRIP_CASH", "TEST_STAY_CASH", "TEST_RANGE_CASH"),
                 got.benefits().stream().map(BenefitTotals::code).toList());
         for (int i = 0; i < got.benefits().size(); i++) {
             BenefitTotals t = got.benefits().get(i);
@@ -146,7 +168,7 @@ class PopulationTest {
             assertEquals(want.counts()[i][1], t.notEligible(), t.code());
             assertEquals(want.counts()[i][2], t.needsInfo(), t.code());
             assertEquals(got.assessed(), t.assessed(), t.code());
-            assertEquals(want.money()[i][0], t.cash(), t.code());          // equals: value and scale, exactly
+            assertEquals(want.money()[i][0], t.cash(), t.code()); // equals: value and scale, exactly
             assertEquals(want.money()[i][1], t.cashMin(), t.code());
             assertEquals(want.money()[i][2], t.cashMax(), t.code());
             assertEquals(want.money()[i][3], t.value(), t.code());
@@ -183,8 +205,11 @@ class PopulationTest {
 
     @Test
     void theSameRegisterGivesTheSameReportOnAnyNumberOfThreads() {
-        PopulationReport one = run(register, Population.Options.defaults().withThreads(1).withMaxProblems(10));
-        PopulationReport four = run(register, Population.Options.defaults().withThreads(4).withBatchSize(3).withMaxProblems(10));
+        PopulationReport one =
+                run(register, Population.Options.defaults().withThreads(1).withMaxProblems(10));
+        PopulationReport four = run(
+                register,
+                Population.Options.defaults().withThreads(4).withBatchSize(3).withMaxProblems(10));
         assertEquals(one.benefits(), four.benefits());
         assertEquals(one.problems(), four.problems(), "the problems of the smallest rows are kept, whatever the order");
         assertEquals(10, one.problems().size());
@@ -205,21 +230,33 @@ class PopulationTest {
                 + "e,xian,true,COURIER,2030-01-01,-\n"
                 + "f,xian,true,COURIER,1990-01-01,2031-01-01\n"
                 + "g,xian,true,COURIER,1990-01-01,2019-01-01:PRIMARY\n";
-        PopulationReport r = run(csv, Population.Options.defaults().withThreads(2).withBatchSize(1));
+        PopulationReport r =
+                run(csv, Population.Options.defaults().withThreads(2).withBatchSize(1));
         assertEquals(7, r.rows());
         assertEquals(5, r.badRows());
         assertEquals(2, r.assessed());
-        assertEquals(List.of("row 3: work_city", "row 4: new_employment_form", "row 4: occupation", "row 5: columns",
-                "row 6: birth_date", "row 7: children"),
-                r.problems().stream().map(p -> "row " + p.row() + ": " + p.field()).toList());
-        assertEquals("child 1: birth_date lies after the assessment date", r.problems().get(5).problem());
+        assertEquals(
+                List.of(
+                        "row 3: work_city",
+                        "row 4: new_employment_form",
+                        "row 4: occupation",
+                        "row 5: columns",
+                        "row 6: birth_date",
+                        "row 7: children"),
+                r.problems().stream()
+                        .map(p -> "row " + p.row() + ": " + p.field())
+                        .toList());
+        assertEquals(
+                "child 1: birth_date lies after the assessment date",
+                r.problems().get(5).problem());
         assertEquals(2, r.benefit("TEST_SERVICE").orElseThrow().eligible());
     }
 
     @Test
     void progressReachesEveryRow() {
         List<Long> seen = new ArrayList<>();
-        PopulationReport r = run(register, Population.Options.defaults().withBatchSize(50).withProgress(seen::add));
+        PopulationReport r =
+                run(register, Population.Options.defaults().withBatchSize(50).withProgress(seen::add));
         assertFalse(seen.isEmpty());
         assertEquals(r.rows(), seen.get(seen.size() - 1));
         for (int i = 1; i < seen.size(); i++) {
@@ -233,13 +270,14 @@ class PopulationTest {
      */
     @Test
     void theRunStreamsWithinItsBound() {
-        Population.Options base = Population.Options.defaults().withThreads(2).withBatchSize(16).withQueueCapacity(2);
+        Population.Options base =
+                Population.Options.defaults().withThreads(2).withBatchSize(16).withQueueCapacity(2);
         long bound = base.maxRowsInFlight();
         assertEquals((2 + 2 + 1) * 16, bound);
         AtomicLong done = new AtomicLong();
         long rows = 30_000;
         Reader lazy = new Reader() {
-            private long produced;           // data lines handed out
+            private long produced; // data lines handed out
             private String pending = "id,work_city,new_employment_form,hardship\n";
             private int at;
 
@@ -265,29 +303,35 @@ class PopulationTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        PopulationReport r = assertTimeoutPreemptively(Duration.ofMinutes(2),
+        PopulationReport r = assertTimeoutPreemptively(
+                Duration.ofMinutes(2),
                 () -> Population.run(engine, "testland", AS_OF, lazy, base.withProgress(done::set)));
         assertEquals(rows, r.rows());
         assertEquals(0, r.badRows());
         assertTrue(r.peakRowsInFlight() <= bound, "peak " + r.peakRowsInFlight() + " > bound " + bound);
         assertTrue(r.peakRowsInFlight() >= 16, "rows were in flight: " + r.peakRowsInFlight());
         assertEquals(rows - rows / 3, r.benefit("TEST_SERVICE").orElseThrow().eligible(), "xian rows only");
-        assertEquals(rows / 5 - rows / 15, r.benefit("TEST_RANGE_CASH").orElseThrow().eligible());
+        assertEquals(
+                rows / 5 - rows / 15, r.benefit("TEST_RANGE_CASH").orElseThrow().eligible());
     }
 
     @Test
     void theFileOrRegionItselfStopsTheRun() {
-        assertThrows(UnknownRegionException.class, () -> Population.run(engine, "atlantis", AS_OF,
-                new StringReader("id\n"), Population.Options.defaults()));
-        MalformedFileException empty = assertThrows(MalformedFileException.class,
+        assertThrows(
+                UnknownRegionException.class,
+                () -> Population.run(
+                        engine, "atlantis", AS_OF, new StringReader("id\n"), Population.Options.defaults()));
+        MalformedFileException empty = assertThrows(
+                MalformedFileException.class,
                 () -> run("", Population.Options.defaults().withSource("members.csv")));
         assertTrue(empty.getMessage().startsWith("members.csv: "), empty.getMessage());
-        MalformedFileException header = assertThrows(MalformedFileException.class,
+        MalformedFileException header = assertThrows(
+                MalformedFileException.class,
                 () -> run("id,salary\na,1\n", Population.Options.defaults().withSource("members.csv")));
-        assertTrue(header.getMessage().startsWith("members.csv:1: header: unknown column 'salary'"), header.getMessage());
+        assertTrue(
+                header.getMessage().startsWith("members.csv:1: header: unknown column 'salary'"), header.getMessage());
         Reader broken = new Reader() {
             private int calls;
 
@@ -302,11 +346,16 @@ class PopulationTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        UncheckedIOException io = assertThrows(UncheckedIOException.class,
-                () -> Population.run(engine, "testland", AS_OF, broken, Population.Options.defaults().withBatchSize(8)));
+        UncheckedIOException io = assertThrows(
+                UncheckedIOException.class,
+                () -> Population.run(
+                        engine,
+                        "testland",
+                        AS_OF,
+                        broken,
+                        Population.Options.defaults().withBatchSize(8)));
         assertEquals("disk went away", io.getCause().getMessage());
     }
 
@@ -323,9 +372,17 @@ class PopulationTest {
                     verdict.check($t, null);
                 end
                 """);
-        Nuanxin broken = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
-        assertThrows(RuleExecutionException.class, () -> assertTimeoutPreemptively(Duration.ofMinutes(1),
-                () -> Population.run(broken, "testland", AS_OF, new StringReader(register),
-                        Population.Options.defaults().withBatchSize(4))));
+        Nuanxin broken =
+                Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        assertThrows(
+                RuleExecutionException.class,
+                () -> assertTimeoutPreemptively(
+                        Duration.ofMinutes(1),
+                        () -> Population.run(
+                                broken,
+                                "testland",
+                                AS_OF,
+                                new StringReader(register),
+                                Population.Options.defaults().withBatchSize(4))));
     }
 }

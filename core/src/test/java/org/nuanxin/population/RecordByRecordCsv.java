@@ -40,7 +40,7 @@ final class RecordByRecordCsv {
             if (c < 0) {
                 return null;
             }
-            if (c == '\n') {          // a blank line
+            if (c == '\n') { // a blank line
                 pos++;
                 line++;
                 continue;
@@ -59,17 +59,19 @@ final class RecordByRecordCsv {
         List<String> cells = new ArrayList<>(24);
         StringBuilder cell = new StringBuilder(32);
         String problem = null;
-        boolean quoted = false;      // inside a quoted section
-        boolean wasQuoted = false;   // this cell began with a quote
-        boolean afterQuote = false;  // a closing quote was seen in this cell
+        boolean quoted = false; // inside a quoted section
+        boolean wasQuoted = false; // this cell began with a quote
+        boolean afterQuote = false; // a closing quote was seen in this cell
         long chars = 0;
         while (true) {
             int c = read();
             if (++chars == MAX_RECORD) {
-                problem = "the row is longer than " + MAX_RECORD + " characters" + (quoted
-                        ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)" : "");
+                problem = "the row is longer than " + MAX_RECORD + " characters"
+                        + (quoted
+                                ? " (a quoted cell may not be closed: a missing \" makes the rest of the file one cell)"
+                                : "");
             }
-            if (chars > MAX_RECORD) {   // skip to the end of the record, keeping nothing
+            if (chars > MAX_RECORD) { // skip to the end of the record, keeping nothing
                 cell.setLength(0);
                 if (cells.size() > 0) {
                     cells.subList(1, cells.size()).clear();
@@ -110,7 +112,7 @@ final class RecordByRecordCsv {
                 if (c == '\r') {
                     if (peek() == '\n') {
                         pos++;
-                    } else {          // a bare CR inside a line: keep it as text
+                    } else { // a bare CR inside a line: keep it as text
                         cell.append('\r');
                         continue;
                     }
@@ -122,11 +124,12 @@ final class RecordByRecordCsv {
             if (c == '"' && !wasQuoted && cell.toString().isBlank()) {
                 quoted = true;
                 wasQuoted = true;
-                cell.setLength(0);    // blanks before an opening quote are not part of the cell
+                cell.setLength(0); // blanks before an opening quote are not part of the cell
                 continue;
             }
             if (afterQuote && !Character.isWhitespace(c) && problem == null) {
-                problem = "text after a closing quote in cell " + (cells.size() + 1) + " (write \"\" for a quote inside a quoted cell)";
+                problem = "text after a closing quote in cell " + (cells.size() + 1)
+                        + " (write \"\" for a quote inside a quoted cell)";
             }
             if (!afterQuote || !Character.isWhitespace(c)) {
                 cell.append((char) c);
@@ -151,7 +154,7 @@ final class RecordByRecordCsv {
             if (eof) {
                 return -1;
             }
-            if (pos > 0) {            // keep the unread tail, refill behind it
+            if (pos > 0) { // keep the unread tail, refill behind it
                 System.arraycopy(buf, pos, buf, 0, len - pos);
                 len -= pos;
                 pos = 0;
@@ -165,5 +168,4 @@ final class RecordByRecordCsv {
         }
         return buf[pos + ahead];
     }
-
 }

@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.model.Certificate;
@@ -39,7 +38,10 @@ class RegisterFormatTest {
             List<RegisterFormat.Row> rows = new ArrayList<>();
             CsvReader.Record r;
             while ((r = in.next()) != null) {
-                rows.add(r.problem() != null ? RegisterFormat.broken(r.line(), r.problem()) : f.row(r.line(), r.cells()));
+                rows.add(
+                        r.problem() != null
+                                ? RegisterFormat.broken(r.line(), r.problem())
+                                : f.row(r.line(), r.cells()));
             }
             return rows;
         } catch (IOException e) {
@@ -84,10 +86,16 @@ class RegisterFormatTest {
         assertEquals(Boolean.TRUE, w.headPlatformEnterprise());
         assertEquals(LocalDate.of(2022, 7, 1), w.employmentStartDate());
         assertEquals(Boolean.FALSE, w.integrityDeductions());
-        assertEquals(List.of(new Child(LocalDate.of(2015, 6, 1), SchoolStage.PRIMARY), new Child(LocalDate.of(2019, 3, 2), null)),
+        assertEquals(
+                List.of(
+                        new Child(LocalDate.of(2015, 6, 1), SchoolStage.PRIMARY),
+                        new Child(LocalDate.of(2019, 3, 2), null)),
                 w.children());
-        assertEquals(List.of(new Certificate(CertificateKind.DEGREE, LocalDate.of(2023, 5, 1)),
-                new Certificate(CertificateKind.SKILL, LocalDate.of(2024, 1, 1))), w.certificates());
+        assertEquals(
+                List.of(
+                        new Certificate(CertificateKind.DEGREE, LocalDate.of(2023, 5, 1)),
+                        new Certificate(CertificateKind.SKILL, LocalDate.of(2024, 1, 1))),
+                w.certificates());
     }
 
     @Test
@@ -101,8 +109,10 @@ class RegisterFormatTest {
         assertEquals(List.of(), none.children(), "- is known to have none");
         assertEquals(List.of(), none.certificates());
         Worker partial = worker("children,certificates\n:PRIMARY;2020-01-01;,SKILL\n");
-        assertEquals(List.of(new Child(null, SchoolStage.PRIMARY), new Child(LocalDate.of(2020, 1, 1), null)),
-                partial.children(), "an empty birth date is unknown; a trailing ; is forgiven");
+        assertEquals(
+                List.of(new Child(null, SchoolStage.PRIMARY), new Child(LocalDate.of(2020, 1, 1), null)),
+                partial.children(),
+                "an empty birth date is unknown; a trailing ; is forgiven");
         assertEquals(List.of(new Certificate(CertificateKind.SKILL, null)), partial.certificates());
     }
 
@@ -118,17 +128,28 @@ class RegisterFormatTest {
     @Test
     void eventColumnsMakeOneEventOfEachType() {
         RegisterFormat.Row row = rows("id,trip_date,trip_reason,trip_union_certified,trip_ticket_cost,stay_hospital,"
-                + "stay_admission_date,stay_discharge_date,stay_out_of_pocket_cost,stay_meal_cost,arrears_date,arrears_amount\n"
-                + "a,2026-01-20,URGENT_MATTER,true,356.50,xian_union_hospital,2026-01-02,2026-01-09,1200,80.5,2025-12-01,3000\n")
+                        + "stay_admission_date,stay_discharge_date,stay_out_of_pocket_cost,stay_meal_cost,arrears_date,arrears_amount\n"
+                        + "a,2026-01-20,URGENT_MATTER,true,356.50,xian_union_hospital,2026-01-02,2026-01-09,1200,80.5,2025-12-01,3000\n")
                 .get(0);
         assertTrue(row.ok(), () -> row.problems().toString());
-        assertEquals(List.of(new HomecomingTrip(LocalDate.of(2026, 1, 20), TripReason.URGENT_MATTER, true, new BigDecimal("356.50")),
-                new Hospitalisation("xian_union_hospital", LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 9),
-                        new BigDecimal("1200.00"), new BigDecimal("80.50")),
-                new WageArrears(LocalDate.of(2025, 12, 1), new BigDecimal("3000.00"))), row.situation().events());
-        List<RegisterFormat.Row> more = rows("id,trip_date,trip_reason,trip_union_certified,trip_ticket_cost\nb,,,,\nc,,,,120.00\n");
+        assertEquals(
+                List.of(
+                        new HomecomingTrip(
+                                LocalDate.of(2026, 1, 20), TripReason.URGENT_MATTER, true, new BigDecimal("356.50")),
+                        new Hospitalisation(
+                                "xian_union_hospital",
+                                LocalDate.of(2026, 1, 2),
+                                LocalDate.of(2026, 1, 9),
+                                new BigDecimal("1200.00"),
+                                new BigDecimal("80.50")),
+                        new WageArrears(LocalDate.of(2025, 12, 1), new BigDecimal("3000.00"))),
+                row.situation().events());
+        List<RegisterFormat.Row> more =
+                rows("id,trip_date,trip_reason,trip_union_certified,trip_ticket_cost\nb,,,,\nc,,,,120.00\n");
         assertEquals(List.of(), more.get(0).situation().events(), "all cells of an event empty: no event");
-        assertEquals(List.of(new HomecomingTrip(null, null, null, new BigDecimal("120.00"))), more.get(1).situation().events(),
+        assertEquals(
+                List.of(new HomecomingTrip(null, null, null, new BigDecimal("120.00"))),
+                more.get(1).situation().events(),
                 "one known cell makes the event, the rest unknown");
     }
 
@@ -139,9 +160,13 @@ class RegisterFormatTest {
                 + "b,\"the \"\"Red\"\"\nfleet\" , \"xian\"\r\n"
                 + "\r\n"
                 + "c, \"顺丰速运，西安\",xian\n");
-        assertEquals("Xi'an Swift Couriers, Ltd.", rows.get(0).situation().worker().employer(), "a BOM and CRLF are read");
+        assertEquals(
+                "Xi'an Swift Couriers, Ltd.", rows.get(0).situation().worker().employer(), "a BOM and CRLF are read");
         assertEquals(2, rows.get(0).row(), "the header is row 1");
-        assertEquals("the \"Red\"\nfleet", rows.get(1).situation().worker().employer(), "\"\" is a quote; a line break is text");
+        assertEquals(
+                "the \"Red\"\nfleet",
+                rows.get(1).situation().worker().employer(),
+                "\"\" is a quote; a line break is text");
         assertEquals("610100", rows.get(1).situation().worker().workCity().code(), "blanks around quotes are dropped");
         assertEquals(3, rows.get(1).row());
         assertEquals(6, rows.get(2).row(), "the line a record starts on; blank lines are skipped, not rows");
@@ -183,8 +208,8 @@ class RegisterFormatTest {
 
     @Test
     void anUnknownColumnIsAnErrorOfTheFile() {
-        MalformedFileException e = assertThrows(MalformedFileException.class,
-                () -> rows("id,work_city,salary\nw,xian,100\n"));
+        MalformedFileException e =
+                assertThrows(MalformedFileException.class, () -> rows("id,work_city,salary\nw,xian,100\n"));
         assertEquals("test.csv", e.file());
         assertEquals(1, e.line());
         assertTrue(e.getMessage().contains("unknown column 'salary' (column 3)"), e.getMessage());
@@ -197,15 +222,23 @@ class RegisterFormatTest {
 
     @Test
     void badCellsAreReportedWithRowAndField() {
-        String header = "id,work_city,occupation,birth_date,hardship,trip_ticket_cost,hukou_province,children,certificates\n";
-        assertEquals(new RowProblem(2, "work_city", "unknown city 'atlantis'; use lowercase pinyin (e.g. xian, hangzhou, "
-                + "cixi), a 6-digit GB/T 2260 code or the Chinese name"), onlyProblem(header + "a,atlantis,,,,,,,\n"));
+        String header =
+                "id,work_city,occupation,birth_date,hardship,trip_ticket_cost,hukou_province,children,certificates\n";
+        assertEquals(
+                new RowProblem(
+                        2,
+                        "work_city",
+                        "unknown city 'atlantis'; use lowercase pinyin (e.g. xian, hangzhou, "
+                                + "cixi), a 6-digit GB/T 2260 code or the Chinese name"),
+                onlyProblem(header + "a,atlantis,,,,,,,\n"));
         RowProblem ambiguous = onlyProblem(header + "a,taizhou,,,,,,,\n");
         assertEquals("work_city", ambiguous.field());
         assertTrue(ambiguous.problem().contains("more than one"), ambiguous.problem());
         RowProblem occupation = onlyProblem(header + "a,,BIKER,,,,,,\n");
         assertEquals("occupation", occupation.field());
-        assertTrue(occupation.problem().startsWith("unknown value 'BIKER'; expected one of: COURIER"), occupation.problem());
+        assertTrue(
+                occupation.problem().startsWith("unknown value 'BIKER'; expected one of: COURIER"),
+                occupation.problem());
         RowProblem date = onlyProblem(header + "a,,,2023-02-30,,,,,\n");
         assertEquals("birth_date", date.field());
         assertTrue(date.problem().contains("YYYY-MM-DD"), date.problem());
@@ -216,8 +249,11 @@ class RegisterFormatTest {
         RowProblem negative = onlyProblem(header + "a,,,,,-35.00,,,\n");
         assertEquals("trip_ticket_cost", negative.field());
         assertTrue(negative.problem().contains("must not be negative"), negative.problem());
-        assertEquals("trip_ticket_cost", onlyProblem(header + "a,,,,,12.345,,,\n").field(), "finer than a fen");
-        assertEquals("hukou_province", onlyProblem(header + "a,,,,,,xian-province,,\n").field());
+        assertEquals(
+                "trip_ticket_cost", onlyProblem(header + "a,,,,,12.345,,,\n").field(), "finer than a fen");
+        assertEquals(
+                "hukou_province",
+                onlyProblem(header + "a,,,,,,xian-province,,\n").field());
         RowProblem child = onlyProblem(header + "a,,,,,,,2015-06-01:KINDERGARTEN,\n");
         assertEquals("children", child.field());
         assertTrue(child.problem().startsWith("child 1: unknown value 'KINDERGARTEN'"), child.problem());
@@ -226,14 +262,19 @@ class RegisterFormatTest {
         assertTrue(cert.problem().startsWith("certificate 2: unknown value 'PHD'"), cert.problem());
         RowProblem count = onlyProblem(header + "a,xian,COURIER\n");
         assertEquals("columns", count.field());
-        assertEquals("the row has 3 cells but the header has 9 columns (quote a cell that holds a comma)", count.problem());
-        assertEquals("columns", onlyProblem(header + "a,Xi'an, Shaanxi,,,,,,,\n").field(), "an unquoted comma");
+        assertEquals(
+                "the row has 3 cells but the header has 9 columns (quote a cell that holds a comma)", count.problem());
+        assertEquals(
+                "columns", onlyProblem(header + "a,Xi'an, Shaanxi,,,,,,,\n").field(), "an unquoted comma");
     }
 
     @Test
     void aRowReportsEveryBadCellAtOnce() {
-        RegisterFormat.Row row = rows("id,work_city,gender,union_member\na,atlantis,X,perhaps\n").get(0);
-        assertEquals(List.of("work_city", "gender", "union_member"), row.problems().stream().map(RowProblem::field).toList());
+        RegisterFormat.Row row =
+                rows("id,work_city,gender,union_member\na,atlantis,X,perhaps\n").get(0);
+        assertEquals(
+                List.of("work_city", "gender", "union_member"),
+                row.problems().stream().map(RowProblem::field).toList());
         assertTrue(row.problems().stream().allMatch(p -> p.row() == 2));
     }
 
@@ -250,6 +291,8 @@ class RegisterFormatTest {
     void quotingWritesWhatTheReaderReads() throws IOException {
         List<String> cells = List.of("plain", "a, b", "say \"hi\"", " padded ", "two\nlines", "");
         String line = String.join(",", cells.stream().map(CsvReader::quote).toList());
-        assertEquals(cells, List.of(new CsvReader(new StringReader(line + "\n")).next().cells()));
+        assertEquals(
+                cells,
+                List.of(new CsvReader(new StringReader(line + "\n")).next().cells()));
     }
 }

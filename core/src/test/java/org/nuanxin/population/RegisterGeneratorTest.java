@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.model.Worker;
@@ -31,9 +30,15 @@ class RegisterGeneratorTest {
     }
 
     /** Per region: rows read, bad rows, fields of the problems, share of empty worker cells, work cities. */
-    private record Stats(long rows, long bad, Set<String> problemFields, double emptyShare, Map<String, Integer> cities,
-                         long withChildren, long withCertificates, long withEvents) {
-    }
+    private record Stats(
+            long rows,
+            long bad,
+            Set<String> problemFields,
+            double emptyShare,
+            Map<String, Integer> cities,
+            long withChildren,
+            long withCertificates,
+            long withEvents) {}
 
     private static Stats read(String csv) throws IOException {
         CsvReader in = new CsvReader(new StringReader(csv));
@@ -50,7 +55,8 @@ class RegisterGeneratorTest {
         CsvReader.Record r;
         while ((r = in.next()) != null) {
             rows++;
-            RegisterFormat.Row row = r.problem() != null ? RegisterFormat.broken(r.line(), r.problem()) : f.row(r.line(), r.cells());
+            RegisterFormat.Row row =
+                    r.problem() != null ? RegisterFormat.broken(r.line(), r.problem()) : f.row(r.line(), r.cells());
             if (!row.ok()) {
                 bad++;
                 row.problems().forEach(p -> fields.add(p.field()));
@@ -58,7 +64,7 @@ class RegisterGeneratorTest {
             }
             for (int i = 1; i < Worker.FIELDS.size() && i < r.cells().length; i++) {
                 if (i == 5 || i == 10) {
-                    continue;       // work_province (mostly derived) and union_join_date (only for members)
+                    continue; // work_province (mostly derived) and union_join_date (only for members)
                 }
                 cells++;
                 if (r.cells()[i].isEmpty()) {
@@ -76,8 +82,17 @@ class RegisterGeneratorTest {
 
     @Test
     void everyRegionGivesARealisticRegisterThatReadsWithoutProblems() throws IOException {
-        Map<String, String> home = Map.of("xian", "xian", "qingdao", "qingdao", "zhejiang", "hangzhou",
-                "neimenggu", "huhehaote", "xinjiang", "wulumuqi");
+        Map<String, String> home = Map.of(
+                "xian",
+                "xian",
+                "qingdao",
+                "qingdao",
+                "zhejiang",
+                "hangzhou",
+                "neimenggu",
+                "huhehaote",
+                "xinjiang",
+                "wulumuqi");
         for (String region : RegisterGenerator.REGIONS) {
             Stats s = read(generate(region, 3_000, 11, RegisterGenerator.Options.defaults()));
             assertEquals(3_000, s.rows(), region);
@@ -86,7 +101,8 @@ class RegisterGeneratorTest {
             int local = s.cities().getOrDefault(home.get(region), 0);
             assertTrue(local > 3_000 * 0.2, region + ": the home city leads " + s.cities());
             assertTrue(s.cities().size() > 6, region + ": and other cities appear " + s.cities());
-            assertTrue(s.withChildren() > 300 && s.withCertificates() > 200 && s.withEvents() > 100,
+            assertTrue(
+                    s.withChildren() > 300 && s.withCertificates() > 200 && s.withEvents() > 100,
                     region + ": children, certificates, events sometimes " + s);
         }
     }
@@ -102,12 +118,17 @@ class RegisterGeneratorTest {
 
     @Test
     void badRowsAreMadeOnRequest() throws IOException {
-        Stats s = read(generate("xian", 4_000, 5, RegisterGenerator.Options.defaults().withBadRowFraction(0.05)));
+        Stats s = read(
+                generate("xian", 4_000, 5, RegisterGenerator.Options.defaults().withBadRowFraction(0.05)));
         assertTrue(s.bad() > 120 && s.bad() < 300, "about 5 %: " + s.bad());
-        assertEquals(Set.of("birth_date", "columns", "hardship", "occupation", "trip_ticket_cost", "work_city"),
+        assertEquals(
+                Set.of("birth_date", "columns", "hardship", "occupation", "trip_ticket_cost", "work_city"),
                 s.problemFields());
-        Stats clean = read(generate("xian", 4_000, 5, RegisterGenerator.Options.defaults().withEvents(false)
-                .withBadRowFraction(0.05)));
+        Stats clean = read(generate(
+                "xian",
+                4_000,
+                5,
+                RegisterGenerator.Options.defaults().withEvents(false).withBadRowFraction(0.05)));
         assertEquals(Set.of("birth_date", "columns", "hardship", "occupation", "work_city"), clean.problemFields());
     }
 
@@ -121,12 +142,10 @@ class RegisterGeneratorTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         RegisterGenerator.write(counting, 100_000, "neimenggu", 1);
         assertTrue(chars[0] > 100_000 * 100, "100,000 rows written through a writer that keeps nothing: " + chars[0]);
@@ -134,8 +153,8 @@ class RegisterGeneratorTest {
 
     @Test
     void anUnknownRegionIsNamed() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> RegisterGenerator.write(new StringWriter(), 1, "atlantis", 1));
+        InvalidInputException e = assertThrows(
+                InvalidInputException.class, () -> RegisterGenerator.write(new StringWriter(), 1, "atlantis", 1));
         assertEquals("region", e.field());
         assertTrue(e.getMessage().contains("xian, qingdao, zhejiang, neimenggu, xinjiang"), e.getMessage());
         assertEquals(List.of("xian", "qingdao", "zhejiang", "neimenggu", "xinjiang"), RegisterGenerator.REGIONS);

@@ -2,7 +2,6 @@ package org.nuanxin.population;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.model.Money;

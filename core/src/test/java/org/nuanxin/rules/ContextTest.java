@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.model.Claim;
 
@@ -39,7 +38,8 @@ class ContextTest {
 
     @Test
     void onceAYearCountsClaimsOfTheSameCalendarYearOnly() {
-        Context c = on("2026-01-02", new Claim("X", LocalDate.of(2025, 12, 31)), new Claim("Y", LocalDate.of(2026, 1, 1)));
+        Context c =
+                on("2026-01-02", new Claim("X", LocalDate.of(2025, 12, 31)), new Claim("Y", LocalDate.of(2026, 1, 1)));
         assertEquals(Truth.TRUE, c.noClaimInYear("X", c.asOf()));
         assertEquals(Truth.FALSE, c.noClaimInYear("Y", c.asOf()));
         assertEquals(Truth.FALSE, c.noClaimBetween("X", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)));

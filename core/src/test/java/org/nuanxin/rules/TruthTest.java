@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class TruthTest {
@@ -71,6 +70,8 @@ class TruthTest {
             }
         }
         assertEquals(java.util.List.of(), T.missingList());
-        assertEquals(java.util.List.of("a_field", "b_field"), Truth.unknown("b_field", "a_field").missingList());
+        assertEquals(
+                java.util.List.of("a_field", "b_field"),
+                Truth.unknown("b_field", "a_field").missingList());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Status;
@@ -46,7 +45,8 @@ class ScenarioFileTest {
         assertEquals(new BigDecimal("100.00"), trip.amount());
         assertEquals(Status.ELIGIBLE, trip.status());
         assertNull(f.cases().get(1).situation().worker().workCity());
-        assertEquals(Set.of("work_city", "new_employment_form", "residence_city"),
+        assertEquals(
+                Set.of("work_city", "new_employment_form", "residence_city"),
                 f.cases().get(1).expectations().get(0).missing());
     }
 

@@ -3,10 +3,6 @@ package org.nuanxin.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -15,6 +11,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What a module other than core may use of core, as ArchUnit rules each module runs over its own
@@ -23,8 +22,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
  */
 public final class ModuleBoundaries {
 
-    private ModuleBoundaries() {
-    }
+    private ModuleBoundaries() {}
 
     /** No class of the module uses core's internal package, but for a named exception. */
     public static final ArchRule NO_INTERNAL = classes()
@@ -33,7 +31,9 @@ public final class ModuleBoundaries {
                     + " (exceptions: Tiers.EXCEPTIONS)");
 
     /** No class of the module puts itself in core's internal package to reach what it hides. */
-    public static final ArchRule NOT_IN_INTERNAL = noClasses().should().resideInAPackage("org.nuanxin.internal..")
+    public static final ArchRule NOT_IN_INTERNAL = noClasses()
+            .should()
+            .resideInAPackage("org.nuanxin.internal..")
             .as("code outside core does not live in org.nuanxin.internal to reach its package-private members");
 
     /** Both rules. */
@@ -45,10 +45,11 @@ public final class ModuleBoundaries {
      */
     public static JavaClasses ownClasses() {
         List<Path> paths = java.util.stream.Stream.of(Path.of("target", "classes"), Path.of("target", "test-classes"))
-                .filter(Files::isDirectory).toList();
+                .filter(Files::isDirectory)
+                .toList();
         if (paths.isEmpty()) {
-            throw new IllegalStateException("no target/classes or target/test-classes under " + Path.of("").toAbsolutePath()
-                    + ": run from the module's folder");
+            throw new IllegalStateException("no target/classes or target/test-classes under "
+                    + Path.of("").toAbsolutePath() + ": run from the module's folder");
         }
         return new ClassFileImporter().importPaths(paths);
     }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
@@ -29,8 +28,7 @@ public final class ScenarioSuite {
         static final Nuanxin ENGINE = Nuanxin.builder().build();
     }
 
-    private ScenarioSuite() {
-    }
+    private ScenarioSuite() {}
 
     /** The engine of every region on the test classpath, built once per JVM. */
     public static Nuanxin engine() {
@@ -38,8 +36,8 @@ public final class ScenarioSuite {
     }
 
     /** The decision on {@code code} for a worker with no events or claims, by the shared engine. */
-    public static org.nuanxin.Decision decide(String region, org.nuanxin.model.Worker worker, java.time.LocalDate asOf,
-                                              String code) {
+    public static org.nuanxin.Decision decide(
+            String region, org.nuanxin.model.Worker worker, java.time.LocalDate asOf, String code) {
         return engine().assess(region, worker, asOf).decision(code).orElseThrow();
     }
 
@@ -63,16 +61,22 @@ public final class ScenarioSuite {
         return files.stream().map(f -> {
             ScenarioFile file = ScenarioFile.read(f);
             runner.check(file);
-            return DynamicContainer.dynamicContainer(f.getFileName().toString(), f.toUri(),
-                    file.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
-                        ScenarioRunner.CaseResult r = runner.run(c);
-                        if (!r.passed()) {
-                            throw new AssertionError(c + "\n" + r.mismatches().stream()
-                                    .map(m -> "  " + m + "\n" + m.reasons().stream().map(x -> "    " + x)
-                                            .collect(Collectors.joining("\n")))
-                                    .collect(Collectors.joining("\n")));
-                        }
-                    })));
+            return DynamicContainer.dynamicContainer(
+                    f.getFileName().toString(),
+                    f.toUri(),
+                    file.cases().stream()
+                            .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+                                ScenarioRunner.CaseResult r = runner.run(c);
+                                if (!r.passed()) {
+                                    throw new AssertionError(c + "\n"
+                                            + r.mismatches().stream()
+                                                    .map(m -> "  " + m + "\n"
+                                                            + m.reasons().stream()
+                                                                    .map(x -> "    " + x)
+                                                                    .collect(Collectors.joining("\n")))
+                                                    .collect(Collectors.joining("\n")));
+                                }
+                            })));
         });
     }
 }

@@ -1,10 +1,9 @@
 package org.nuanxin.testing;
 
-import java.util.List;
-import java.util.Set;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The tiers of core and the dependencies the architecture tests allow for now, in one place
@@ -13,15 +12,20 @@ import com.tngtech.archunit.core.domain.JavaClass;
  */
 public final class Tiers {
 
-    private Tiers() {
-    }
+    private Tiers() {}
 
     /** The classes of {@code org.nuanxin} that make the facade; the rest of that package is the API's values. */
     public static final Set<String> FACADE = Set.of("org.nuanxin.Nuanxin", "org.nuanxin.BatchAssessor");
 
     /** Core's packages other modules may use: all but {@code org.nuanxin.internal}. */
-    public static final List<String> EXPORTED = List.of("org.nuanxin", "org.nuanxin.model", "org.nuanxin.rules",
-            "org.nuanxin.spi", "org.nuanxin.input", "org.nuanxin.scenario", "org.nuanxin.population",
+    public static final List<String> EXPORTED = List.of(
+            "org.nuanxin",
+            "org.nuanxin.model",
+            "org.nuanxin.rules",
+            "org.nuanxin.spi",
+            "org.nuanxin.input",
+            "org.nuanxin.scenario",
+            "org.nuanxin.population",
             "org.nuanxin.authoring");
 
     /**
@@ -70,14 +74,25 @@ public final class Tiers {
 
     /** Every exception. Delete an entry when its cause goes; the tests then hold the line. */
     public static final List<Exception> EXCEPTIONS = List.of(
-            new Exception("plain-drools-ruleinfo", "org.nuanxin.benchmarks.PlainDrools", "org.nuanxin.internal.RuleInfo",
+            new Exception(
+                    "plain-drools-ruleinfo",
+                    "org.nuanxin.benchmarks.PlainDrools",
+                    "org.nuanxin.internal.RuleInfo",
                     "the plain-Drools benchmark files its findings with the engine's own Findings, which take the"
                             + " engine's RuleInfo of the firing rule, so that its decisions can be compared with the engine's"),
-            new Exception("plain-drools-findings", "org.nuanxin.benchmarks.PlainDrools", "org.nuanxin.internal.Findings",
+            new Exception(
+                    "plain-drools-findings",
+                    "org.nuanxin.benchmarks.PlainDrools",
+                    "org.nuanxin.internal.Findings",
                     "goes with plain-drools-ruleinfo"),
-            new Exception("plain-drools-agreement-findings", "org.nuanxin.benchmarks.PlainDroolsAgreementTest",
-                    "org.nuanxin.internal.Findings", "the agreement test reads the plain-Drools findings it decides"),
-            new Exception("decide-test-hook", "org.nuanxin.benchmarks.PlainDroolsAgreementTest",
+            new Exception(
+                    "plain-drools-agreement-findings",
+                    "org.nuanxin.benchmarks.PlainDroolsAgreementTest",
+                    "org.nuanxin.internal.Findings",
+                    "the agreement test reads the plain-Drools findings it decides"),
+            new Exception(
+                    "decide-test-hook",
+                    "org.nuanxin.benchmarks.PlainDroolsAgreementTest",
                     "org.nuanxin.internal.DecideForTests",
                     "the test hook core's test-jar exports: the agreement test decides the plain-Drools findings with"
                             + " the engine's own decision step, which is package-private"));
@@ -86,7 +101,9 @@ public final class Tiers {
     public static String tierOf(JavaClass c) {
         String pkg = c.getPackageName();
         if (pkg.equals("org.nuanxin")) {
-            String top = c.getName().contains("$") ? c.getName().substring(0, c.getName().indexOf('$')) : c.getName();
+            String top = c.getName().contains("$")
+                    ? c.getName().substring(0, c.getName().indexOf('$'))
+                    : c.getName();
             return FACADE.contains(top) ? "facade" : "api";
         }
         if (!pkg.startsWith("org.nuanxin.")) {
@@ -95,7 +112,7 @@ public final class Tiers {
         String sub = pkg.substring("org.nuanxin.".length());
         int dot = sub.indexOf('.');
         String first = dot < 0 ? sub : sub.substring(0, dot);
-        return first.equals("model") ? "api" : first;       // a Worker throws InvalidInputException: one tier
+        return first.equals("model") ? "api" : first; // a Worker throws InvalidInputException: one tier
     }
 
     /** Classes of the tier. */

@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.Nuanxin;
@@ -35,8 +34,7 @@ import org.nuanxin.model.Worker;
  */
 public final class EmbedExample {
 
-    private EmbedExample() {
-    }
+    private EmbedExample() {}
 
     public static void main(String[] args) throws Exception {
         // 1. Build the engine once. This finds every region module on the classpath (ServiceLoader) and
@@ -51,36 +49,53 @@ public final class EmbedExample {
         // 3. Workers come from the host's own data. Any field left out is *unknown*, never false: the
         //    engine answers NEEDS_INFO naming the fields it would need.
         Map<String, Situation> workers = new LinkedHashMap<>();
-        workers.put("courier, urgent trip home", new Situation(
-                Worker.builder()
-                        .occupation(Occupation.COURIER).newEmploymentForm(true)
-                        .workCity("xian").hukouProvince("henan")        // place names: pinyin or division codes
-                        .unionMember(true)
-                        .children(List.of(new Child(LocalDate.of(2015, 6, 1), SchoolStage.PRIMARY)))
-                        .build(),
-                // Events come from the host's ledger too; the cost is CNY, exact to the fen.
-                List.of(new HomecomingTrip(LocalDate.of(2026, 3, 8), TripReason.URGENT_MATTER, true,
-                        new BigDecimal("356.50"))),
-                List.of()));
-        workers.put("rider, hospital stay", new Situation(
-                Worker.builder()
-                        .occupation(Occupation.FOOD_DELIVERY_RIDER).newEmploymentForm(true)
-                        .workCity("xian").hukouProvince("shaanxi")
-                        .unionMember(true).medicalInsurance(MedicalInsurance.URBAN_RURAL_RESIDENT)
-                        .children(List.of())                             // known to have no children
-                        .build(),
-                List.of(new Hospitalisation("xian_union_hospital", LocalDate.of(2026, 2, 1),   // hospital.union_hospital
-                        LocalDate.of(2026, 2, 9), new BigDecimal("4200.00"), new BigDecimal("600.00"))),
-                List.of()));
-        workers.put("ride-hailing driver, little known", Situation.of(
-                Worker.builder()
+        workers.put(
+                "courier, urgent trip home",
+                new Situation(
+                        Worker.builder()
+                                .occupation(Occupation.COURIER)
+                                .newEmploymentForm(true)
+                                .workCity("xian")
+                                .hukouProvince("henan") // place names: pinyin or division codes
+                                .unionMember(true)
+                                .children(List.of(new Child(LocalDate.of(2015, 6, 1), SchoolStage.PRIMARY)))
+                                .build(),
+                        // Events come from the host's ledger too; the cost is CNY, exact to the fen.
+                        List.of(new HomecomingTrip(
+                                LocalDate.of(2026, 3, 8), TripReason.URGENT_MATTER, true, new BigDecimal("356.50"))),
+                        List.of()));
+        workers.put(
+                "rider, hospital stay",
+                new Situation(
+                        Worker.builder()
+                                .occupation(Occupation.FOOD_DELIVERY_RIDER)
+                                .newEmploymentForm(true)
+                                .workCity("xian")
+                                .hukouProvince("shaanxi")
+                                .unionMember(true)
+                                .medicalInsurance(MedicalInsurance.URBAN_RURAL_RESIDENT)
+                                .children(List.of()) // known to have no children
+                                .build(),
+                        List.of(new Hospitalisation(
+                                "xian_union_hospital",
+                                LocalDate.of(2026, 2, 1), // hospital.union_hospital
+                                LocalDate.of(2026, 2, 9),
+                                new BigDecimal("4200.00"),
+                                new BigDecimal("600.00"))),
+                        List.of()));
+        workers.put(
+                "ride-hailing driver, little known",
+                Situation.of(Worker.builder()
                         .occupation(Occupation.RIDE_HAILING_DRIVER)
                         .workCity("xian")
                         .build()));
-        workers.put("driver working in Qingdao", Situation.of(
-                Worker.builder()
-                        .occupation(Occupation.TRUCK_DRIVER).newEmploymentForm(true)
-                        .workCity("qingdao").residenceCity("qingdao")
+        workers.put(
+                "driver working in Qingdao",
+                Situation.of(Worker.builder()
+                        .occupation(Occupation.TRUCK_DRIVER)
+                        .newEmploymentForm(true)
+                        .workCity("qingdao")
+                        .residenceCity("qingdao")
                         .build()));
         List<String> names = new ArrayList<>(workers.keySet());
 
@@ -106,14 +121,15 @@ public final class EmbedExample {
                 Assessment a = futures.get(i).get(1, TimeUnit.MINUTES);
                 Assessment seen = first.putIfAbsent(askedFor.get(i), a);
                 if (seen != null && !seen.decisions().equals(a.decisions())) {
-                    inconsistent++;                       // would mean the engine is not thread-safe
+                    inconsistent++; // would mean the engine is not thread-safe
                 }
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
             // 6. Use the decisions: each has a status, cash amount or in-kind value, missing fields and
             //    reasons with citations (Assessment.toJson() gives all of it as JSON).
-            System.out.printf("%d assessments of %d workers on 4 threads in %d ms; %d inconsistent%n",
+            System.out.printf(
+                    "%d assessments of %d workers on 4 threads in %d ms; %d inconsistent%n",
                     assessments, names.size(), millis, inconsistent);
             for (Map.Entry<String, Assessment> e : first.entrySet()) {
                 Assessment a = e.getValue();

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -35,21 +34,43 @@ class CrossRegionTest {
     private static final Nuanxin ENGINE = ScenarioSuite.engine();
 
     /** A date inside each region's programme (and in Zhejiang's summer season). */
-    private static final Map<String, LocalDate> IN_PROGRAMME = Map.of("xian", LocalDate.of(2026, 7, 10),
-            "qingdao", LocalDate.of(2022, 7, 10), "zhejiang", LocalDate.of(2025, 7, 10));
+    private static final Map<String, LocalDate> IN_PROGRAMME = Map.of(
+            "xian",
+            LocalDate.of(2026, 7, 10),
+            "qingdao",
+            LocalDate.of(2022, 7, 10),
+            "zhejiang",
+            LocalDate.of(2025, 7, 10));
 
     /** Worker profiles by the region they work and live in. */
     private static final Map<String, List<Worker>> WORKERS = Map.of(
             "xian", List.of(worker(Occupation.COURIER, "xian"), worker(Occupation.TRUCK_DRIVER, "xian")),
-            "qingdao", List.of(worker(Occupation.FOOD_DELIVERY_RIDER, "qingdao"), worker(Occupation.TAXI_DRIVER, "qingdao")),
-            "zhejiang", List.of(worker(Occupation.FOOD_DELIVERY_RIDER, "cixi"), worker(Occupation.SANITATION_WORKER, "hangzhou")));
+            "qingdao",
+                    List.of(
+                            worker(Occupation.FOOD_DELIVERY_RIDER, "qingdao"),
+                            worker(Occupation.TAXI_DRIVER, "qingdao")),
+            "zhejiang",
+                    List.of(
+                            worker(Occupation.FOOD_DELIVERY_RIDER, "cixi"),
+                            worker(Occupation.SANITATION_WORKER, "hangzhou")));
 
     private static Worker worker(Occupation occupation, String city) {
-        return Worker.builder().occupation(occupation).newEmploymentForm(true).workCity(city).residenceCity(city)
-                .hukouProvince("henan").unionMember(false).gender(Gender.FEMALE).birthDate(LocalDate.of(1985, 5, 1))
-                .medicalInsurance(MedicalInsurance.URBAN_EMPLOYEE).hardship(true).martyrFamily(false)
-                .frontlineOutstanding(false).headPlatformEnterprise(true)
-                .children(List.of(new Child(LocalDate.of(2015, 6, 1), null))).build();
+        return Worker.builder()
+                .occupation(occupation)
+                .newEmploymentForm(true)
+                .workCity(city)
+                .residenceCity(city)
+                .hukouProvince("henan")
+                .unionMember(false)
+                .gender(Gender.FEMALE)
+                .birthDate(LocalDate.of(1985, 5, 1))
+                .medicalInsurance(MedicalInsurance.URBAN_EMPLOYEE)
+                .hardship(true)
+                .martyrFamily(false)
+                .frontlineOutstanding(false)
+                .headPlatformEnterprise(true)
+                .children(List.of(new Child(LocalDate.of(2015, 6, 1), null)))
+                .build();
     }
 
     @TestFactory
@@ -59,7 +80,8 @@ class CrossRegionTest {
 
     @Test
     void allThreeRegionsAreDiscovered() {
-        assertTrue(ENGINE.regionIds().containsAll(List.of("xian", "qingdao", "zhejiang")), ENGINE.regionIds()::toString);
+        assertTrue(
+                ENGINE.regionIds().containsAll(List.of("xian", "qingdao", "zhejiang")), ENGINE.regionIds()::toString);
     }
 
     @Test
@@ -68,12 +90,17 @@ class CrossRegionTest {
             List<String> codes = region.benefits().stream().map(Benefit::code).toList();
             for (List<Worker> workers : WORKERS.values()) {
                 for (Worker w : workers) {
-                    Assessment a = ENGINE.assess(region.id(), w, IN_PROGRAMME.getOrDefault(region.id(), LocalDate.of(2025, 7, 10)));
-                    assertEquals(codes, a.decisions().stream().map(Decision::code).toList());
+                    Assessment a = ENGINE.assess(
+                            region.id(), w, IN_PROGRAMME.getOrDefault(region.id(), LocalDate.of(2025, 7, 10)));
+                    assertEquals(
+                            codes, a.decisions().stream().map(Decision::code).toList());
                     for (Decision d : a.decisions()) {
                         assertEquals(region.id(), d.benefit().region());
                         for (Reason r : d.reasons()) {
-                            assertEquals(region.source(), r.source(), () -> region.id() + " " + d.code() + " cites " + r.source());
+                            assertEquals(
+                                    region.source(),
+                                    r.source(),
+                                    () -> region.id() + " " + d.code() + " cites " + r.source());
                         }
                     }
                 }
@@ -92,7 +119,9 @@ class CrossRegionTest {
                         assertTrue(granted.size() >= 3, () -> region + " grants its own worker " + granted);
                     } else {
                         assertEquals(List.of(), granted, () -> region + " grants a worker of " + home.getKey());
-                        assertEquals(List.of(), a.withStatus(Status.NEEDS_INFO),
+                        assertEquals(
+                                List.of(),
+                                a.withStatus(Status.NEEDS_INFO),
                                 () -> "a known place outside " + region + " settles every decision");
                     }
                 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assumption;
 import org.nuanxin.Nuanxin;
@@ -35,13 +34,16 @@ class AssumptionsRegisterTest {
                     common.add(a.id());
                     Assumption before = first.putIfAbsent(a.id(), a);
                     firstRegion.putIfAbsent(a.id(), id);
-                    assertEquals(before == null ? a : before, a, a.id() + " of " + id + " differs from that of "
-                            + firstRegion.get(a.id()));
+                    assertEquals(
+                            before == null ? a : before,
+                            a,
+                            a.id() + " of " + id + " differs from that of " + firstRegion.get(a.id()));
                 }
             }
         }
         assertEquals(List.of("A-COMMON-1", "A-COMMON-2"), List.copyOf(common));
-        assertEquals(List.of("A-XA-1", "A-XA-2", "A-XA-3", "A-COMMON-1", "A-COMMON-2"),
+        assertEquals(
+                List.of("A-XA-1", "A-XA-2", "A-XA-3", "A-COMMON-1", "A-COMMON-2"),
                 List.copyOf(engine.region("xian").assumptions().keySet()));
         assertEquals(Map.of(), engine.region("neimenggu").assumptions(), "NM-2024 cites no assumption");
     }
@@ -50,7 +52,8 @@ class AssumptionsRegisterTest {
     void everyRegionDefinesExactlyTheAssumptionsItCites() {
         for (String id : Corpus.REGIONS) {
             List<RuleProblem> problems = RuleLinter.lint(Corpus.ruleFolder(id)).problems().stream()
-                    .filter(p -> p.message().contains("assumption")).toList();
+                    .filter(p -> p.message().contains("assumption"))
+                    .toList();
             assertTrue(problems.isEmpty(), id + ": " + problems);
         }
     }

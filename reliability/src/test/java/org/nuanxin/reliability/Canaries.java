@@ -24,8 +24,7 @@ final class Canaries {
      */
     static final List<String> NEEDLES = List.of(ID.substring(0, 17), "KQ7Z", EMPLOYER, HOSPITAL);
 
-    private Canaries() {
-    }
+    private Canaries() {}
 
     /** The canaries found in {@code text}. */
     static List<String> in(String text) {
@@ -53,7 +52,8 @@ final class Canaries {
 
     /** Whether an 18-character id's check character is right. */
     static boolean valid(String id) {
-        return id.length() == 18 && id.substring(0, 17).chars().allMatch(Character::isDigit)
+        return id.length() == 18
+                && id.substring(0, 17).chars().allMatch(Character::isDigit)
                 && withCheck(id.substring(0, 17)).equals(id);
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,18 +63,31 @@ class CanaryLeakTest {
     static final LocalDate AS_OF = LocalDate.of(2026, 3, 10);
 
     static Worker canaryWorker() {
-        return Worker.builder().id(Canaries.ID).employer(Canaries.EMPLOYER).newEmploymentForm(true).workCity("xian")
-                .hukouProvince("henan").birthDate(LocalDate.of(1987, 6, 23))
+        return Worker.builder()
+                .id(Canaries.ID)
+                .employer(Canaries.EMPLOYER)
+                .newEmploymentForm(true)
+                .workCity("xian")
+                .hukouProvince("henan")
+                .birthDate(LocalDate.of(1987, 6, 23))
                 .children(List.of(new Child(LocalDate.of(2015, 6, 1), SchoolStage.PRIMARY)))
-                .certificates(List.of(new Certificate(CertificateKind.SKILL, LocalDate.of(2025, 12, 1)))).build();
+                .certificates(List.of(new Certificate(CertificateKind.SKILL, LocalDate.of(2025, 12, 1))))
+                .build();
     }
 
     static Situation canarySituation() {
-        return new Situation(canaryWorker(), List.of(
-                new HomecomingTrip(LocalDate.of(2026, 2, 1), TripReason.URGENT_MATTER, true, new BigDecimal("356.50")),
-                new Hospitalisation(Canaries.HOSPITAL, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 10),
-                        new BigDecimal("2000.00"), new BigDecimal("300.00")),
-                new WageArrears(LocalDate.of(2026, 1, 20), new BigDecimal("5000.00"))),
+        return new Situation(
+                canaryWorker(),
+                List.of(
+                        new HomecomingTrip(
+                                LocalDate.of(2026, 2, 1), TripReason.URGENT_MATTER, true, new BigDecimal("356.50")),
+                        new Hospitalisation(
+                                Canaries.HOSPITAL,
+                                LocalDate.of(2026, 1, 5),
+                                LocalDate.of(2026, 1, 10),
+                                new BigDecimal("2000.00"),
+                                new BigDecimal("300.00")),
+                        new WageArrears(LocalDate.of(2026, 1, 20), new BigDecimal("5000.00"))),
                 List.of(new Claim("XIAN_FREE_HEALTH_CHECK", LocalDate.of(2025, 5, 1))));
     }
 
@@ -124,7 +136,10 @@ class CanaryLeakTest {
     @Order(4)
     void reloadsWithCanaryBearingSuites() throws IOException {
         LogWindow logs = LogWindow.open();
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(Corpus.ruleFolder("xian")).build();
+        Nuanxin engine = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(Corpus.ruleFolder("xian"))
+                .build();
         Path suite = Files.createDirectories(tmp.resolve("suite"));
         for (Path p : ScenarioRunner.files(List.of(Corpus.scenarios("xian")))) {
             Files.copy(p, suite.resolve(p.getFileName()));
@@ -144,23 +159,33 @@ class CanaryLeakTest {
                     expect:
                       XIAN_HOSPITALISATION_SUBSIDY: %s
                 """;
-        Files.writeString(suite.resolve("canary.yaml"), canaryCase.formatted(Canaries.ID, Canaries.EMPLOYER,
-                Canaries.HOSPITAL, "NOT_ELIGIBLE"), StandardCharsets.UTF_8);
+        Files.writeString(
+                suite.resolve("canary.yaml"),
+                canaryCase.formatted(Canaries.ID, Canaries.EMPLOYER, Canaries.HOSPITAL, "NOT_ELIGIBLE"),
+                StandardCharsets.UTF_8);
         List<ReloadResult> results = new ArrayList<>();
         ReloadResult promoted = engine.reload(Corpus.ruleFolder("xian"), List.of(suite));
         assertTrue(promoted.promoted(), promoted::toString);
         results.add(promoted);
-        Files.writeString(suite.resolve("canary.yaml"), canaryCase.formatted(Canaries.ID, Canaries.EMPLOYER,
-                Canaries.HOSPITAL, "{status: ELIGIBLE, amount: 10.00}"), StandardCharsets.UTF_8);
+        Files.writeString(
+                suite.resolve("canary.yaml"),
+                canaryCase.formatted(
+                        Canaries.ID, Canaries.EMPLOYER, Canaries.HOSPITAL, "{status: ELIGIBLE, amount: 10.00}"),
+                StandardCharsets.UTF_8);
         ReloadResult failing = engine.reload(Corpus.ruleFolder("xian"), List.of(suite));
         assertFalse(failing.promoted(), "a failing suite is not promoted");
         results.add(failing);
-        Files.writeString(suite.resolve("canary.yaml"), canaryCase.formatted(Canaries.ID, Canaries.EMPLOYER,
-                Canaries.HOSPITAL, "NOT_ELIGIBLE").replace("work_city: xian", "work_city: atlantis"),
+        Files.writeString(
+                suite.resolve("canary.yaml"),
+                canaryCase
+                        .formatted(Canaries.ID, Canaries.EMPLOYER, Canaries.HOSPITAL, "NOT_ELIGIBLE")
+                        .replace("work_city: xian", "work_city: atlantis"),
                 StandardCharsets.UTF_8);
         results.add(engine.reload(Corpus.ruleFolder("xian"), List.of(suite)));
         Path broken = Corpus.copyFolder(Corpus.ruleFolder("xian"), tmp.resolve("broken"));
-        Files.writeString(broken.resolve("rights.drl"), Files.readString(broken.resolve("rights.drl")).replaceFirst("when", "when ("));
+        Files.writeString(
+                broken.resolve("rights.drl"),
+                Files.readString(broken.resolve("rights.drl")).replaceFirst("when", "when ("));
         results.add(engine.reload(broken, List.of(suite)));
         List<String> found = new ArrayList<>();
         for (ReloadResult r : results) {
@@ -174,7 +199,8 @@ class CanaryLeakTest {
         assertTrue(results.stream().anyMatch(r -> !r.problems().isEmpty()), "the rejections name their problems");
         try {
             ScenarioRunner.Report report = new ScenarioRunner(engine).run(List.of(suite));
-            report.results().forEach(r -> leaks(found, "case result", r.mismatches().toString()));
+            report.results()
+                    .forEach(r -> leaks(found, "case result", r.mismatches().toString()));
         } catch (NuanxinException e) {
             Observed.exception("scenario run", e);
             leaks(found, "scenario run", stackTrace(e));
@@ -204,7 +230,7 @@ class CanaryLeakTest {
         assertTrue(Files.exists(ConsoleCapture.consoleLog()), "the run's console output is captured");
         for (Path log : logs) {
             if (!Files.exists(log)) {
-                continue;                  // the slf4j file appears with the first line logged
+                continue; // the slf4j file appears with the first line logged
             }
             String text = Files.readString(log, StandardCharsets.UTF_8);
             logBytes += text.length();
@@ -221,11 +247,15 @@ class CanaryLeakTest {
         Figures.put("canary.exceptions", Observed.EXCEPTIONS.get());
         Figures.put("canary.texts", Observed.TEXTS.get());
         Figures.put("canary.found", found.size());
-        System.out.printf("canaries: %d log characters, %d exceptions and %d texts scanned; %d found%n", logBytes,
-                Observed.EXCEPTIONS.get(), Observed.TEXTS.get(), found.size());
-        assertTrue(found.isEmpty(), () -> found.size() + " canary occurrence(s):\n  " + String.join("\n  ",
-                found.subList(0, Math.min(20, found.size()))));
-        assertTrue(Observed.EXCEPTIONS.get() > 10 && Observed.TEXTS.get() > 100 && logBytes > 0,
+        System.out.printf(
+                "canaries: %d log characters, %d exceptions and %d texts scanned; %d found%n",
+                logBytes, Observed.EXCEPTIONS.get(), Observed.TEXTS.get(), found.size());
+        assertTrue(
+                found.isEmpty(),
+                () -> found.size() + " canary occurrence(s):\n  "
+                        + String.join("\n  ", found.subList(0, Math.min(20, found.size()))));
+        assertTrue(
+                Observed.EXCEPTIONS.get() > 10 && Observed.TEXTS.get() > 100 && logBytes > 0,
                 "the run produced exceptions, texts and logs to scan");
     }
 
@@ -259,28 +289,37 @@ class CanaryLeakTest {
     static List<InvalidInputException> canaryFailures() {
         Nuanxin engine = Corpus.engine(Corpus.Kind.BUNDLED);
         List<Runnable> failing = List.of(
-                () -> engine.assess("xian", canaryWorker().toBuilder().birthDate(AS_OF.plusDays(1)).build(), AS_OF),
+                () -> engine.assess(
+                        "xian",
+                        canaryWorker().toBuilder().birthDate(AS_OF.plusDays(1)).build(),
+                        AS_OF),
                 () -> engine.assess("atlantis", canarySituation(), AS_OF),
                 () -> engine.assess("xian", canarySituation(), null),
                 () -> new Hospitalisation(Canaries.HOSPITAL, AS_OF, AS_OF.minusDays(1), null, null),
                 () -> new Hospitalisation(Canaries.HOSPITAL, AS_OF, null, new BigDecimal("-1"), null),
                 () -> canaryWorker().toBuilder().workProvince("zhejiang").build(),
-                () -> WorkerFile.parse("w.yaml", "worker:\n  id: \"" + Canaries.ID + "\"\n  employer: [\"" + Canaries.EMPLOYER + "\"]\n"),
+                () -> WorkerFile.parse(
+                        "w.yaml",
+                        "worker:\n  id: \"" + Canaries.ID + "\"\n  employer: [\"" + Canaries.EMPLOYER + "\"]\n"),
                 () -> WorkerFile.parse("w.yaml", "worker:\n  id: {x: \"" + Canaries.ID + "\"}\n"),
                 () -> WorkerFile.parse("w.yaml", "worker:\n  id: \"" + Canaries.ID + "\n  employer: x\n"),
                 () -> WorkerFile.parse("w.yaml", "worker:\n  employer: \"" + Canaries.EMPLOYER + "\"\n  employer: x\n"),
                 () -> WorkerFile.parse("w.yaml", "worker:\n  id: " + Canaries.ID + ": x\n"),
                 () -> WorkerFile.parse("w.yaml", "worker:\n  id: @" + Canaries.ID + "\n"),
                 () -> WorkerFile.parse("w.yaml", "worker:\n  id: \"" + Canaries.ID + "\"\n  name: 1\n"),
-                () -> WorkerFile.parse("w.yaml", "events:\n  - type: HOSPITALISATION\n    hospital: \"" + Canaries.HOSPITAL
-                        + "\"\n    meal_cost: -1\nworker: {id: \"" + Canaries.ID + "\"}\n"),
-                () -> ScenarioFile.parse("s.yaml", "region: xian\ncases:\n  - name: x\n    as_of: 2026-03-10\n    worker: {employer: \""
-                        + Canaries.EMPLOYER + "\"}\n    expect: {XIAN_FREE_HEALTH_CHECK: MAYBE}\n"));
+                () -> WorkerFile.parse(
+                        "w.yaml",
+                        "events:\n  - type: HOSPITALISATION\n    hospital: \"" + Canaries.HOSPITAL
+                                + "\"\n    meal_cost: -1\nworker: {id: \"" + Canaries.ID + "\"}\n"),
+                () -> ScenarioFile.parse(
+                        "s.yaml",
+                        "region: xian\ncases:\n  - name: x\n    as_of: 2026-03-10\n    worker: {employer: \""
+                                + Canaries.EMPLOYER + "\"}\n    expect: {XIAN_FREE_HEALTH_CHECK: MAYBE}\n"));
         List<InvalidInputException> failures = new ArrayList<>();
         for (int n = 0; n < failing.size(); n++) {
             int probe = n;
-            failures.add(assertThrows(InvalidInputException.class, () -> failing.get(probe).run(),
-                    "probe " + n + " should fail"));
+            failures.add(assertThrows(
+                    InvalidInputException.class, () -> failing.get(probe).run(), "probe " + n + " should fail"));
         }
         return failures;
     }
@@ -293,8 +332,10 @@ class CanaryLeakTest {
     }
 
     private static void assertNoLeak(List<String> found) {
-        assertTrue(found.isEmpty(), () -> found.size() + " canary occurrence(s):\n  " + String.join("\n  ",
-                found.subList(0, Math.min(20, found.size()))));
+        assertTrue(
+                found.isEmpty(),
+                () -> found.size() + " canary occurrence(s):\n  "
+                        + String.join("\n  ", found.subList(0, Math.min(20, found.size()))));
     }
 
     private static String stackTrace(Throwable t) {

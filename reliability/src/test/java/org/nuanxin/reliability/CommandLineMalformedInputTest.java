@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
@@ -54,8 +53,9 @@ class CommandLineMalformedInputTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new Cli(CLOCK, Nuanxin::builder), new PrintWriter(out, true),
-                new PrintWriter(err, true)).execute(args);
+        int code = Cli.commandLine(
+                        new Cli(CLOCK, Nuanxin::builder), new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args);
         Run r = new Run(code, out.toString(), err.toString());
         Observed.text("command line stdout", r.out());
         Observed.text("command line stderr", r.err());
@@ -114,11 +114,14 @@ class CommandLineMalformedInputTest {
         Path worker = CORPUS.resolve("../workers/courier.yaml");
         Path emptyFolder = Files.createDirectories(tmp.resolve("empty"));
         Path brokenRules = Corpus.copyFolder(Corpus.ruleFolder("xian"), tmp.resolve("broken-xian"));
-        Files.writeString(brokenRules.resolve("health.drl"), Files.readString(brokenRules.resolve("health.drl"))
-                .replaceFirst("then", "then then ("));
+        Files.writeString(
+                brokenRules.resolve("health.drl"),
+                Files.readString(brokenRules.resolve("health.drl")).replaceFirst("then", "then then ("));
         Path guardedRules = Corpus.copyFolder(Corpus.ruleFolder("xian"), tmp.resolve("guarded-xian"));
-        Files.writeString(guardedRules.resolve("health.drl"), Files.readString(guardedRules.resolve("health.drl"))
-                .replaceFirst("then\n", "then\n    System.exit(3);\n"));
+        Files.writeString(
+                guardedRules.resolve("health.drl"),
+                Files.readString(guardedRules.resolve("health.drl"))
+                        .replaceFirst("then\n", "then\n    System.exit(3);\n"));
         List<String[]> cases = List.of(
                 new String[] {"no such file", "assess", "no/such/file.yaml"},
                 new String[] {"a folder", "assess", CORPUS.toString()},
@@ -127,8 +130,12 @@ class CommandLineMalformedInputTest {
                 new String[] {"as-of with slashes", "assess", "--as-of", "2026/03/10", worker.toString()},
                 new String[] {"no file", "assess"},
                 new String[] {"--rules: no such folder", "assess", "--rules", "no/such/folder", worker.toString()},
-                new String[] {"--rules: a DRL syntax error", "assess", "--rules", brokenRules.toString(), worker.toString()},
-                new String[] {"--rules: a call the guard refuses", "assess", "--rules", guardedRules.toString(), worker.toString()},
+                new String[] {
+                    "--rules: a DRL syntax error", "assess", "--rules", brokenRules.toString(), worker.toString()
+                },
+                new String[] {
+                    "--rules: a call the guard refuses", "assess", "--rules", guardedRules.toString(), worker.toString()
+                },
                 new String[] {"verify: no such path", "verify", "no/such/folder"},
                 new String[] {"verify: an empty folder", "verify", emptyFolder.toString()},
                 new String[] {"unknown command", "judge", worker.toString()},

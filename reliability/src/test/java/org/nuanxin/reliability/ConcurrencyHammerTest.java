@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -61,7 +60,8 @@ class ConcurrencyHammerTest {
             BASELINE.put(kind, expected);
         }
         Figures.put("hammer.inputs", inputs.size());
-        Figures.put("hammer.regions", inputs.stream().map(Input::region).distinct().count());
+        Figures.put(
+                "hammer.regions", inputs.stream().map(Input::region).distinct().count());
     }
 
     @Test
@@ -103,7 +103,7 @@ class ConcurrencyHammerTest {
         long millis = 0;
         List<String> details = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            Nuanxin engine = Corpus.engine(kind, settings == Settings.SHIPPED);   // cold: the threads evaluate first
+            Nuanxin engine = Corpus.engine(kind, settings == Settings.SHIPPED); // cold: the threads evaluate first
             Result r = hammer(engine, expected, threads, Corpus.seed() + round * 1_000L);
             total += r.done;
             diffs += r.diffs;
@@ -125,7 +125,8 @@ class ConcurrencyHammerTest {
         Figures.put(key + ".diffs", diffs);
         Figures.put(key + ".exceptions", errors);
         Figures.put("timing." + key + ".ms", millis);
-        System.out.printf("hammer %s %s %d threads: %d assessments in %d ms (%.0f/s), %d diffs, %d exceptions%n",
+        System.out.printf(
+                "hammer %s %s %d threads: %d assessments in %d ms (%.0f/s), %d diffs, %d exceptions%n",
                 kind, settings, threads, total, millis, total * 1000.0 / Math.max(1, millis), diffs, errors);
         assertEquals((long) threads * PER_THREAD * ROUNDS, total, "every assessment ran");
         if (diffs > 0 || errors > 0) {
@@ -134,8 +135,7 @@ class ConcurrencyHammerTest {
         }
     }
 
-    private record Result(long done, long diffs, List<Throwable> errors, List<String> details, long millis) {
-    }
+    private record Result(long done, long diffs, List<Throwable> errors, List<String> details, long millis) {}
 
     private static Result hammer(Nuanxin engine, List<Assessment> expected, int threads, long seed)
             throws InterruptedException {
@@ -192,7 +192,8 @@ class ConcurrencyHammerTest {
             return "rule-set version " + expected.ruleSetVersion() + " vs " + actual.ruleSetVersion();
         }
         if (expected.decisions().size() != actual.decisions().size()) {
-            return expected.decisions().size() + " decisions vs " + actual.decisions().size();
+            return expected.decisions().size() + " decisions vs "
+                    + actual.decisions().size();
         }
         for (int i = 0; i < expected.decisions().size(); i++) {
             Decision e = expected.decisions().get(i);
@@ -209,6 +210,9 @@ class ConcurrencyHammerTest {
 
     /** A decision with its reasons by rule name and outcome, without their texts. */
     static String brief(Decision d) {
-        return d + " reasons " + d.reasons().stream().map(r -> r.outcome() + " \"" + r.rule() + "\"").toList();
+        return d + " reasons "
+                + d.reasons().stream()
+                        .map(r -> r.outcome() + " \"" + r.rule() + "\"")
+                        .toList();
     }
 }

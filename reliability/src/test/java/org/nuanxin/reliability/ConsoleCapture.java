@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -77,7 +76,8 @@ public final class ConsoleCapture implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (result.getStatus() == TestExecutionResult.Status.FAILED && result.getThrowable().isPresent()
+        if (result.getStatus() == TestExecutionResult.Status.FAILED
+                && result.getThrowable().isPresent()
                 && !(result.getThrowable().get() instanceof AssertionError)) {
             ERRORS.add(test.getDisplayName() + ": " + result.getThrowable().get());
         }

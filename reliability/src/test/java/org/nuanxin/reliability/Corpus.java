@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.nuanxin.Nuanxin;
 import org.nuanxin.model.Situation;
 import org.nuanxin.scenario.ScenarioCase;
@@ -39,17 +38,17 @@ final class Corpus {
     }
 
     /** One scenario case as an assessment input. */
-    record Input(String label, String region, Situation situation, java.time.LocalDate asOf) {
-    }
+    record Input(String label, String region, Situation situation, java.time.LocalDate asOf) {}
 
     private static List<ScenarioCase> cases;
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     /** The rule folder of a region in the source tree. */
     static Path ruleFolder(String region) {
-        return ROOT.resolve("rules-" + region).resolve("src/main/resources/org/nuanxin/region").resolve(region);
+        return ROOT.resolve("rules-" + region)
+                .resolve("src/main/resources/org/nuanxin/region")
+                .resolve(region);
     }
 
     /** The scenario folder of a region in the source tree. */
@@ -99,7 +98,9 @@ final class Corpus {
 
     /** Every scenario case of a region, in file order. */
     static List<ScenarioCase> cases(String region) {
-        return allCases().stream().filter(c -> c.file().startsWith(scenarios(region).toString())).toList();
+        return allCases().stream()
+                .filter(c -> c.file().startsWith(scenarios(region).toString()))
+                .toList();
     }
 
     /** Every scenario case of every region, region by region, in file order. */
@@ -121,9 +122,18 @@ final class Corpus {
 
     /** Every scenario case as an input, the worker carrying the canary id (rules never read the id). */
     static List<Input> inputs() {
-        return allCases().stream().map(c -> new Input(c.toString(), c.region(),
-                new Situation(c.situation().worker().toBuilder().id(Canaries.ID).build(), c.situation().events(),
-                        c.situation().claims()), c.asOf())).toList();
+        return allCases().stream()
+                .map(c -> new Input(
+                        c.toString(),
+                        c.region(),
+                        new Situation(
+                                c.situation().worker().toBuilder()
+                                        .id(Canaries.ID)
+                                        .build(),
+                                c.situation().events(),
+                                c.situation().claims()),
+                        c.asOf()))
+                .toList();
     }
 
     /** Copies a folder (flat or nested) into {@code target}. */

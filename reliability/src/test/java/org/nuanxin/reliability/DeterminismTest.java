@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Order;
@@ -46,6 +45,7 @@ class DeterminismTest {
     static final int REPEATS = 25;
     /** Shuffled orders per region: 3, or 20 in the heavy variant. */
     static final int SHUFFLES = Integer.getInteger("nuanxin.reliability.shuffles", Corpus.heavy() ? 20 : 3);
+
     static final List<String> ZONES = List.of("UTC", "Asia/Shanghai", "America/Los_Angeles");
     static final List<Locale> LOCALES = List.of(Locale.US, Locale.CHINA);
 
@@ -136,14 +136,14 @@ class DeterminismTest {
                 }
             }
         }
-        System.out.printf("determinism %s %s: %d cases × %d passes, %d diffs%n", kind, what, inputs.size(), REPEATS, diffs);
+        System.out.printf(
+                "determinism %s %s: %d cases × %d passes, %d diffs%n", kind, what, inputs.size(), REPEATS, diffs);
         details.forEach(d -> System.out.println("  " + d));
         return diffs;
     }
 
     /** A region's rule folder copied with its manifest's rule list shuffled, and the engine built from it. */
-    private record Shuffled(String region, long seed, List<String> order, Nuanxin engine) {
-    }
+    private record Shuffled(String region, long seed, List<String> order, Nuanxin engine) {}
 
     private static List<Shuffled> shuffled;
     private static Nuanxin reference;
@@ -159,9 +159,15 @@ class DeterminismTest {
                     long seed = base + 1_000L * Corpus.REGIONS.indexOf(region) + p;
                     Path copy = Corpus.copyFolder(Corpus.ruleFolder(region), tmp.resolve(region + "-" + seed));
                     List<String> order = shuffleManifest(copy.resolve("region.yaml"), seed);
-                    System.out.println("determinism: " + region + " rule files in order " + order + " (seed " + seed + ")");
-                    Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(copy).build();
-                    assertNotEquals(reference.region(region).ruleSetVersion(), engine.region(region).ruleSetVersion(),
+                    System.out.println(
+                            "determinism: " + region + " rule files in order " + order + " (seed " + seed + ")");
+                    Nuanxin engine = Nuanxin.builder()
+                            .noClasspathRegions()
+                            .ruleFolder(copy)
+                            .build();
+                    assertNotEquals(
+                            reference.region(region).ruleSetVersion(),
+                            engine.region(region).ruleSetVersion(),
                             "the manifest changed, so the version does");
                     all.add(new Shuffled(region, seed, order, engine));
                 }
@@ -179,13 +185,19 @@ class DeterminismTest {
      */
     @TestFactory
     Stream<DynamicTest> sameDecisionsWithRuleFilesLoadedInShuffledOrder() throws IOException {
-        return shuffled(TMP).stream().map(s -> DynamicTest.dynamicTest(s.region() + " shuffle seed " + s.seed(), () -> {
-            List<String> diffs = compare(s, false);
-            Figures.add("determinism.shuffle.decisions.cases", Corpus.cases(s.region()).size());
-            Figures.add("determinism.shuffle.decisions.diffs", diffs.size());
-            assertTrue(diffs.isEmpty(), () -> diffs.size() + " case(s) decide differently with rule files in order "
-                    + s.order() + " (seed " + s.seed() + "), e.g.\n  " + String.join("\n  ", diffs.subList(0, Math.min(3, diffs.size()))));
-        }));
+        return shuffled(TMP).stream()
+                .map(s -> DynamicTest.dynamicTest(s.region() + " shuffle seed " + s.seed(), () -> {
+                    List<String> diffs = compare(s, false);
+                    Figures.add(
+                            "determinism.shuffle.decisions.cases",
+                            Corpus.cases(s.region()).size());
+                    Figures.add("determinism.shuffle.decisions.diffs", diffs.size());
+                    assertTrue(
+                            diffs.isEmpty(),
+                            () -> diffs.size() + " case(s) decide differently with rule files in order " + s.order()
+                                    + " (seed " + s.seed() + "), e.g.\n  "
+                                    + String.join("\n  ", diffs.subList(0, Math.min(3, diffs.size()))));
+                }));
     }
 
     /**
@@ -194,14 +206,21 @@ class DeterminismTest {
      */
     @TestFactory
     Stream<DynamicTest> identicalOutputWithRuleFilesLoadedInShuffledOrder() throws IOException {
-        return shuffled(TMP).stream().map(s -> DynamicTest.dynamicTest(s.region() + " shuffle seed " + s.seed(), () -> {
-            List<String> diffs = compare(s, true);
-            Figures.add("determinism.shuffle.identical.cases", Corpus.cases(s.region()).size());
-            Figures.add("determinism.shuffle.identical.diffs", diffs.size());
-            assertTrue(diffs.isEmpty(), () -> diffs.size() + " of " + Corpus.cases(s.region()).size()
-                    + " case(s) give different output with rule files in order " + s.order() + " (seed " + s.seed()
-                    + "), e.g.\n  " + String.join("\n  ", diffs.subList(0, Math.min(2, diffs.size()))));
-        }));
+        return shuffled(TMP).stream()
+                .map(s -> DynamicTest.dynamicTest(s.region() + " shuffle seed " + s.seed(), () -> {
+                    List<String> diffs = compare(s, true);
+                    Figures.add(
+                            "determinism.shuffle.identical.cases",
+                            Corpus.cases(s.region()).size());
+                    Figures.add("determinism.shuffle.identical.diffs", diffs.size());
+                    assertTrue(
+                            diffs.isEmpty(),
+                            () -> diffs.size() + " of "
+                                    + Corpus.cases(s.region()).size()
+                                    + " case(s) give different output with rule files in order " + s.order() + " (seed "
+                                    + s.seed()
+                                    + "), e.g.\n  " + String.join("\n  ", diffs.subList(0, Math.min(2, diffs.size()))));
+                }));
     }
 
     private static List<String> compare(Shuffled s, boolean strict) {
@@ -214,10 +233,12 @@ class DeterminismTest {
             if (strict) {
                 same = a.equals(b2) && a.toJson().equals(b.toJson().replace(b.ruleSetVersion(), a.ruleSetVersion()));
             } else {
-                same = a.region().equals(b.region()) && a.asOf().equals(b.asOf())
+                same = a.region().equals(b.region())
+                        && a.asOf().equals(b.asOf())
                         && a.decisions().size() == b.decisions().size();
                 for (int i = 0; same && i < a.decisions().size(); i++) {
-                    same = unordered(a.decisions().get(i)).equals(unordered(b.decisions().get(i)));
+                    same = unordered(a.decisions().get(i))
+                            .equals(unordered(b.decisions().get(i)));
                 }
             }
             if (!same) {
@@ -229,8 +250,15 @@ class DeterminismTest {
 
     /** A decision with its reasons as a set. */
     private static List<Object> unordered(Decision d) {
-        return List.of(d.benefit(), d.status(), String.valueOf(d.amount()), String.valueOf(d.amountMin()),
-                String.valueOf(d.amountMax()), String.valueOf(d.value()), d.missing(), Set.copyOf(d.reasons()));
+        return List.of(
+                d.benefit(),
+                d.status(),
+                String.valueOf(d.amount()),
+                String.valueOf(d.amountMin()),
+                String.valueOf(d.amountMax()),
+                String.valueOf(d.value()),
+                d.missing(),
+                Set.copyOf(d.reasons()));
     }
 
     /** Rewrites the manifest's {@code rules:} list in a shuffled order (never the original one); returns it. */
@@ -245,9 +273,14 @@ class DeterminismTest {
         assertTrue(start >= 0, "region.yaml has a rules: list");
         int end = start + 1;
         List<String> entries = new ArrayList<>();
-        while (end < lines.size() && (lines.get(end).startsWith(" ") || lines.get(end).isBlank())) {
+        while (end < lines.size()
+                && (lines.get(end).startsWith(" ") || lines.get(end).isBlank())) {
             if (lines.get(end).strip().startsWith("- ")) {
-                entries.add(lines.get(end).strip().substring(2).replaceAll("\\s+#.*$", "").strip());
+                entries.add(lines.get(end)
+                        .strip()
+                        .substring(2)
+                        .replaceAll("\\s+#.*$", "")
+                        .strip());
             }
             end++;
         }
@@ -311,9 +344,11 @@ class DeterminismTest {
         Figures.put("determinism.zoneLocale.cases", inputs.size());
         Figures.put("determinism.zoneLocale.assessments", runs);
         Figures.put("determinism.zoneLocale.diffs", diffs.size());
-        System.out.printf("determinism: %d assessments under %d zones × %d locales × 2 rule kinds, %d diffs%n", runs,
-                ZONES.size(), LOCALES.size(), diffs.size());
-        assertTrue(diffs.isEmpty(), () -> "output depends on the time zone or locale:\n  " + String.join("\n  ", diffs));
+        System.out.printf(
+                "determinism: %d assessments under %d zones × %d locales × 2 rule kinds, %d diffs%n",
+                runs, ZONES.size(), LOCALES.size(), diffs.size());
+        assertTrue(
+                diffs.isEmpty(), () -> "output depends on the time zone or locale:\n  " + String.join("\n  ", diffs));
     }
 
     private static void restore(String key, String value) {

@@ -12,8 +12,7 @@ final class Figures {
 
     private static final Map<String, Object> VALUES = new ConcurrentSkipListMap<>();
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static void put(String key, Object value) {
         VALUES.put(key, value);

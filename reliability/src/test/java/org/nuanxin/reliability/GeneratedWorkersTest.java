@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
@@ -58,6 +57,7 @@ class GeneratedWorkersTest {
     private Nuanxin folders;
     /** The bundled rules with the decision cache off: the rules decide every assessment. */
     private Nuanxin rulesOnly;
+
     private final Map<Status, Long> statuses = new EnumMap<>(Status.class);
     private long decisions;
     private long assessments;
@@ -69,7 +69,11 @@ class GeneratedWorkersTest {
     /** The generator offers the union hospital the region's own data names (not a name kept in core). */
     @Test
     void theGeneratedUnionHospitalIsTheOneTheRegionsDataNames() {
-        Object named = Corpus.engine(Kind.BUNDLED).region("xian").parameters().get("hospital.union_hospital").value();
+        Object named = Corpus.engine(Kind.BUNDLED)
+                .region("xian")
+                .parameters()
+                .get("hospital.union_hospital")
+                .value();
         assertTrue(WorkerGenerator.UNION_HOSPITAL.equals(named), "hospital.union_hospital is " + named);
     }
 
@@ -98,7 +102,9 @@ class GeneratedWorkersTest {
             }
         }
         Figures.put("generated.seed", seed);
-        Figures.put("generated.workers", perRegion.values().stream().mapToInt(Integer::intValue).sum());
+        Figures.put(
+                "generated.workers",
+                perRegion.values().stream().mapToInt(Integer::intValue).sum());
         Figures.put("generated.perRegion", perRegion.toString());
         Figures.put("generated.assessments", assessments);
         Figures.put("generated.decisions", decisions);
@@ -112,10 +118,15 @@ class GeneratedWorkersTest {
         Figures.put("generated.failures", failures.size());
         System.out.println("GeneratedWorkersTest: " + perRegion + ", " + assessments + " assessments, " + decisions
                 + " decisions " + statuses + ", " + fillIns + " fill-ins, " + capChecks + " cash amounts capped");
-        assertTrue(failures.isEmpty(), () -> failures.size() + " generated worker(s) break an invariant (seed " + seed
-                + "; rerun with -Dnuanxin.reliability.seed=" + seed + "):\n  " + String.join("\n  ", failures));
-        assertTrue(statuses.getOrDefault(Status.NEEDS_INFO, 0L) > 0 && statuses.getOrDefault(Status.ELIGIBLE, 0L) > 0
-                && statuses.getOrDefault(Status.NOT_ELIGIBLE, 0L) > 0, "the generator reaches every status: " + statuses);
+        assertTrue(
+                failures.isEmpty(),
+                () -> failures.size() + " generated worker(s) break an invariant (seed " + seed
+                        + "; rerun with -Dnuanxin.reliability.seed=" + seed + "):\n  " + String.join("\n  ", failures));
+        assertTrue(
+                statuses.getOrDefault(Status.NEEDS_INFO, 0L) > 0
+                        && statuses.getOrDefault(Status.ELIGIBLE, 0L) > 0
+                        && statuses.getOrDefault(Status.NOT_ELIGIBLE, 0L) > 0,
+                "the generator reaches every status: " + statuses);
         assertTrue(capChecks > 50, "the generator reaches capped cash amounts: " + capChecks);
     }
 
@@ -135,20 +146,30 @@ class GeneratedWorkersTest {
         Assessment a = assess(bundled, g.region(), s, g.asOf());
 
         // the input is untouched: the very lists handed over, and the records built from them
-        check(java.util.Objects.equals(children, g.children()) && java.util.Objects.equals(certificates, g.certificates())
-                && events.equals(g.events()) && claims.equals(g.claims()), "assess changed a list it was given");
-        check(worker.equals(s.worker()) && events.equals(s.events()) && claims.equals(s.claims()),
+        check(
+                java.util.Objects.equals(children, g.children())
+                        && java.util.Objects.equals(certificates, g.certificates())
+                        && events.equals(g.events())
+                        && claims.equals(g.claims()),
+                "assess changed a list it was given");
+        check(
+                worker.equals(s.worker()) && events.equals(s.events()) && claims.equals(s.claims()),
                 "assess changed the situation");
 
         // same input, same output; and the rules compiled from the folders decide alike
         Assessment again = assess(bundled, g.region(), s, g.asOf());
-        check(a.equals(again) && a.toJson().equals(again.toJson()), "the same input gave another output: "
-                + ConcurrencyHammerTest.firstDifference(a, again));
+        check(
+                a.equals(again) && a.toJson().equals(again.toJson()),
+                "the same input gave another output: " + ConcurrencyHammerTest.firstDifference(a, again));
         Assessment compiled = assess(folders, g.region(), s, g.asOf());
-        check(a.equals(compiled), "bundled and folder rules differ: " + ConcurrencyHammerTest.firstDifference(a, compiled));
+        check(
+                a.equals(compiled),
+                "bundled and folder rules differ: " + ConcurrencyHammerTest.firstDifference(a, compiled));
         Assessment rules = assess(rulesOnly, g.region(), s, g.asOf());
-        check(a.equals(rules), "the engine as shipped decides otherwise than its rules alone: "
-                + ConcurrencyHammerTest.firstDifference(rules, a));
+        check(
+                a.equals(rules),
+                "the engine as shipped decides otherwise than its rules alone: "
+                        + ConcurrencyHammerTest.firstDifference(rules, a));
         neighbours(g, gen);
 
         invariants(g, a);
@@ -177,7 +198,8 @@ class GeneratedWorkersTest {
                 }
             }
             if (d.status() != Status.ELIGIBLE) {
-                check(d.amount() == null && d.amountMin() == null && d.amountMax() == null && d.value() == null,
+                check(
+                        d.amount() == null && d.amountMin() == null && d.amountMax() == null && d.value() == null,
                         at + ": carries an amount or value without being ELIGIBLE: " + d);
             }
             check((d.amountMin() == null) == (d.amountMax() == null), at + ": half a range");
@@ -185,11 +207,17 @@ class GeneratedWorkersTest {
                 check(d.amountMin().compareTo(d.amountMax()) <= 0 && d.amount() == null, at + ": bad range " + d);
             }
             if (d.amount() != null || d.amountMin() != null) {
-                check(d.benefit().kind() == BenefitKind.CASH, at + ": cash for a " + d.benefit().kind() + " benefit");
+                check(
+                        d.benefit().kind() == BenefitKind.CASH,
+                        at + ": cash for a " + d.benefit().kind() + " benefit");
                 caps(g, region, d);
             }
             for (Reason r : d.reasons()) {
-                check(r.source() != null && !r.source().isBlank() && r.clause() != null && !r.clause().isBlank(),
+                check(
+                        r.source() != null
+                                && !r.source().isBlank()
+                                && r.clause() != null
+                                && !r.clause().isBlank(),
                         at + ": reason without a citation: " + r);
             }
             if (d.status() == Status.ELIGIBLE) {
@@ -212,22 +240,39 @@ class GeneratedWorkersTest {
         String at = d.code() + " " + d.status();
         Situation s = g.situation();
         switch (d.code()) {
-            case "XIAN_HOMECOMING_TICKET_SUBSIDY" -> perEvent(d, s, HomecomingTrip.class,
-                    e -> ((HomecomingTrip) e).ticketCost(), money(region, "homecoming.ticket_cap"));
+            case "XIAN_HOMECOMING_TICKET_SUBSIDY" ->
+                perEvent(
+                        d,
+                        s,
+                        HomecomingTrip.class,
+                        e -> ((HomecomingTrip) e).ticketCost(),
+                        money(region, "homecoming.ticket_cap"));
             case "XIAN_HOSPITALISATION_SUBSIDY" -> {
-                Map<?, ?> table = (Map<?, ?>) region.parameters().get("hospitalisation.cap_by_insurance").value();
+                Map<?, ?> table = (Map<?, ?>) region.parameters()
+                        .get("hospitalisation.cap_by_insurance")
+                        .value();
                 MedicalInsurance mi = s.worker().medicalInsurance();
-                BigDecimal cap = mi != null ? (BigDecimal) table.get(mi.name())
-                        : table.values().stream().map(BigDecimal.class::cast).max(BigDecimal::compareTo).orElseThrow();
+                BigDecimal cap = mi != null
+                        ? (BigDecimal) table.get(mi.name())
+                        : table.values().stream()
+                                .map(BigDecimal.class::cast)
+                                .max(BigDecimal::compareTo)
+                                .orElseThrow();
                 perEvent(d, s, Hospitalisation.class, e -> ((Hospitalisation) e).outOfPocketCost(), cap);
             }
-            case "XIAN_HOSPITAL_MEAL_SUBSIDY" -> perEvent(d, s, Hospitalisation.class,
-                    e -> ((Hospitalisation) e).mealCost(), money(region, "hospital_meal.cap"));
+            case "XIAN_HOSPITAL_MEAL_SUBSIDY" ->
+                perEvent(
+                        d,
+                        s,
+                        Hospitalisation.class,
+                        e -> ((Hospitalisation) e).mealCost(),
+                        money(region, "hospital_meal.cap"));
             case "XINJIANG_SF_SCHOOL_AID" -> range(d, money(region, "school_aid.min"), money(region, "school_aid.max"));
-            case "XINJIANG_SF_CERTIFICATE_AWARD" -> range(d, money(region, "certificate.min"),
-                    money(region, "certificate.max"));
-            default -> throw new AssertionError(at + ": a cash amount for a benefit whose cap this test does not know;"
-                    + " add it to GeneratedWorkersTest.caps");
+            case "XINJIANG_SF_CERTIFICATE_AWARD" ->
+                range(d, money(region, "certificate.min"), money(region, "certificate.max"));
+            default ->
+                throw new AssertionError(at + ": a cash amount for a benefit whose cap this test does not know;"
+                        + " add it to GeneratedWorkersTest.caps");
         }
     }
 
@@ -235,8 +280,8 @@ class GeneratedWorkersTest {
      * At most the cap per qualifying event: for a once-only benefit the largest {@code min(cost, cap)}
      * over the events, for a per-event one their sum ({@code cap} for an event of unknown cost).
      */
-    private static void perEvent(Decision d, Situation s, Class<? extends Event> type, Function<Event, BigDecimal> cost,
-                                 BigDecimal cap) {
+    private static void perEvent(
+            Decision d, Situation s, Class<? extends Event> type, Function<Event, BigDecimal> cost, BigDecimal cap) {
         BigDecimal bound = BigDecimal.ZERO;
         int n = 0;
         for (Event e : s.events()) {
@@ -248,14 +293,17 @@ class GeneratedWorkersTest {
             }
         }
         check(n > 0, d.code() + ": cash without any " + type.getSimpleName());
-        check(d.amount() != null && d.amount().compareTo(bound) <= 0, d.code() + ": amount " + d.amount()
-                + " above its cap (" + cap + " per " + type.getSimpleName() + ", " + n + " given, bound " + bound + ")");
+        check(
+                d.amount() != null && d.amount().compareTo(bound) <= 0,
+                d.code() + ": amount " + d.amount() + " above its cap (" + cap + " per " + type.getSimpleName() + ", "
+                        + n + " given, bound " + bound + ")");
         check(d.amount().compareTo(cap.multiply(BigDecimal.valueOf(n))) <= 0, d.code() + ": above cap × events");
     }
 
     private static void range(Decision d, BigDecimal min, BigDecimal max) {
         if (d.amountMin() != null) {
-            check(d.amountMin().compareTo(min) >= 0 && d.amountMax().compareTo(max) <= 0,
+            check(
+                    d.amountMin().compareTo(min) >= 0 && d.amountMax().compareTo(max) <= 0,
                     d.code() + ": range " + d.amountMin() + ".." + d.amountMax() + " outside " + min + ".." + max);
         }
         if (d.amount() != null) {
@@ -292,24 +340,38 @@ class GeneratedWorkersTest {
             case "employment_start_date" -> w.employmentStartDate() == null;
             case "integrity_deductions" -> w.integrityDeductions() == null;
             case "children" -> w.children() == null;
-            case "children.birth_date" -> w.children() != null && w.children().stream().anyMatch(c -> c.birthDate() == null);
-            case "children.school_stage" -> w.children() != null && w.children().stream().anyMatch(c -> c.schoolStage() == null);
+            case "children.birth_date" ->
+                w.children() != null && w.children().stream().anyMatch(c -> c.birthDate() == null);
+            case "children.school_stage" ->
+                w.children() != null && w.children().stream().anyMatch(c -> c.schoolStage() == null);
             case "certificates" -> w.certificates() == null;
-            case "certificates.kind" -> w.certificates() != null && w.certificates().stream().anyMatch(c -> c.kind() == null);
-            case "certificates.date" -> w.certificates() != null && w.certificates().stream().anyMatch(c -> c.date() == null);
-            case "events.date" -> ev.stream().anyMatch(e -> e instanceof HomecomingTrip t && t.date() == null
-                    || e instanceof WageArrears x && x.date() == null);
+            case "certificates.kind" ->
+                w.certificates() != null && w.certificates().stream().anyMatch(c -> c.kind() == null);
+            case "certificates.date" ->
+                w.certificates() != null && w.certificates().stream().anyMatch(c -> c.date() == null);
+            case "events.date" ->
+                ev.stream()
+                        .anyMatch(e -> e instanceof HomecomingTrip t && t.date() == null
+                                || e instanceof WageArrears x && x.date() == null);
             case "events.reason" -> ev.stream().anyMatch(e -> e instanceof HomecomingTrip t && t.reason() == null);
-            case "events.union_certified" -> ev.stream().anyMatch(e -> e instanceof HomecomingTrip t && t.unionCertified() == null);
-            case "events.ticket_cost" -> ev.stream().anyMatch(e -> e instanceof HomecomingTrip t && t.ticketCost() == null);
+            case "events.union_certified" ->
+                ev.stream().anyMatch(e -> e instanceof HomecomingTrip t && t.unionCertified() == null);
+            case "events.ticket_cost" ->
+                ev.stream().anyMatch(e -> e instanceof HomecomingTrip t && t.ticketCost() == null);
             case "events.hospital" -> ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.hospital() == null);
-            case "events.admission_date" -> ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.admissionDate() == null);
-            case "events.discharge_date" -> ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.dischargeDate() == null);
-            case "events.out_of_pocket_cost" -> ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.outOfPocketCost() == null);
-            case "events.meal_cost" -> ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.mealCost() == null);
+            case "events.admission_date" ->
+                ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.admissionDate() == null);
+            case "events.discharge_date" ->
+                ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.dischargeDate() == null);
+            case "events.out_of_pocket_cost" ->
+                ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.outOfPocketCost() == null);
+            case "events.meal_cost" ->
+                ev.stream().anyMatch(e -> e instanceof Hospitalisation h && h.mealCost() == null);
             case "events.amount" -> ev.stream().anyMatch(e -> e instanceof WageArrears x && x.amount() == null);
-            default -> throw new AssertionError("the library names a missing field '" + field
-                    + "' that is no field of the input (worker file names: " + Worker.FIELDS + ", children.*, events.*)");
+            default ->
+                throw new AssertionError("the library names a missing field '" + field
+                        + "' that is no field of the input (worker file names: " + Worker.FIELDS
+                        + ", children.*, events.*)");
         };
     }
 
@@ -331,8 +393,10 @@ class GeneratedWorkersTest {
             throw new AssertionError("after filling in " + field + ": " + e, e);
         }
         for (Decision x : after.decisions()) {
-            check(!x.missing().contains(field), "filled in " + field + " (missing for " + d.code() + "), yet "
-                    + x.code() + " still names it: " + x);
+            check(
+                    !x.missing().contains(field),
+                    "filled in " + field + " (missing for " + d.code() + "), yet " + x.code() + " still names it: "
+                            + x);
         }
         scanToStrings(filled, after);
     }
@@ -349,8 +413,11 @@ class GeneratedWorkersTest {
             case "new_employment_form" -> b.newEmploymentForm(r.nextBoolean());
             case "work_city" -> {
                 Place province = w.workProvince();
-                List<Place> within = province == null ? List.of()
-                        : gen.allCities().stream().filter(c -> c.isWithin(province)).toList();
+                List<Place> within = province == null
+                        ? List.of()
+                        : gen.allCities().stream()
+                                .filter(c -> c.isWithin(province))
+                                .toList();
                 if (province != null && within.isEmpty()) {
                     b.workProvince((Place) null);
                 }
@@ -373,19 +440,30 @@ class GeneratedWorkersTest {
             case "integrity_deductions" -> b.integrityDeductions(r.nextBoolean());
             case "children" -> b.children(List.of(gen.child(asOf, 0)));
             case "certificates" -> b.certificates(List.of(gen.certificate(asOf, 0)));
-            case "children.birth_date" -> b.children(w.children().stream().map(c -> c.birthDate() != null ? c
-                    : new Child(gen.childBirthDate(asOf), c.schoolStage())).toList());
-            case "children.school_stage" -> b.children(w.children().stream().map(c -> c.schoolStage() != null ? c
-                    : new Child(c.birthDate(), gen.one(SchoolStage.values()))).toList());
-            case "certificates.kind" -> b.certificates(w.certificates().stream().map(c -> c.kind() != null ? c
-                    : new Certificate(gen.one(CertificateKind.values()), c.date())).toList());
-            case "certificates.date" -> b.certificates(w.certificates().stream().map(c -> c.date() != null ? c
-                    : new Certificate(c.kind(), gen.date(java.time.LocalDate.of(2019, 1, 1), asOf))).toList());
+            case "children.birth_date" ->
+                b.children(w.children().stream()
+                        .map(c -> c.birthDate() != null ? c : new Child(gen.childBirthDate(asOf), c.schoolStage()))
+                        .toList());
+            case "children.school_stage" ->
+                b.children(w.children().stream()
+                        .map(c -> c.schoolStage() != null ? c : new Child(c.birthDate(), gen.one(SchoolStage.values())))
+                        .toList());
+            case "certificates.kind" ->
+                b.certificates(w.certificates().stream()
+                        .map(c -> c.kind() != null ? c : new Certificate(gen.one(CertificateKind.values()), c.date()))
+                        .toList());
+            case "certificates.date" ->
+                b.certificates(w.certificates().stream()
+                        .map(c -> c.date() != null
+                                ? c
+                                : new Certificate(c.kind(), gen.date(java.time.LocalDate.of(2019, 1, 1), asOf)))
+                        .toList());
             default -> {
                 if (!field.startsWith("events.")) {
                     throw new AssertionError("no way to fill in " + field);
                 }
-                events = events.stream().map(e -> fillEvent(field, e, gen, asOf)).toList();
+                events =
+                        events.stream().map(e -> fillEvent(field, e, gen, asOf)).toList();
             }
         }
         return new Situation(b.build(), events, s.claims());
@@ -394,25 +472,35 @@ class GeneratedWorkersTest {
     private static Event fillEvent(String field, Event e, WorkerGenerator gen, java.time.LocalDate asOf) {
         var r = gen.random();
         if (e instanceof HomecomingTrip t) {
-            return new HomecomingTrip(field.equals("events.date") && t.date() == null ? gen.date(asOf.minusYears(1), asOf) : t.date(),
+            return new HomecomingTrip(
+                    field.equals("events.date") && t.date() == null ? gen.date(asOf.minusYears(1), asOf) : t.date(),
                     field.equals("events.reason") && t.reason() == null ? gen.one(TripReason.values()) : t.reason(),
-                    field.equals("events.union_certified") && t.unionCertified() == null ? Boolean.valueOf(r.nextBoolean()) : t.unionCertified(),
+                    field.equals("events.union_certified") && t.unionCertified() == null
+                            ? Boolean.valueOf(r.nextBoolean())
+                            : t.unionCertified(),
                     field.equals("events.ticket_cost") && t.ticketCost() == null ? gen.money(800) : t.ticketCost());
         }
         if (e instanceof Hospitalisation h) {
             java.time.LocalDate admission = field.equals("events.admission_date") && h.admissionDate() == null
-                    ? (h.dischargeDate() != null ? h.dischargeDate().minusDays(r.nextInt(20)) : gen.date(asOf.minusYears(1), asOf))
+                    ? (h.dischargeDate() != null
+                            ? h.dischargeDate().minusDays(r.nextInt(20))
+                            : gen.date(asOf.minusYears(1), asOf))
                     : h.admissionDate();
             java.time.LocalDate discharge = field.equals("events.discharge_date") && h.dischargeDate() == null
                     ? (admission != null ? admission.plusDays(r.nextInt(20)) : gen.date(asOf.minusYears(1), asOf))
                     : h.dischargeDate();
-            return new Hospitalisation(field.equals("events.hospital") && h.hospital() == null ? gen.hospital("xian") : h.hospital(),
-                    admission, discharge,
-                    field.equals("events.out_of_pocket_cost") && h.outOfPocketCost() == null ? gen.money(9000) : h.outOfPocketCost(),
+            return new Hospitalisation(
+                    field.equals("events.hospital") && h.hospital() == null ? gen.hospital("xian") : h.hospital(),
+                    admission,
+                    discharge,
+                    field.equals("events.out_of_pocket_cost") && h.outOfPocketCost() == null
+                            ? gen.money(9000)
+                            : h.outOfPocketCost(),
                     field.equals("events.meal_cost") && h.mealCost() == null ? gen.money(1200) : h.mealCost());
         }
         WageArrears x = (WageArrears) e;
-        return new WageArrears(field.equals("events.date") && x.date() == null ? gen.date(asOf.minusYears(1), asOf) : x.date(),
+        return new WageArrears(
+                field.equals("events.date") && x.date() == null ? gen.date(asOf.minusYears(1), asOf) : x.date(),
                 field.equals("events.amount") && x.amount() == null ? gen.money(20000) : x.amount());
     }
 
@@ -429,9 +517,11 @@ class GeneratedWorkersTest {
         Situation neighbour;
         try {
             Generated base = new Generated(g.index(), g.region(), g.asOf(), bare, null, null, List.of(), List.of());
-            neighbour = gen.pick(0.3) ? Situation.of(unknown(w, field)) : Situation.of(fill(field, base, gen).worker());
+            neighbour = gen.pick(0.3)
+                    ? Situation.of(unknown(w, field))
+                    : Situation.of(fill(field, base, gen).worker());
         } catch (org.nuanxin.InvalidInputException e) {
-            return;                                     // e.g. a province that does not contain the work city
+            return; // e.g. a province that does not contain the work city
         }
         sameAsRules(g, neighbour, "a neighbour differing in " + field);
     }
@@ -440,8 +530,10 @@ class GeneratedWorkersTest {
         cacheChecks++;
         Assessment shipped = assess(bundled, g.region(), s, g.asOf());
         Assessment rules = assess(rulesOnly, g.region(), s, g.asOf());
-        check(shipped.equals(rules), what + ": the engine as shipped (decision cache) decides otherwise than its rules: "
-                + ConcurrencyHammerTest.firstDifference(rules, shipped));
+        check(
+                shipped.equals(rules),
+                what + ": the engine as shipped (decision cache) decides otherwise than its rules: "
+                        + ConcurrencyHammerTest.firstDifference(rules, shipped));
     }
 
     /** The worker with one field unknown. */
@@ -488,8 +580,10 @@ class GeneratedWorkersTest {
         }
         g.events().add(new WageArrears(null, null));
         g.claims().add(new Claim("NO_SUCH_BENEFIT", g.asOf()));
-        check(java.util.Objects.equals(kidsBefore, w.children()) && eventsBefore.equals(s.events())
-                && s.claims().stream().noneMatch(c -> c.benefit().equals("NO_SUCH_BENEFIT")),
+        check(
+                java.util.Objects.equals(kidsBefore, w.children())
+                        && eventsBefore.equals(s.events())
+                        && s.claims().stream().noneMatch(c -> c.benefit().equals("NO_SUCH_BENEFIT")),
                 "a list handed to the model was not copied: changing it changed the worker or situation");
         Assessment again = assess(bundled, g.region(), s, g.asOf());
         check(a.equals(again), "changing the caller's lists after the fact changed the assessment");
@@ -541,23 +635,45 @@ class GeneratedWorkersTest {
         Situation s = g.situation();
         Set<String> known = new TreeSet<>();
         Worker w = s.worker();
-        Object[] v = {w.id(), w.occupation(), w.newEmploymentForm(), w.workCity(), w.residenceCity(), w.workProvince(),
-            w.hukouProvince(), w.gender(), w.birthDate(), w.unionMember(), w.unionJoinDate(), w.medicalInsurance(),
-            w.hardship(), w.martyrFamily(), w.frontlineOutstanding(), w.employer(), w.headPlatformEnterprise(),
-            w.employmentStartDate(), w.integrityDeductions(), w.children(), w.certificates()};
+        Object[] v = {
+            w.id(),
+            w.occupation(),
+            w.newEmploymentForm(),
+            w.workCity(),
+            w.residenceCity(),
+            w.workProvince(),
+            w.hukouProvince(),
+            w.gender(),
+            w.birthDate(),
+            w.unionMember(),
+            w.unionJoinDate(),
+            w.medicalInsurance(),
+            w.hardship(),
+            w.martyrFamily(),
+            w.frontlineOutstanding(),
+            w.employer(),
+            w.headPlatformEnterprise(),
+            w.employmentStartDate(),
+            w.integrityDeductions(),
+            w.children(),
+            w.certificates()
+        };
         for (int i = 0; i < v.length; i++) {
             if (v[i] != null) {
                 known.add(Worker.FIELDS.get(i) + "=" + mask(v[i]));
             }
         }
-        return g.region() + " as of " + g.asOf() + " " + known + " events=" + s.events().stream().map(GeneratedWorkersTest::mask)
-                .toList() + " claims=" + s.claims();
+        return g.region() + " as of " + g.asOf() + " " + known + " events="
+                + s.events().stream().map(GeneratedWorkersTest::mask).toList() + " claims=" + s.claims();
     }
 
     private static String mask(Object o) {
-        String t = o instanceof Hospitalisation h ? "Hospitalisation[" + h.hospital() + ", " + h.admissionDate() + ".."
-                + h.dischargeDate() + ", " + h.outOfPocketCost() + ", " + h.mealCost() + "]" : String.valueOf(o);
-        return t.replace(Canaries.ID, "<canary-id>").replace(Canaries.EMPLOYER, "<canary-employer>")
+        String t = o instanceof Hospitalisation h
+                ? "Hospitalisation[" + h.hospital() + ", " + h.admissionDate() + ".." + h.dischargeDate() + ", "
+                        + h.outOfPocketCost() + ", " + h.mealCost() + "]"
+                : String.valueOf(o);
+        return t.replace(Canaries.ID, "<canary-id>")
+                .replace(Canaries.EMPLOYER, "<canary-employer>")
                 .replace(Canaries.HOSPITAL, "<canary-hospital>");
     }
 }

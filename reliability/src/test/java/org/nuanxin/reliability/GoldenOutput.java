@@ -6,11 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
-import org.nuanxin.NuanxinException;
 import org.nuanxin.Nuanxin;
+import org.nuanxin.NuanxinException;
 import org.nuanxin.Reason;
 import org.nuanxin.Region;
 import org.nuanxin.scenario.ScenarioCase;
@@ -36,8 +35,7 @@ public final class GoldenOutput {
     /** The seed of the generated workers: fixed, so that two runs see the same workers. */
     static final long SEED = 20_261_204L;
 
-    private GoldenOutput() {
-    }
+    private GoldenOutput() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
@@ -58,15 +56,22 @@ public final class GoldenOutput {
                 if (Files.isDirectory(scenarios)) {
                     for (ScenarioFile f : ScenarioRunner.readAll(List.of(scenarios))) {
                         for (ScenarioCase c : f.cases()) {
-                            lines += write(w, "scenario " + c.name(), () -> engine.assess(region.id(), c.situation(), c.asOf()), texts);
+                            lines += write(
+                                    w,
+                                    "scenario " + c.name(),
+                                    () -> engine.assess(region.id(), c.situation(), c.asOf()),
+                                    texts);
                         }
                     }
                 }
                 WorkerGenerator gen = new WorkerGenerator(SEED);
                 for (int i = 0; i < workers; i++) {
                     WorkerGenerator.Generated g = gen.next(region);
-                    lines += write(w, "worker " + i + " @" + g.asOf(),
-                            () -> engine.assess(region.id(), g.situation(), g.asOf()), texts);
+                    lines += write(
+                            w,
+                            "worker " + i + " @" + g.asOf(),
+                            () -> engine.assess(region.id(), g.situation(), g.asOf()),
+                            texts);
                 }
             }
             System.out.println(region.id() + ": " + lines + " lines in " + file);
@@ -86,14 +91,37 @@ public final class GoldenOutput {
             return 1;
         }
         for (Decision d : a.decisions()) {
-            StringBuilder s = new StringBuilder(what).append(" | ").append(d.code()).append(' ').append(d.status())
-                    .append(" amount=").append(d.amount()).append(" range=").append(d.amountMin()).append("..")
-                    .append(d.amountMax()).append(" value=").append(d.value()).append(" missing=").append(d.missing());
+            StringBuilder s = new StringBuilder(what)
+                    .append(" | ")
+                    .append(d.code())
+                    .append(' ')
+                    .append(d.status())
+                    .append(" amount=")
+                    .append(d.amount())
+                    .append(" range=")
+                    .append(d.amountMin())
+                    .append("..")
+                    .append(d.amountMax())
+                    .append(" value=")
+                    .append(d.value())
+                    .append(" missing=")
+                    .append(d.missing());
             for (Reason r : d.reasons()) {
-                s.append("\n    ").append(r.outcome()).append(" «").append(r.rule()).append("» ").append(r.source())
-                        .append(" «").append(r.clause()).append("» missing=").append(r.missing());
+                s.append("\n    ")
+                        .append(r.outcome())
+                        .append(" «")
+                        .append(r.rule())
+                        .append("» ")
+                        .append(r.source())
+                        .append(" «")
+                        .append(r.clause())
+                        .append("» missing=")
+                        .append(r.missing());
                 if (texts) {
-                    s.append("\n      zh: ").append(r.textZh()).append("\n      en: ").append(r.textEn());
+                    s.append("\n      zh: ")
+                            .append(r.textZh())
+                            .append("\n      en: ")
+                            .append(r.textEn());
                 }
             }
             w.write(s.append('\n').toString());

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -54,40 +53,64 @@ class HostileInputTest {
 
     private static Map<String, String> kinds() {
         Map<String, String> k = new LinkedHashMap<>();
-        k.put("deep", "deep nesting: YAML flow, block and JSON, to 100,000 levels, in worker, scenario, parameters.yaml, "
-                + "benefits.yaml and region.yaml files");
-        k.put("long", "long values and keys (65,537 characters to 1,000,000; id, employer, hospital, case name, a key, "
-                + "a parameter's note, a 60,000-digit amount)");
-        k.put("big", "files over the 1 MiB cap: one byte over, 16 MiB, a scenario of 20,000 cases, a 2 MiB "
-                + "parameters.yaml and DRL file, 5 MiB without a line break");
-        k.put("special", "not a regular file: /dev/zero, /dev/urandom, a FIFO, a folder (for assess, verify, population "
-                + "and as a rule-folder file)");
-        k.put("link", "a rule folder reaching outside itself: symbolic links to a file outside, to /dev/zero, to "
-                + "/etc/passwd, dangling, a linked subfolder, a rule path climbing out with ../");
-        k.put("tag", "YAML tags outside the core schema: !foo, !!python/object/apply, Java class tags, !!binary, "
-                + "!!timestamp, !!set, !!omap, verbatim and %TAG handles, tags on keys and the root");
+        k.put(
+                "deep",
+                "deep nesting: YAML flow, block and JSON, to 100,000 levels, in worker, scenario, parameters.yaml, "
+                        + "benefits.yaml and region.yaml files");
+        k.put(
+                "long",
+                "long values and keys (65,537 characters to 1,000,000; id, employer, hospital, case name, a key, "
+                        + "a parameter's note, a 60,000-digit amount)");
+        k.put(
+                "big",
+                "files over the 1 MiB cap: one byte over, 16 MiB, a scenario of 20,000 cases, a 2 MiB "
+                        + "parameters.yaml and DRL file, 5 MiB without a line break");
+        k.put(
+                "special",
+                "not a regular file: /dev/zero, /dev/urandom, a FIFO, a folder (for assess, verify, population "
+                        + "and as a rule-folder file)");
+        k.put(
+                "link",
+                "a rule folder reaching outside itself: symbolic links to a file outside, to /dev/zero, to "
+                        + "/etc/passwd, dangling, a linked subfolder, a rule path climbing out with ../");
+        k.put(
+                "tag",
+                "YAML tags outside the core schema: !foo, !!python/object/apply, Java class tags, !!binary, "
+                        + "!!timestamp, !!set, !!omap, verbatim and %TAG handles, tags on keys and the root");
         k.put("alias", "aliases: billion laughs, a doubling chain, recursive and undefined aliases");
-        k.put("asof", "dates outside 1900-2200: as_of in a worker file, in a case, at a scenario file's top, a claim's "
-                + "date, --as-of of assess and population");
+        k.put(
+                "asof",
+                "dates outside 1900-2200: as_of in a worker file, in a case, at a scenario file's top, a claim's "
+                        + "date, --as-of of assess and population");
         k.put("nocases", "scenario files without cases: [], missing, null, a mapping, JSON");
-        k.put("enc", "encodings: GBK, Latin-1, UTF-16 with a BOM, overlong and surrogate UTF-8, NUL bytes, a BOM "
-                + "before the first line and in the middle");
-        k.put("ctrl", "values carrying terminal escapes, bidirectional overrides, CR, NEL, LINE and PARAGRAPH "
-                + "SEPARATOR into the error line");
-        k.put("yaml", "other YAML: two documents, %YAML 2.0, merge keys, complex keys, amounts as exponents, hex and "
-                + ".inf");
+        k.put(
+                "enc",
+                "encodings: GBK, Latin-1, UTF-16 with a BOM, overlong and surrogate UTF-8, NUL bytes, a BOM "
+                        + "before the first line and in the middle");
+        k.put(
+                "ctrl",
+                "values carrying terminal escapes, bidirectional overrides, CR, NEL, LINE and PARAGRAPH "
+                        + "SEPARATOR into the error line");
+        k.put(
+                "yaml",
+                "other YAML: two documents, %YAML 2.0, merge keys, complex keys, amounts as exponents, hex and "
+                        + ".inf");
         k.put("register", "a member register whose header is a 20 MB line without a line break");
         return k;
     }
 
-    enum Outcome { EXIT2, EXIT3, HANG, OTHER }
+    enum Outcome {
+        EXIT2,
+        EXIT3,
+        HANG,
+        OTHER
+    }
 
     /**
      * One bad input: its kind (a key of {@link #KINDS}), a name, the command line, the tokens the error line must
      * contain, and FIFOs to unblock should the command hang on one.
      */
-    record Case(String kind, String name, String[] args, List<String> mentions, List<Path> fifos) {
-    }
+    record Case(String kind, String name, String[] args, List<String> mentions, List<Path> fifos) {}
 
     @TempDir
     static Path tmp;
@@ -102,10 +125,14 @@ class HostileInputTest {
         cases.addAll(generated());
         Figures.put("hostileInput.committed", (long) committed.size());
         assertTrue(cases.size() >= 60, "at least 60 bad input files: " + cases.size());
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.kind() + " " + c.name(), () -> {
-            Outcome o = run(c);
-            assertEquals(Outcome.EXIT2, o, () -> c.name() + ": " + String.join(" ", c.args()) + " → " + o + "\n" + LAST.get());
-        }));
+        return cases.stream()
+                .map(c -> DynamicTest.dynamicTest(c.kind() + " " + c.name(), () -> {
+                    Outcome o = run(c);
+                    assertEquals(
+                            Outcome.EXIT2,
+                            o,
+                            () -> c.name() + ": " + String.join(" ", c.args()) + " → " + o + "\n" + LAST.get());
+                }));
     }
 
     @Test
@@ -135,8 +162,10 @@ class HostileInputTest {
             }
             w.write("\n3,COURIER,xian\n");
         }
-        Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CommandLineMalformedInputTest.run("population",
-                "--region", "xian", "--as-of", "2026-03-10", "--threads", "1", csv.toString()));
+        Run r = assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> CommandLineMalformedInputTest.run(
+                        "population", "--region", "xian", "--as-of", "2026-03-10", "--threads", "1", csv.toString()));
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("row 3: ") && r.out().contains("longer than 65536 characters"), r::toString);
         assertTrue(r.out().contains("3 rows, 1 bad row"), r::toString);
@@ -178,7 +207,10 @@ class HostileInputTest {
         if (r.code() == 3) {
             return Outcome.EXIT3;
         }
-        if (r.code() != 2 || !r.out().isEmpty() || r.errLines().size() != 1 || r.err().contains("\tat ")) {
+        if (r.code() != 2
+                || !r.out().isEmpty()
+                || r.errLines().size() != 1
+                || r.err().contains("\tat ")) {
             return Outcome.OTHER;
         }
         String line = r.errLines().get(0);
@@ -190,13 +222,15 @@ class HostileInputTest {
 
     /** Opens a FIFO for writing and closes it, which releases a reader blocked in opening it. */
     static void unblock(Path fifo) {
-        Thread t = new Thread(() -> {
-            try (OutputStream out = Files.newOutputStream(fifo)) {
-                out.flush();
-            } catch (IOException e) {
-                // nothing more to do
-            }
-        }, "unblock " + fifo.getFileName());
+        Thread t = new Thread(
+                () -> {
+                    try (OutputStream out = Files.newOutputStream(fifo)) {
+                        out.flush();
+                    } catch (IOException e) {
+                        // nothing more to do
+                    }
+                },
+                "unblock " + fifo.getFileName());
         t.setDaemon(true);
         t.start();
     }
@@ -207,8 +241,12 @@ class HostileInputTest {
         List<Case> cases = new ArrayList<>();
         for (String mode : List.of("assess", "verify")) {
             for (Path f : files(CORPUS.resolve(mode))) {
-                cases.add(new Case(kindOf(f), mode + "/" + f.getFileName(), new String[] {mode, f.toString()},
-                        List.of(f.getFileName().toString(), expected(f)), List.of()));
+                cases.add(new Case(
+                        kindOf(f),
+                        mode + "/" + f.getFileName(),
+                        new String[] {mode, f.toString()},
+                        List.of(f.getFileName().toString(), expected(f)),
+                        List.of()));
             }
         }
         for (Path f : files(CORPUS.resolve("rules"))) {
@@ -232,7 +270,8 @@ class HostileInputTest {
         n = n.contains("--") ? n.substring(n.indexOf("--") + 2) : n;
         String kind = n.substring(0, n.indexOf('-'));
         if (!KINDS.containsKey(kind)) {
-            throw new AssertionError("unknown kind '" + kind + "' of " + f + "; name files <kind>-<attack>: " + KINDS.keySet());
+            throw new AssertionError(
+                    "unknown kind '" + kind + "' of " + f + "; name files <kind>-<attack>: " + KINDS.keySet());
         }
         return kind;
     }
@@ -241,7 +280,8 @@ class HostileInputTest {
     static String expected(Path f) throws IOException {
         byte[] b = Files.readAllBytes(f);
         String text = b.length > 1 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)
-                ? new String(b, StandardCharsets.UTF_16LE) : new String(b, StandardCharsets.UTF_8);
+                ? new String(b, StandardCharsets.UTF_16LE)
+                : new String(b, StandardCharsets.UTF_8);
         text = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (!text.startsWith("# expect: ")) {
             throw new AssertionError(f + " does not start with '# expect: TOKEN'");
@@ -260,46 +300,111 @@ class HostileInputTest {
 
         // deep
         c.add(assess("deep", dir, "deep-flow-100000.yaml", HEAD + "worker: " + nest("[", "]", 100_000, ""), "worker"));
-        c.add(assess("deep", dir, "deep-json-100000.json", "{\"worker\": " + nest("{\"a\": ", "}", 100_000, "1") + "}",
+        c.add(assess(
+                "deep",
+                dir,
+                "deep-json-100000.json",
+                "{\"worker\": " + nest("{\"a\": ", "}", 100_000, "1") + "}",
                 "worker.a"));
         StringBuilder block = new StringBuilder(HEAD + "worker:\n");
         for (int i = 1; i < 300; i++) {
             block.append("  ".repeat(i)).append("a:\n");
         }
         c.add(assess("deep", dir, "deep-block-300.yaml", block.toString(), "worker.a"));
-        c.add(assess("deep", dir, "deep-events-50000.yaml", HEAD + "worker: {}\nevents: " + nest("[{a: ", "}]", 50_000, "1"),
+        c.add(assess(
+                "deep",
+                dir,
+                "deep-events-50000.yaml",
+                HEAD + "worker: {}\nevents: " + nest("[{a: ", "}]", 50_000, "1"),
                 "events"));
-        c.add(verify("deep", dir, "deep-cases-100000.yaml", "region: xian\ncases: " + nest("[", "]", 100_000, ""), "cases"));
-        c.add(verify("deep", dir, "deep-cases-json-50000.json", "{\"region\": \"xian\", \"cases\": [{\"name\": "
-                + nest("{\"a\": ", "}", 50_000, "1") + "}]}", "cases[0].name"));
-        c.add(rules("deep", "parameters.yaml", "deep-parameters-100000.yaml",
-                "deep: " + nest("[", "]", 100_000, ""), "parameters.yaml"));
-        c.add(rules("deep", "benefits.yaml", "deep-benefits-json-100000.yaml",
-                "{\"benefits\": " + nest("{\"a\": ", "}", 100_000, "1") + "}", "benefits.yaml"));
-        c.add(rules("deep", "region.yaml", "deep-region-100000.yaml", "id: xian\nrules: " + nest("[", "]", 100_000, ""),
+        c.add(verify(
+                "deep", dir, "deep-cases-100000.yaml", "region: xian\ncases: " + nest("[", "]", 100_000, ""), "cases"));
+        c.add(verify(
+                "deep",
+                dir,
+                "deep-cases-json-50000.json",
+                "{\"region\": \"xian\", \"cases\": [{\"name\": " + nest("{\"a\": ", "}", 50_000, "1") + "}]}",
+                "cases[0].name"));
+        c.add(rules(
+                "deep",
+                "parameters.yaml",
+                "deep-parameters-100000.yaml",
+                "deep: " + nest("[", "]", 100_000, ""),
+                "parameters.yaml"));
+        c.add(rules(
+                "deep",
+                "benefits.yaml",
+                "deep-benefits-json-100000.yaml",
+                "{\"benefits\": " + nest("{\"a\": ", "}", 100_000, "1") + "}",
+                "benefits.yaml"));
+        c.add(rules(
+                "deep",
+                "region.yaml",
+                "deep-region-100000.yaml",
+                "id: xian\nrules: " + nest("[", "]", 100_000, ""),
                 "region.yaml"));
 
         // long values (the limit is 65,536 characters)
-        c.add(assess("long", dir, "long-id-65537.yaml", HEAD + "worker:\n  id: " + repeat(ID, 65_537) + "\n", "worker.id"));
-        c.add(assess("long", dir, "long-id-100000-double-quoted.yaml", HEAD + "worker:\n  id: \"" + repeat(ID, 100_000)
-                + "\"\n", "worker.id"));
-        c.add(assess("long", dir, "long-id-500000-single-quoted.yaml", HEAD + "worker:\n  id: '" + repeat(ID, 500_000)
-                + "'\n", "worker.id"));
-        c.add(assess("long", dir, "long-id-1000000.yaml", HEAD + "worker:\n  id: " + repeat(ID, 1_000_000) + "\n",
+        c.add(assess(
+                "long", dir, "long-id-65537.yaml", HEAD + "worker:\n  id: " + repeat(ID, 65_537) + "\n", "worker.id"));
+        c.add(assess(
+                "long",
+                dir,
+                "long-id-100000-double-quoted.yaml",
+                HEAD + "worker:\n  id: \"" + repeat(ID, 100_000) + "\"\n",
                 "worker.id"));
-        c.add(assess("long", dir, "long-employer-70000.yaml", HEAD + "worker:\n  employer: \""
-                + repeat(Canaries.EMPLOYER, 70_000) + "\"\n", "worker.employer"));
-        c.add(assess("long", dir, "long-key-70000.yaml", HEAD + "worker:\n  \"" + "k".repeat(70_000) + "\": 1\n", "worker"));
-        c.add(assess("long", dir, "long-json-key-70000.json", "{\"worker\": {\"" + "k".repeat(70_000) + "\": 1}}",
+        c.add(assess(
+                "long",
+                dir,
+                "long-id-500000-single-quoted.yaml",
+                HEAD + "worker:\n  id: '" + repeat(ID, 500_000) + "'\n",
+                "worker.id"));
+        c.add(assess(
+                "long",
+                dir,
+                "long-id-1000000.yaml",
+                HEAD + "worker:\n  id: " + repeat(ID, 1_000_000) + "\n",
+                "worker.id"));
+        c.add(assess(
+                "long",
+                dir,
+                "long-employer-70000.yaml",
+                HEAD + "worker:\n  employer: \"" + repeat(Canaries.EMPLOYER, 70_000) + "\"\n",
+                "worker.employer"));
+        c.add(assess(
+                "long", dir, "long-key-70000.yaml", HEAD + "worker:\n  \"" + "k".repeat(70_000) + "\": 1\n", "worker"));
+        c.add(assess(
+                "long",
+                dir,
+                "long-json-key-70000.json",
+                "{\"worker\": {\"" + "k".repeat(70_000) + "\": 1}}",
                 "worker"));
-        c.add(assess("long", dir, "long-hospital-literal-block.yaml", HEAD + "worker: {}\nevents:\n  - type: HOSPITALISATION\n"
-                + "    hospital: |\n" + ("      " + repeat(Canaries.HOSPITAL, 1000) + "\n").repeat(100), "events[0].hospital"));
-        c.add(assess("long", dir, "long-amount-60000-digits.yaml", HEAD + "worker: {}\nevents:\n  - {type: HOMECOMING_TRIP, "
-                + "ticket_cost: " + "9".repeat(60_000) + "}\n", "events[0].ticket_cost"));
-        c.add(verify("long", dir, "long-case-name-100000.yaml", "region: xian\ncases:\n  - name: " + "n".repeat(100_000)
-                + "\n", "cases[0].name"));
-        c.add(rules("long", "parameters.yaml", "long-parameter-note.yaml", "p: {type: text, values: {2025-09-01: x},"
-                + " source: A-XA-1, note: " + "n".repeat(100_000) + "}\n", "parameters.yaml"));
+        c.add(assess(
+                "long",
+                dir,
+                "long-hospital-literal-block.yaml",
+                HEAD + "worker: {}\nevents:\n  - type: HOSPITALISATION\n" + "    hospital: |\n"
+                        + ("      " + repeat(Canaries.HOSPITAL, 1000) + "\n").repeat(100),
+                "events[0].hospital"));
+        c.add(assess(
+                "long",
+                dir,
+                "long-amount-60000-digits.yaml",
+                HEAD + "worker: {}\nevents:\n  - {type: HOMECOMING_TRIP, " + "ticket_cost: " + "9".repeat(60_000)
+                        + "}\n",
+                "events[0].ticket_cost"));
+        c.add(verify(
+                "long",
+                dir,
+                "long-case-name-100000.yaml",
+                "region: xian\ncases:\n  - name: " + "n".repeat(100_000) + "\n",
+                "cases[0].name"));
+        c.add(rules(
+                "long",
+                "parameters.yaml",
+                "long-parameter-note.yaml",
+                "p: {type: text, values: {2025-09-01: x}," + " source: A-XA-1, note: " + "n".repeat(100_000) + "}\n",
+                "parameters.yaml"));
 
         // big files (the cap is 1 MiB)
         String worker = Files.readString(WORKER);
@@ -308,38 +413,77 @@ class HostileInputTest {
         c.add(assess("big", dir, "big-5-mib-one-line.yaml", "id: " + "7".repeat(5 << 20), "larger than"));
         StringBuilder many = new StringBuilder("region: xian\ncases:\n");
         for (int i = 0; i < 20_000; i++) {
-            many.append("  - {name: case ").append(i).append(", as_of: 2026-03-10, worker: {id: \"").append(ID)
+            many.append("  - {name: case ")
+                    .append(i)
+                    .append(", as_of: 2026-03-10, worker: {id: \"")
+                    .append(ID)
                     .append("\"}, expect: {XIAN_FREE_HEALTH_CHECK: NEEDS_INFO}}\n");
         }
         c.add(verify("big", dir, "big-20000-cases.yaml", many.toString(), "larger than"));
         Path xianParameters = Corpus.ruleFolder("xian").resolve("parameters.yaml");
-        c.add(rules("big", "parameters.yaml", "big-parameters-2-mib.yaml", padded(Files.readString(xianParameters), 2 << 20),
+        c.add(rules(
+                "big",
+                "parameters.yaml",
+                "big-parameters-2-mib.yaml",
+                padded(Files.readString(xianParameters), 2 << 20),
                 "parameters.yaml"));
         Path xianHealth = Corpus.ruleFolder("xian").resolve("health.drl");
-        c.add(new Case("big", "big-drl-2-mib", assessWith(xian("big-drl", d -> write(d.resolve("health.drl"),
-                padded(read(xianHealth), 2 << 20).replace("\n#", "\n//")))), List.of("health.drl", "larger than"), List.of()));
+        c.add(new Case(
+                "big",
+                "big-drl-2-mib",
+                assessWith(xian(
+                        "big-drl",
+                        d -> write(
+                                d.resolve("health.drl"),
+                                padded(read(xianHealth), 2 << 20).replace("\n#", "\n//")))),
+                List.of("health.drl", "larger than"),
+                List.of()));
 
         // special files
         for (String device : List.of("/dev/zero", "/dev/urandom")) {
             if (Files.exists(Path.of(device))) {
-                c.add(new Case("special", "assess " + device, new String[] {"assess", device},
-                        List.of(device, "not a regular file"), List.of()));
+                c.add(new Case(
+                        "special",
+                        "assess " + device,
+                        new String[] {"assess", device},
+                        List.of(device, "not a regular file"),
+                        List.of()));
             }
         }
         if (Files.exists(Path.of("/dev/zero"))) {
-            c.add(new Case("special", "verify /dev/zero", new String[] {"verify", "/dev/zero"},
-                    List.of("/dev/zero", "not a regular file"), List.of()));
-            c.add(new Case("special", "population /dev/zero", new String[] {"population", "--region", "xian", "--as-of",
-                "2026-03-10", "/dev/zero"}, List.of("/dev/zero", "not a regular file"), List.of()));
+            c.add(new Case(
+                    "special",
+                    "verify /dev/zero",
+                    new String[] {"verify", "/dev/zero"},
+                    List.of("/dev/zero", "not a regular file"),
+                    List.of()));
+            c.add(new Case(
+                    "special",
+                    "population /dev/zero",
+                    new String[] {"population", "--region", "xian", "--as-of", "2026-03-10", "/dev/zero"},
+                    List.of("/dev/zero", "not a regular file"),
+                    List.of()));
         }
         Path fifo = dir.resolve("fifo-worker.yaml");
         if (TestFiles.mkfifo(fifo)) {
-            c.add(new Case("special", "assess a FIFO", new String[] {"assess", fifo.toString()},
-                    List.of("fifo-worker.yaml", "not a regular file"), List.of(fifo)));
-            c.add(new Case("special", "verify a FIFO", new String[] {"verify", fifo.toString()},
-                    List.of("fifo-worker.yaml", "not a regular file"), List.of(fifo)));
-            c.add(new Case("special", "population a FIFO", new String[] {"population", "--region", "xian", "--as-of",
-                "2026-03-10", fifo.toString()}, List.of("fifo-worker.yaml", "not a regular file"), List.of(fifo)));
+            c.add(new Case(
+                    "special",
+                    "assess a FIFO",
+                    new String[] {"assess", fifo.toString()},
+                    List.of("fifo-worker.yaml", "not a regular file"),
+                    List.of(fifo)));
+            c.add(new Case(
+                    "special",
+                    "verify a FIFO",
+                    new String[] {"verify", fifo.toString()},
+                    List.of("fifo-worker.yaml", "not a regular file"),
+                    List.of(fifo)));
+            c.add(new Case(
+                    "special",
+                    "population a FIFO",
+                    new String[] {"population", "--region", "xian", "--as-of", "2026-03-10", fifo.toString()},
+                    List.of("fifo-worker.yaml", "not a regular file"),
+                    List.of(fifo)));
             for (String file : List.of("parameters.yaml", "health.drl")) {
                 List<Path> fifos = new ArrayList<>();
                 Path folder = xian("fifo-" + file, d -> {
@@ -349,30 +493,50 @@ class HostileInputTest {
                     }
                 });
                 if (!fifos.isEmpty()) {
-                    c.add(new Case("special", "rule folder with a FIFO as " + file, assessWith(folder),
-                            List.of(file, "not a regular file"), fifos));
+                    c.add(new Case(
+                            "special",
+                            "rule folder with a FIFO as " + file,
+                            assessWith(folder),
+                            List.of(file, "not a regular file"),
+                            fifos));
                 }
             }
         }
         Path folderAsFile = Files.createDirectories(dir.resolve("a-folder.yaml"));
-        c.add(new Case("special", "assess a folder", new String[] {"assess", folderAsFile.toString()},
-                List.of("a-folder.yaml", "is a folder"), List.of()));
-        c.add(new Case("special", "population a folder", new String[] {"population", "--region", "xian", "--as-of",
-            "2026-03-10", folderAsFile.toString()}, List.of("a-folder.yaml", "is a folder"), List.of()));
-        c.add(new Case("special", "rule folder with a folder as parameters.yaml", assessWith(xian("folder-parameters", d -> {
-            delete(d.resolve("parameters.yaml"));
-            mkdirs(d.resolve("parameters.yaml"));
-        })), List.of("parameters.yaml", "is a folder"), List.of()));
+        c.add(new Case(
+                "special",
+                "assess a folder",
+                new String[] {"assess", folderAsFile.toString()},
+                List.of("a-folder.yaml", "is a folder"),
+                List.of()));
+        c.add(new Case(
+                "special",
+                "population a folder",
+                new String[] {"population", "--region", "xian", "--as-of", "2026-03-10", folderAsFile.toString()},
+                List.of("a-folder.yaml", "is a folder"),
+                List.of()));
+        c.add(new Case(
+                "special",
+                "rule folder with a folder as parameters.yaml",
+                assessWith(xian("folder-parameters", d -> {
+                    delete(d.resolve("parameters.yaml"));
+                    mkdirs(d.resolve("parameters.yaml"));
+                })),
+                List.of("parameters.yaml", "is a folder"),
+                List.of()));
 
         // symbolic links in a rule folder
         Path outside = Files.createDirectories(tmp.resolve("outside"));
-        Path secret = Files.writeString(outside.resolve("secret.drl"), "package org.nuanxin.rules;\n// " + ID + " "
-                + Canaries.EMPLOYER + "\nrule \"x\" when then System.exit(3); end\n");
+        Path secret = Files.writeString(
+                outside.resolve("secret.drl"),
+                "package org.nuanxin.rules;\n// " + ID + " " + Canaries.EMPLOYER
+                        + "\nrule \"x\" when then System.exit(3); end\n");
         Files.copy(xianParameters, outside.resolve("parameters.yaml"));
         Files.copy(xianHealth, outside.resolve("health.drl"));
         if (TestFiles.link(tmp.resolve("link-probe"), secret)) {
             c.add(linked("health.drl", secret, "link-drl-outside", "symbolic link"));
-            c.add(linked("parameters.yaml", outside.resolve("parameters.yaml"), "link-parameters-outside", "symbolic link"));
+            c.add(linked(
+                    "parameters.yaml", outside.resolve("parameters.yaml"), "link-parameters-outside", "symbolic link"));
             c.add(linked("health.drl", tmp.resolve("nowhere.drl"), "link-dangling", "symbolic link"));
             if (Files.exists(Path.of("/dev/zero"))) {
                 c.add(linked("region.yaml", Path.of("/dev/zero"), "link-region-to-dev-zero", "symbolic link"));
@@ -385,18 +549,30 @@ class HostileInputTest {
                 delete(d.resolve("health.drl"));
                 TestFiles.link(d.resolve("sub"), outside);
             });
-            c.add(new Case("link", "link-subfolder", assessWith(sub), List.of("health.drl", "outside the rule folder"),
+            c.add(new Case(
+                    "link",
+                    "link-subfolder",
+                    assessWith(sub),
+                    List.of("health.drl", "outside the rule folder"),
                     List.of()));
         }
 
         // dates on the command line
         for (String date : List.of("+99999-01-01", "1899-12-31", "2201-01-01")) {
-            c.add(new Case("asof", "assess --as-of " + date, new String[] {"assess", "--as-of", date, WORKER.toString()},
-                    List.of("--as-of", "1900 to 2200"), List.of()));
+            c.add(new Case(
+                    "asof",
+                    "assess --as-of " + date,
+                    new String[] {"assess", "--as-of", date, WORKER.toString()},
+                    List.of("--as-of", "1900 to 2200"),
+                    List.of()));
         }
         Path register = Files.writeString(dir.resolve("register.csv"), "id,occupation,work_city\n1,COURIER,xian\n");
-        c.add(new Case("asof", "population --as-of +99999-01-01", new String[] {"population", "--region", "xian",
-            "--as-of", "+99999-01-01", register.toString()}, List.of("--as-of", "1900 to 2200"), List.of()));
+        c.add(new Case(
+                "asof",
+                "population --as-of +99999-01-01",
+                new String[] {"population", "--region", "xian", "--as-of", "+99999-01-01", register.toString()},
+                List.of("--as-of", "1900 to 2200"),
+                List.of()));
 
         // a register whose header never ends
         Path endless = dir.resolve("register-endless-header.csv");
@@ -406,8 +582,12 @@ class HostileInputTest {
                 w.write(chunk);
             }
         }
-        c.add(new Case("register", "register-endless-header", new String[] {"population", "--region", "xian", "--as-of",
-            "2026-03-10", endless.toString()}, List.of("register-endless-header.csv", "header"), List.of()));
+        c.add(new Case(
+                "register",
+                "register-endless-header",
+                new String[] {"population", "--region", "xian", "--as-of", "2026-03-10", endless.toString()},
+                List.of("register-endless-header.csv", "header"),
+                List.of()));
         return c;
     }
 
@@ -444,7 +624,8 @@ class HostileInputTest {
 
     /** A fresh copy of the Xi'an rule folder, edited. */
     static Path xian(String name, Consumer<Path> edit) {
-        Path d = Corpus.copyFolder(Corpus.ruleFolder("xian"), tmp.resolve("folders").resolve(name));
+        Path d = Corpus.copyFolder(
+                Corpus.ruleFolder("xian"), tmp.resolve("folders").resolve(name));
         edit.accept(d);
         return d;
     }

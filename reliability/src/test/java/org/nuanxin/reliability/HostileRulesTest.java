@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -66,8 +65,7 @@ class HostileRulesTest {
     static ExecutorService runner;
 
     /** One attack: a rule file's text (or a folder set up by hand) with what it tries. */
-    record Attack(String name, String group, String attack, String text) {
-    }
+    record Attack(String name, String group, String attack, String text) {}
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -94,7 +92,8 @@ class HostileRulesTest {
     static List<Attack> corpus() throws IOException {
         List<Attack> attacks = new ArrayList<>();
         try (Stream<Path> files = Files.list(CORPUS)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 String attack = header(text, "// attack: ");
                 String group = header(text, "// group: ");
@@ -105,7 +104,10 @@ class HostileRulesTest {
     }
 
     private static String header(String text, String prefix) {
-        return text.lines().filter(l -> l.startsWith(prefix)).findFirst().map(l -> l.substring(prefix.length()))
+        return text.lines()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .map(l -> l.substring(prefix.length()))
                 .orElseThrow(() -> new IllegalStateException("no '" + prefix + "' line"));
     }
 
@@ -113,7 +115,8 @@ class HostileRulesTest {
     static Path folder(String name) throws IOException {
         Path folder = Corpus.copyFolder(TESTLAND, tmp.resolve(name));
         Path manifest = folder.resolve("region.yaml");
-        Files.writeString(manifest, Files.readString(manifest).replace("rules: [rules.drl]", "rules: [rules.drl, hostile.drl]"));
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("rules: [rules.drl]", "rules: [rules.drl, hostile.drl]"));
         Files.createDirectories(folder.resolve("scenarios"));
         Files.writeString(folder.resolve("scenarios/basic.yaml"), """
                 region: testland
@@ -127,36 +130,48 @@ class HostileRulesTest {
         return folder;
     }
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run cli(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new Cli(java.time.Clock.systemUTC(), () -> Nuanxin.builder().noClasspathRegions()),
-                new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = Cli.commandLine(
+                        new Cli(
+                                java.time.Clock.systemUTC(),
+                                () -> Nuanxin.builder().noClasspathRegions()),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true))
+                .execute(args);
         Observed.text("hostile rules stdout", out.toString());
         Observed.text("hostile rules stderr", err.toString());
         return new Run(code, out.toString(), err.toString());
     }
 
     /** What one attack came to on every path. */
-    record Outcome(boolean located, List<Integer> codes, boolean reloadRejected, String firstProblem) {
-    }
+    record Outcome(boolean located, List<Integer> codes, boolean reloadRejected, String firstProblem) {}
 
     /** Takes the folder through every path; {@code file} is the file the first error must locate, or "link". */
     static Outcome attempt(Path folder, String file) {
         LintReport report = RuleLinter.lint(folder);
-        RuleProblem first = report.problems().stream().filter(p -> p.severity() == RuleProblem.Severity.ERROR)
-                .findFirst().orElse(null);
+        RuleProblem first = report.problems().stream()
+                .filter(p -> p.severity() == RuleProblem.Severity.ERROR)
+                .findFirst()
+                .orElse(null);
         // a rule file that is a symbolic link is refused whole, before it is read: no line to point at
-        boolean located = first != null && (file.equals("hostile.drl")
-                ? first.file().equals(file) && first.line() > 0 && first.column() > 0
-                : first.file().endsWith("hostile.drl") && first.message().contains("symbolic link"));
+        boolean located = first != null
+                && (file.equals("hostile.drl")
+                        ? first.file().equals(file) && first.line() > 0 && first.column() > 0
+                        : first.file().endsWith("hostile.drl")
+                                && first.message().contains("symbolic link"));
         List<Integer> codes = new ArrayList<>();
         codes.add(cli("lint", folder.toString()).code());
         codes.add(cli("assess", "--rules", folder.toString(), worker.toString()).code());
-        codes.add(cli("verify", "--rules", folder.toString(), folder.resolve("scenarios").toString()).code());
+        codes.add(cli(
+                        "verify",
+                        "--rules",
+                        folder.toString(),
+                        folder.resolve("scenarios").toString())
+                .code());
         ReloadResult r = serving.reload(folder, List.of(folder.resolve("scenarios")));
         Observed.object("hostile rules reload", r);
         return new Outcome(located, codes, !r.promoted(), first == null ? "(none)" : first.toString());
@@ -204,8 +219,10 @@ class HostileRulesTest {
             Attack a = attacks.get(i);
             Path folder = a.text() == null ? tmp.resolve(a.name()) : folder("case-" + i);
             if (a.text() != null) {
-                Files.writeString(folder.resolve("hostile.drl"),
-                        a.text().replace("@CANARY@", canary.toString().replace("\\", "\\\\")), StandardCharsets.UTF_8);
+                Files.writeString(
+                        folder.resolve("hostile.drl"),
+                        a.text().replace("@CANARY@", canary.toString().replace("\\", "\\\\")),
+                        StandardCharsets.UTF_8);
             }
             String expected = a.text() == null ? "link" : "hostile.drl";
             Future<Outcome> f = runner.submit(() -> attempt(folder, expected));
@@ -270,14 +287,15 @@ class HostileRulesTest {
         Path hostileOutside = tmp.resolve("outside-hostile.drl");
         Files.writeString(hostileOutside, attacks.get(0).text().replace("@CANARY@", canary.toString()));
         int n = 0;
-        List<String> what = List.of("hostile.drl is a symbolic link to a file outside the folder holding a secret",
+        List<String> what = List.of(
+                "hostile.drl is a symbolic link to a file outside the folder holding a secret",
                 "hostile.drl is a symbolic link to a hostile rule file outside the folder");
         for (Path target : List.of(outside, hostileOutside)) {
             String attack = what.get(n);
             String name = "link-" + n++;
             Path folder = folder(name);
             if (!TestFiles.link(folder.resolve("hostile.drl"), target)) {
-                return 0;                                       // no symbolic links on this file system
+                return 0; // no symbolic links on this file system
             }
             attacks.add(new Attack(name, "symbolic links", attack, null));
         }
@@ -302,7 +320,7 @@ class HostileRulesTest {
         Files.writeString(outside, "SECRET-OUTSIDE-THE-FOLDER\n");
         Path folder = folder("link-echo");
         if (!TestFiles.link(folder.resolve("hostile.drl"), outside)) {
-            return;                                             // no symbolic links on this file system
+            return; // no symbolic links on this file system
         }
         LintReport report = RuleLinter.lint(folder);
         assertTrue(report.hasErrors());

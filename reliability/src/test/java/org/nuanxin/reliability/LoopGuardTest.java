@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -79,10 +78,16 @@ class LoopGuardTest {
     }
 
     static Situation looping() {
-        Worker w = Worker.builder().newEmploymentForm(true).workCity("xian").employer(TRIGGER).id(Canaries.ID).build();
+        Worker w = Worker.builder()
+                .newEmploymentForm(true)
+                .workCity("xian")
+                .employer(TRIGGER)
+                .id(Canaries.ID)
+                .build();
         List<org.nuanxin.model.Event> events = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            events.add(new org.nuanxin.model.HomecomingTrip(null, org.nuanxin.model.TripReason.URGENT_MATTER, true, null));
+            events.add(
+                    new org.nuanxin.model.HomecomingTrip(null, org.nuanxin.model.TripReason.URGENT_MATTER, true, null));
         }
         for (int i = 0; i < 100; i++) {
             events.add(new org.nuanxin.model.Hospitalisation(Canaries.HOSPITAL, null, null, null, null));
@@ -92,13 +97,14 @@ class LoopGuardTest {
 
     @Test
     void theLoopIsStoppedAndNamedWithinOneSecond() {
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        Nuanxin engine =
+                Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
         LocalDate asOf = LocalDate.of(2026, 3, 10);
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long start = System.nanoTime();
-            RuleExecutionException e = assertThrows(RuleExecutionException.class,
-                    () -> engine.assess("xian", looping(), asOf), "the loop is stopped");
+            RuleExecutionException e = assertThrows(
+                    RuleExecutionException.class, () -> engine.assess("xian", looping(), asOf), "the loop is stopped");
             long ms = (System.nanoTime() - start) / 1_000_000;
             millis.add(ms);
             Observed.exception("loop guard", e);
@@ -107,21 +113,28 @@ class LoopGuardTest {
         }
         Figures.put("loop.defaultLimit", Nuanxin.DEFAULT_MAX_FIRINGS);
         Figures.put("loop.stops", millis.size());
-        Figures.put("loop.maxMillis", millis.stream().mapToLong(Long::longValue).max().orElse(0));
+        Figures.put(
+                "loop.maxMillis",
+                millis.stream().mapToLong(Long::longValue).max().orElse(0));
         Figures.put("timing.loop.firstMillis", millis.get(0));
         System.out.println("loop guard: stopped at " + Nuanxin.DEFAULT_MAX_FIRINGS + " firings in " + millis + " ms");
     }
 
     @Test
     void aLowerLimitStopsItSooner() {
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).maxFiringsPerAssessment(200).build();
+        Nuanxin engine = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(folder)
+                .maxFiringsPerAssessment(200)
+                .build();
         long start = System.nanoTime();
-        RuleExecutionException e = assertThrows(RuleExecutionException.class,
-                () -> engine.assess("xian", looping(), LocalDate.of(2026, 3, 10)));
+        RuleExecutionException e = assertThrows(
+                RuleExecutionException.class, () -> engine.assess("xian", looping(), LocalDate.of(2026, 3, 10)));
         long ms = (System.nanoTime() - start) / 1_000_000;
         Observed.exception("loop guard (200)", e);
         // at 200 the rules that fire once per trip or stay may reach the limit before the join does
-        java.util.regex.Matcher fired = java.util.regex.Pattern.compile("fired (\\d+) times").matcher(e.getMessage());
+        java.util.regex.Matcher fired =
+                java.util.regex.Pattern.compile("fired (\\d+) times").matcher(e.getMessage());
         assertTrue(fired.find() && e.getMessage().contains("rule \""), e::getMessage);
         int times = Integer.parseInt(fired.group(1));
         assertTrue(times >= 200 && times < 1_000, "stopped near the lower limit: " + e.getMessage());
@@ -131,8 +144,12 @@ class LoopGuardTest {
     /** Loops stopped on some threads leave no trace in the pooled sessions the other threads get. */
     @Test
     void theEngineKeepsDecidingEveryOtherWorkerAlike() throws Exception {
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
-        Nuanxin plain = Nuanxin.builder().noClasspathRegions().ruleFolder(Corpus.ruleFolder("xian")).build();
+        Nuanxin engine =
+                Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        Nuanxin plain = Nuanxin.builder()
+                .noClasspathRegions()
+                .ruleFolder(Corpus.ruleFolder("xian"))
+                .build();
         List<ScenarioCase> cases = Corpus.cases("xian");
         List<Assessment> expected = new ArrayList<>();
         for (ScenarioCase c : cases) {
@@ -158,8 +175,9 @@ class LoopGuardTest {
                         Assessment a = engine.assess("xian", c.situation(), c.asOf());
                         Assessment b = expected.get(i);
                         if (!a.decisions().equals(b.decisions())) {
-                            return c + ": " + ConcurrencyHammerTest.firstDifference(b,
-                                    new Assessment(a.region(), a.asOf(), b.ruleSetVersion(), a.decisions()));
+                            return c + ": "
+                                    + ConcurrencyHammerTest.firstDifference(
+                                            b, new Assessment(a.region(), a.asOf(), b.ruleSetVersion(), a.decisions()));
                         }
                     }
                     return "ok " + loops;
@@ -176,9 +194,10 @@ class LoopGuardTest {
 
     @Test
     void theLoopingRuleIsNotTriggeredByOthers() {
-        Nuanxin engine = Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
-        Assessment a = engine.assess("xian", Situation.of(Worker.builder().employer("SF_EXPRESS").build()),
-                LocalDate.of(2026, 3, 10));
+        Nuanxin engine =
+                Nuanxin.builder().noClasspathRegions().ruleFolder(folder).build();
+        Assessment a = engine.assess(
+                "xian", Situation.of(Worker.builder().employer("SF_EXPRESS").build()), LocalDate.of(2026, 3, 10));
         assertEquals("xian", a.region());
     }
 }

@@ -1,11 +1,10 @@
 package org.nuanxin.reliability;
 
-import org.junit.jupiter.api.Test;
-import org.nuanxin.testing.ModuleBoundaries;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.nuanxin.testing.ModuleBoundaries;
 
 /** This module, and the region jars it tests, use only core's exported packages (docs/architecture.md). */
 class ModuleBoundariesTest {
@@ -18,7 +17,8 @@ class ModuleBoundariesTest {
 
     @Test
     void regionJarsUseOnlyWhatCoreExports() {
-        JavaClasses regions = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses regions = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.nuanxin.region");
         if (regions.isEmpty()) {
             throw new AssertionError("no region classes on the classpath");

@@ -19,8 +19,7 @@ final class Observed {
     static final AtomicLong CHARS = new AtomicLong();
     private static final List<String> LEAKS = new ArrayList<>();
 
-    private Observed() {
-    }
+    private Observed() {}
 
     /** An exception the library threw: its full stack trace, with every cause's message. */
     static void exception(String where, Throwable t) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.nuanxin.Benefit;
 import org.nuanxin.Region;
 import org.nuanxin.model.Certificate;
@@ -42,21 +41,29 @@ final class WorkerGenerator {
             "zhejiang", List.of("330100", "330200", "330282"),
             "neimenggu", List.of("150100", "150200", "150600"),
             "xinjiang", List.of("650100", "650500", "653100"));
-    static final Map<String, String> PROVINCE = Map.of("xian", "610000", "qingdao", "370000",
-            "zhejiang", "330000", "neimenggu", "150000", "xinjiang", "650000");
+
+    static final Map<String, String> PROVINCE = Map.of(
+            "xian", "610000", "qingdao", "370000", "zhejiang", "330000", "neimenggu", "150000", "xinjiang", "650000");
     /**
      * The union hospital some region's rules name: Xi'an's, {@code hospital.union_hospital} in rules-xian's
      * parameters.yaml ({@code GeneratedWorkersTest} checks it still is). Offered for every region, as before.
      */
     static final String UNION_HOSPITAL = "xian_union_hospital";
+
     static final List<String> EMPLOYERS = List.of("SF_EXPRESS", "顺丰速运", "顺丰", Canaries.EMPLOYER, "MEITUAN");
     static final LocalDate FIRST = LocalDate.of(2021, 6, 1);
     static final LocalDate LAST = LocalDate.of(2029, 6, 30);
 
     /** One generated input; the lists are the very lists handed to the library, kept to check it copies them. */
-    record Generated(int index, String region, LocalDate asOf, Situation situation, List<Child> children,
-                     List<Certificate> certificates, List<Event> events, List<Claim> claims) {
-    }
+    record Generated(
+            int index,
+            String region,
+            LocalDate asOf,
+            Situation situation,
+            List<Child> children,
+            List<Certificate> certificates,
+            List<Event> events,
+            List<Claim> claims) {}
 
     private final SplittableRandom random;
     private final Places places = Places.standard();
@@ -66,8 +73,12 @@ final class WorkerGenerator {
 
     WorkerGenerator(long seed) {
         this.random = new SplittableRandom(seed);
-        this.allCities = places.all().stream().filter(p -> p.level() != Place.Level.PROVINCE).toList();
-        this.allProvinces = places.all().stream().filter(p -> p.level() == Place.Level.PROVINCE).toList();
+        this.allCities = places.all().stream()
+                .filter(p -> p.level() != Place.Level.PROVINCE)
+                .toList();
+        this.allProvinces = places.all().stream()
+                .filter(p -> p.level() == Place.Level.PROVINCE)
+                .toList();
     }
 
     SplittableRandom random() {
@@ -81,7 +92,8 @@ final class WorkerGenerator {
         LocalDate day = date(FIRST, LAST);
         if (random.nextInt(3) > 0 && r.parameters().get("programme.start") != null) {
             LocalDate start = (LocalDate) r.parameters().get("programme.start").value();
-            LocalDate end = r.parameters().get("programme.end") == null ? LAST
+            LocalDate end = r.parameters().get("programme.end") == null
+                    ? LAST
                     : (LocalDate) r.parameters().get("programme.end").value();
             day = date(start, end);
         }
@@ -111,7 +123,10 @@ final class WorkerGenerator {
                 .hukouProvince(maybe(this::province));
         Worker w = b.build();
         if (w.workCity() == null && pick(0.3)) {
-            w = w.toBuilder().workProvince(pick(0.6) ? places.byCode(PROVINCE.get(region)).orElseThrow() : province()).build();
+            w = w.toBuilder()
+                    .workProvince(
+                            pick(0.6) ? places.byCode(PROVINCE.get(region)).orElseThrow() : province())
+                    .build();
         }
         List<Event> events = new ArrayList<>();
         int n = random.nextInt(5) == 0 ? 0 : random.nextInt(1, 4);
@@ -121,21 +136,28 @@ final class WorkerGenerator {
         List<Claim> claims = new ArrayList<>();
         int c = random.nextInt(3) == 0 ? random.nextInt(1, 3) : 0;
         for (int i = 0; i < c; i++) {
-            claims.add(new Claim(benefits.get(random.nextInt(benefits.size())).code(),
-                    date(asOf.minusYears(2), asOf)));
+            claims.add(new Claim(benefits.get(random.nextInt(benefits.size())).code(), date(asOf.minusYears(2), asOf)));
         }
-        return new Generated(count++, region, asOf, new Situation(w, events, claims), children, certificates, events,
-                claims);
+        return new Generated(
+                count++, region, asOf, new Situation(w, events, claims), children, certificates, events, claims);
     }
 
     Event event(String region, LocalDate asOf) {
         return switch (random.nextInt(3)) {
-            case 0 -> new HomecomingTrip(maybe(() -> date(asOf.minusYears(2), asOf.plusDays(30))),
-                    maybe(() -> one(TripReason.values())), maybe(random::nextBoolean), maybe(() -> money(800)));
+            case 0 ->
+                new HomecomingTrip(
+                        maybe(() -> date(asOf.minusYears(2), asOf.plusDays(30))),
+                        maybe(() -> one(TripReason.values())),
+                        maybe(random::nextBoolean),
+                        maybe(() -> money(800)));
             case 1 -> {
                 LocalDate admission = maybe(() -> date(asOf.minusYears(2), asOf.plusDays(10)));
                 LocalDate discharge = maybe(() -> (admission == null ? asOf : admission).plusDays(random.nextInt(40)));
-                yield new Hospitalisation(maybe(() -> hospital(region)), admission, discharge, maybe(() -> money(9000)),
+                yield new Hospitalisation(
+                        maybe(() -> hospital(region)),
+                        admission,
+                        discharge,
+                        maybe(() -> money(9000)),
                         maybe(() -> money(1200)));
             }
             default -> new WageArrears(maybe(() -> date(asOf.minusYears(2), asOf)), maybe(() -> money(20000)));
@@ -152,8 +174,7 @@ final class WorkerGenerator {
     }
 
     Child child(LocalDate asOf, double unknown) {
-        return new Child(pick(unknown) ? null : childBirthDate(asOf),
-                pick(unknown) ? null : one(SchoolStage.values()));
+        return new Child(pick(unknown) ? null : childBirthDate(asOf), pick(unknown) ? null : one(SchoolStage.values()));
     }
 
     List<Certificate> certificates(LocalDate asOf) {
@@ -166,16 +187,17 @@ final class WorkerGenerator {
     }
 
     Certificate certificate(LocalDate asOf, double unknown) {
-        return new Certificate(pick(unknown) ? null : one(CertificateKind.values()),
+        return new Certificate(
+                pick(unknown) ? null : one(CertificateKind.values()),
                 pick(unknown) ? null : date(LocalDate.of(2019, 1, 1), asOf));
     }
 
     /** A birth date 16 to 70 years before the as-of date; now and then a birthday on it, or a leap day. */
     LocalDate birthDate(LocalDate asOf) {
         return switch (random.nextInt(10)) {
-            case 0 -> asOf.minusYears(random.nextInt(16, 71));                   // turns N on the day
-            case 1 -> asOf.minusYears(random.nextInt(16, 71)).plusDays(1);       // turns N tomorrow
-            case 2 -> LocalDate.of(1960 + 4 * random.nextInt(10), 2, 29);        // leap-day birthday
+            case 0 -> asOf.minusYears(random.nextInt(16, 71)); // turns N on the day
+            case 1 -> asOf.minusYears(random.nextInt(16, 71)).plusDays(1); // turns N tomorrow
+            case 2 -> LocalDate.of(1960 + 4 * random.nextInt(10), 2, 29); // leap-day birthday
             default -> date(asOf.minusYears(70), asOf.minusYears(16));
         };
     }
@@ -194,8 +216,8 @@ final class WorkerGenerator {
 
     Place province() {
         return switch (random.nextInt(4)) {
-            case 0 -> places.byCode("610000").orElseThrow();   // Shaanxi
-            case 1 -> places.byCode("140000").orElseThrow();   // Shanxi, the look-alike
+            case 0 -> places.byCode("610000").orElseThrow(); // Shaanxi
+            case 1 -> places.byCode("140000").orElseThrow(); // Shanxi, the look-alike
             default -> allProvinces.get(random.nextInt(allProvinces.size()));
         };
     }

@@ -15,8 +15,7 @@ final class Yaml {
     /** Marks a key to leave out of the document. */
     static final Object ABSENT = new Object();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();

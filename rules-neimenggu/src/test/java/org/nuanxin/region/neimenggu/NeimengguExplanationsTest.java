@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.BenefitKind;
@@ -29,16 +28,29 @@ import org.nuanxin.testing.ScenarioSuite;
  */
 class NeimengguExplanationsTest {
 
-    private static final List<String> CODES = List.of("NEIMENGGU_TWO_CANCER_SCREENING", "NEIMENGGU_MOBILE_HEALTH_CHECK",
-            "NEIMENGGU_RECUPERATION", "NEIMENGGU_EDUCATION_SUPPORT", "NEIMENGGU_SKILLS_TRAINING",
-            "NEIMENGGU_MUTUAL_AID_COVER", "NEIMENGGU_LEGAL_SERVICES", "NEIMENGGU_EMPLOYMENT_SERVICES",
-            "NEIMENGGU_MEMBERSHIP_GIFT", "NEIMENGGU_MODEL_WORKER_QUOTA", "NEIMENGGU_MENTAL_HEALTH",
+    private static final List<String> CODES = List.of(
+            "NEIMENGGU_TWO_CANCER_SCREENING",
+            "NEIMENGGU_MOBILE_HEALTH_CHECK",
+            "NEIMENGGU_RECUPERATION",
+            "NEIMENGGU_EDUCATION_SUPPORT",
+            "NEIMENGGU_SKILLS_TRAINING",
+            "NEIMENGGU_MUTUAL_AID_COVER",
+            "NEIMENGGU_LEGAL_SERVICES",
+            "NEIMENGGU_EMPLOYMENT_SERVICES",
+            "NEIMENGGU_MEMBERSHIP_GIFT",
+            "NEIMENGGU_MODEL_WORKER_QUOTA",
+            "NEIMENGGU_MENTAL_HEALTH",
             "NEIMENGGU_BATTERY_SWAP");
 
     /** A woman rider in Ordos who joined the union in 2024: qualifies for all twelve in the period. */
     private static Worker.Builder rider() {
-        return Worker.builder().occupation(Occupation.FOOD_DELIVERY_RIDER).newEmploymentForm(true).workCity("ordos")
-                .gender(Gender.FEMALE).birthDate(LocalDate.of(1990, 4, 1)).unionMember(true)
+        return Worker.builder()
+                .occupation(Occupation.FOOD_DELIVERY_RIDER)
+                .newEmploymentForm(true)
+                .workCity("ordos")
+                .gender(Gender.FEMALE)
+                .birthDate(LocalDate.of(1990, 4, 1))
+                .unionMember(true)
                 .unionJoinDate(LocalDate.of(2024, 2, 1));
     }
 
@@ -57,7 +69,8 @@ class NeimengguExplanationsTest {
     @Test
     void catalogueHasTheTwelveCodes() {
         List<String> codes = ScenarioSuite.engine().region("neimenggu").benefits().stream()
-                .map(b -> b.code()).toList();
+                .map(b -> b.code())
+                .toList();
         assertEquals(CODES, codes);
     }
 
@@ -72,13 +85,19 @@ class NeimengguExplanationsTest {
 
     @Test
     void outsideThePeriodSaysNotInEffectOnTheDate() {
-        Map<LocalDate, List<String>> dates = Map.of(LocalDate.of(2022, 12, 31), List.of("31 December 2022", "2022年12月31日"),
-                LocalDate.of(2026, 1, 1), List.of("1 January 2026", "2026年1月1日"));
+        Map<LocalDate, List<String>> dates = Map.of(
+                LocalDate.of(2022, 12, 31),
+                List.of("31 December 2022", "2022年12月31日"),
+                LocalDate.of(2026, 1, 1),
+                List.of("1 January 2026", "2026年1月1日"));
         for (LocalDate asOf : dates.keySet()) {
             for (String code : CODES) {
                 Decision d = decide(rider().build(), asOf, code);
                 assertEquals(Status.NOT_ELIGIBLE, d.status(), code);
-                assertTrue(en(d).contains("programme not in effect on " + dates.get(asOf).get(0)), code + ": " + en(d));
+                assertTrue(
+                        en(d).contains("programme not in effect on "
+                                + dates.get(asOf).get(0)),
+                        code + ": " + en(d));
                 assertTrue(zh(d).contains("评估日" + dates.get(asOf).get(1) + "不在实施期内"), code + ": " + zh(d));
                 assertTrue(d.reasons().stream().allMatch(r -> r.source().equals("NM-2024")), code);
             }
@@ -98,8 +117,10 @@ class NeimengguExplanationsTest {
 
     @Test
     void screeningSaysTheSourceStatesNoAgeBandAndGivesThePlaces() {
-        Decision d = decide(rider().birthDate(LocalDate.of(1950, 1, 1)).unionMember(false).build(),
-                LocalDate.of(2024, 3, 8), "NEIMENGGU_TWO_CANCER_SCREENING");
+        Decision d = decide(
+                rider().birthDate(LocalDate.of(1950, 1, 1)).unionMember(false).build(),
+                LocalDate.of(2024, 3, 8),
+                "NEIMENGGU_TWO_CANCER_SCREENING");
         assertEquals(Status.ELIGIBLE, d.status());
         assertTrue(en(d).contains("the source states no age band"), en(d));
         assertTrue(en(d).contains("10000 places"), en(d));
@@ -108,8 +129,8 @@ class NeimengguExplanationsTest {
 
     @Test
     void screeningRefusedForAManSaysItIsForWomen() {
-        Decision d = decide(rider().gender(Gender.MALE).build(), LocalDate.of(2024, 3, 8),
-                "NEIMENGGU_TWO_CANCER_SCREENING");
+        Decision d =
+                decide(rider().gender(Gender.MALE).build(), LocalDate.of(2024, 3, 8), "NEIMENGGU_TWO_CANCER_SCREENING");
         assertEquals(Status.NOT_ELIGIBLE, d.status());
         assertTrue(en(d).contains("for women"), en(d));
     }
@@ -135,7 +156,9 @@ class NeimengguExplanationsTest {
 
     @Test
     void membershipGiftBeforeTheWindowSaysTheWindow() {
-        Decision d = decide(rider().unionJoinDate(LocalDate.of(2022, 12, 31)).build(), LocalDate.of(2024, 8, 16),
+        Decision d = decide(
+                rider().unionJoinDate(LocalDate.of(2022, 12, 31)).build(),
+                LocalDate.of(2024, 8, 16),
                 "NEIMENGGU_MEMBERSHIP_GIFT");
         assertEquals(Status.NOT_ELIGIBLE, d.status());
         assertTrue(en(d).contains("did not join the union between 1 January 2023 and 31 December 2025"), en(d));
@@ -144,7 +167,8 @@ class NeimengguExplanationsTest {
 
     @Test
     void membershipGiftWithUnknownJoinDateAsksForIt() {
-        Decision d = decide(rider().unionJoinDate(null).build(), LocalDate.of(2024, 8, 16), "NEIMENGGU_MEMBERSHIP_GIFT");
+        Decision d =
+                decide(rider().unionJoinDate(null).build(), LocalDate.of(2024, 8, 16), "NEIMENGGU_MEMBERSHIP_GIFT");
         assertEquals(Status.NEEDS_INFO, d.status());
         assertEquals(List.of("union_join_date"), d.missing());
         assertTrue(en(d).contains("Needs: date you joined the union; to check: "), en(d));
@@ -153,7 +177,9 @@ class NeimengguExplanationsTest {
 
     @Test
     void nonMemberIsToldJoiningOpensTheMutualAidCover() {
-        Decision d = decide(rider().unionMember(false).unionJoinDate(null).build(), LocalDate.of(2024, 8, 16),
+        Decision d = decide(
+                rider().unionMember(false).unionJoinDate(null).build(),
+                LocalDate.of(2024, 8, 16),
                 "NEIMENGGU_MUTUAL_AID_COVER");
         assertEquals(Status.NOT_ELIGIBLE, d.status());
         assertTrue(en(d).contains("joining the union opens it") && en(d).contains("NEIMENGGU_MEMBERSHIP_GIFT"), en(d));
@@ -170,13 +196,21 @@ class NeimengguExplanationsTest {
 
     @Test
     void reportFiguresAreKeptWithUsedByAndTheGarbledSubsidyIsFlagged() {
-        Map<String, Parameter> params = ScenarioSuite.engine().region("neimenggu").parameters();
-        assertEquals(0, new BigDecimal("50000000").compareTo((BigDecimal) params.get("budget.invested_2023").value()));
-        assertEquals(0, new BigDecimal("30000000").compareTo((BigDecimal) params.get("budget.invested_2024").value()));
+        Map<String, Parameter> params =
+                ScenarioSuite.engine().region("neimenggu").parameters();
+        assertEquals(0, new BigDecimal("50000000").compareTo((BigDecimal)
+                        params.get("budget.invested_2023").value()));
+        assertEquals(0, new BigDecimal("30000000").compareTo((BigDecimal)
+                        params.get("budget.invested_2024").value()));
         assertEquals(2219, params.get("union_stations.count").value());
         assertEquals(10000, params.get("two_cancer.places").value());
-        for (String key : List.of("budget.invested_2023", "budget.invested_2024", "budget.hohhot_inclusive_events",
-                "union_stations.count", "two_cancer.subsidy", "two_cancer.places")) {
+        for (String key : List.of(
+                "budget.invested_2023",
+                "budget.invested_2024",
+                "budget.hohhot_inclusive_events",
+                "union_stations.count",
+                "two_cancer.subsidy",
+                "two_cancer.places")) {
             assertFalse(params.get(key).usedBy().isBlank(), key);
         }
         assertTrue(params.get("two_cancer.subsidy").note().contains("SOURCE DEFECT"));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
@@ -23,16 +22,30 @@ import org.nuanxin.testing.ScenarioSuite;
  */
 class QingdaoExplanationsTest {
 
-    private static final List<String> CODES = List.of("QINGDAO_MUTUAL_AID_GIFT", "QINGDAO_MEDICAL_MUTUAL_AID_SUBSIDY",
-            "QINGDAO_TWO_CANCER_SCREENING", "QINGDAO_FREE_HEALTH_CHECK", "QINGDAO_RECUPERATION_PRIORITY",
-            "QINGDAO_CARE_VISITS", "QINGDAO_HARDSHIP_ASSISTANCE", "QINGDAO_MENTAL_HEALTH_SERVICES",
-            "QINGDAO_EDUCATION_UPGRADE", "QINGDAO_SKILLS_AND_JOBS", "QINGDAO_LEGAL_AID", "QINGDAO_SERVICE_STATIONS",
+    private static final List<String> CODES = List.of(
+            "QINGDAO_MUTUAL_AID_GIFT",
+            "QINGDAO_MEDICAL_MUTUAL_AID_SUBSIDY",
+            "QINGDAO_TWO_CANCER_SCREENING",
+            "QINGDAO_FREE_HEALTH_CHECK",
+            "QINGDAO_RECUPERATION_PRIORITY",
+            "QINGDAO_CARE_VISITS",
+            "QINGDAO_HARDSHIP_ASSISTANCE",
+            "QINGDAO_MENTAL_HEALTH_SERVICES",
+            "QINGDAO_EDUCATION_UPGRADE",
+            "QINGDAO_SKILLS_AND_JOBS",
+            "QINGDAO_LEGAL_AID",
+            "QINGDAO_SERVICE_STATIONS",
             "QINGDAO_JOIN_UNION");
 
     private static Worker.Builder member() {
-        return Worker.builder().newEmploymentForm(true).workCity("qingdao").unionMember(true)
-                .gender(Gender.FEMALE).birthDate(LocalDate.of(1980, 5, 20))
-                .medicalInsurance(MedicalInsurance.URBAN_EMPLOYEE).hardship(true);
+        return Worker.builder()
+                .newEmploymentForm(true)
+                .workCity("qingdao")
+                .unionMember(true)
+                .gender(Gender.FEMALE)
+                .birthDate(LocalDate.of(1980, 5, 20))
+                .medicalInsurance(MedicalInsurance.URBAN_EMPLOYEE)
+                .hardship(true);
     }
 
     private static Decision decide(Worker w, LocalDate asOf, String code) {
@@ -50,7 +63,8 @@ class QingdaoExplanationsTest {
     @Test
     void catalogueHasTheThirteenCodes() {
         List<String> codes = ScenarioSuite.engine().region("qingdao").benefits().stream()
-                .map(b -> b.code()).toList();
+                .map(b -> b.code())
+                .toList();
         assertEquals(CODES, codes);
     }
 
@@ -91,8 +105,10 @@ class QingdaoExplanationsTest {
 
     @Test
     void educationUpgradeSaysTheUnionAssessesWillingnessAndAbility() {
-        Decision d = decide(Worker.builder().newEmploymentForm(true).workCity("qingdao").build(),
-                LocalDate.of(2022, 3, 1), "QINGDAO_EDUCATION_UPGRADE");
+        Decision d = decide(
+                Worker.builder().newEmploymentForm(true).workCity("qingdao").build(),
+                LocalDate.of(2022, 3, 1),
+                "QINGDAO_EDUCATION_UPGRADE");
         assertEquals(Status.ELIGIBLE, d.status());
         assertTrue(en(d).contains("the union assesses willingness and ability") && en(d).contains("A-QD-2"), en(d));
         assertTrue(zh(d).contains("有意愿、有能力"), zh(d));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
@@ -19,7 +18,9 @@ class XianLintTest {
     @Test
     void ruleFolderLintsClean() {
         LintReport report = RuleLinter.lint(Path.of("src/main/resources/org/nuanxin/region/xian"));
-        assertTrue(report.problems().isEmpty(), () -> report.summary() + "\n" + report.problems().stream()
-                .map(String::valueOf).collect(Collectors.joining("\n")));
+        assertTrue(
+                report.problems().isEmpty(),
+                () -> report.summary() + "\n"
+                        + report.problems().stream().map(String::valueOf).collect(Collectors.joining("\n")));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
@@ -27,15 +26,23 @@ import org.nuanxin.testing.ScenarioSuite;
  */
 class XinjiangExplanationsTest {
 
-    private static final List<String> CODES = List.of("XINJIANG_UNION_STATION", "XINJIANG_HAMI_MOBILE_HEALTH_CHECK",
-            "XINJIANG_SF_SCHOOL_AID", "XINJIANG_SF_CERTIFICATE_AWARD");
+    private static final List<String> CODES = List.of(
+            "XINJIANG_UNION_STATION",
+            "XINJIANG_HAMI_MOBILE_HEALTH_CHECK",
+            "XINJIANG_SF_SCHOOL_AID",
+            "XINJIANG_SF_CERTIFICATE_AWARD");
 
     private static final LocalDate AUTUMN_2025 = LocalDate.of(2025, 9, 10);
 
     private static Worker.Builder sfCourier() {
-        return Worker.builder().occupation(Occupation.COURIER).employer("SF_EXPRESS").workCity("urumqi")
-                .hardship(true).children(List.of(new Child(LocalDate.of(2014, 3, 2), SchoolStage.PRIMARY)))
-                .employmentStartDate(LocalDate.of(2017, 5, 1)).integrityDeductions(false)
+        return Worker.builder()
+                .occupation(Occupation.COURIER)
+                .employer("SF_EXPRESS")
+                .workCity("urumqi")
+                .hardship(true)
+                .children(List.of(new Child(LocalDate.of(2014, 3, 2), SchoolStage.PRIMARY)))
+                .employmentStartDate(LocalDate.of(2017, 5, 1))
+                .integrityDeductions(false)
                 .certificates(List.of(new Certificate(CertificateKind.SKILL, LocalDate.of(2024, 12, 1))));
     }
 
@@ -53,7 +60,9 @@ class XinjiangExplanationsTest {
 
     @Test
     void catalogueHasTheFourCodes() {
-        List<String> codes = ScenarioSuite.engine().region("xinjiang").benefits().stream().map(Benefit::code).toList();
+        List<String> codes = ScenarioSuite.engine().region("xinjiang").benefits().stream()
+                .map(Benefit::code)
+                .toList();
         assertEquals(CODES, codes);
     }
 
@@ -107,7 +116,10 @@ class XinjiangExplanationsTest {
 
     @Test
     void hamiCheckUpBeforeTheLaunchIsNotInEffect() {
-        Worker rider = Worker.builder().occupation(Occupation.FOOD_DELIVERY_RIDER).workCity("hami").build();
+        Worker rider = Worker.builder()
+                .occupation(Occupation.FOOD_DELIVERY_RIDER)
+                .workCity("hami")
+                .build();
         Decision before = decide(rider, LocalDate.of(2024, 10, 31), "XINJIANG_HAMI_MOBILE_HEALTH_CHECK");
         assertEquals(Status.NOT_ELIGIBLE, before.status());
         assertTrue(en(before).contains("programme not in effect on 31 October 2024"), en(before));
@@ -120,8 +132,13 @@ class XinjiangExplanationsTest {
 
     @Test
     void stationsNameTheDistrictAndAreStanding() {
-        Decision d = decide(Worker.builder().occupation(Occupation.CITY_MANAGEMENT).workCity("urumqi").build(),
-                LocalDate.of(2031, 1, 15), "XINJIANG_UNION_STATION");
+        Decision d = decide(
+                Worker.builder()
+                        .occupation(Occupation.CITY_MANAGEMENT)
+                        .workCity("urumqi")
+                        .build(),
+                LocalDate.of(2031, 1, 15),
+                "XINJIANG_UNION_STATION");
         assertEquals(Status.ELIGIBLE, d.status());
         assertTrue(en(d).contains("129 union stations") && en(d).contains("standing"), en(d));
         assertTrue(zh(d).contains("乌鲁木齐市沙依巴克区"), zh(d));

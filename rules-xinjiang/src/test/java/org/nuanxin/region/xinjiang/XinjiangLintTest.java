@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.authoring.RuleLinter;
@@ -14,7 +13,8 @@ class XinjiangLintTest {
 
     @Test
     void ruleFolderLintsClean() {
-        List<RuleProblem> problems = RuleLinter.lint(Path.of("src/main/resources/org/nuanxin/region/xinjiang")).problems();
+        List<RuleProblem> problems = RuleLinter.lint(Path.of("src/main/resources/org/nuanxin/region/xinjiang"))
+                .problems();
         assertEquals(List.of(), problems);
     }
 }

@@ -2,7 +2,6 @@ package org.nuanxin.region.zhejiang;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.nuanxin.testing.ScenarioSuite;
