@@ -25,7 +25,9 @@ import java.util.Objects;
  *                 on the worker's claims; {@link Limit#NONE} when the catalogue declares no limit
  * @param limitFrom for {@link Limit#ONCE_SINCE}, the date parameter the limit counts from; else empty
  * @param aboutZh  what the benefit gives, as the catalogue states it for a worker ({@code about_zh}); it is
- *                 shown among the reasons of every decision on the benefit; empty when not stated
+ *                 a criterion always met, so it is among the reasons of an eligible decision (which lists
+ *                 every criterion met; a decision that is not eligible lists what failed); empty when not
+ *                 stated
  * @param aboutEn  the same in English ({@code about_en})
  */
 public record Benefit(
