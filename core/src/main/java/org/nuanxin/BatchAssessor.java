@@ -64,6 +64,7 @@ public final class BatchAssessor {
             return region.assess(situation, asOf, maxFirings);
         }
         CompiledRegion.checkDates(situation.worker(), asOf);
+        situation = situation.seenOn(asOf);
         Facts known = facts;
         Profile probe = new Profile(situation.worker(), asOf);
         List<Object> key = new ArrayList<>(known.byKey().size() + 1);

@@ -129,15 +129,18 @@ public final class Nuanxin implements Assessor {
     }
 
     /**
-     * Decides every benefit of a region's programme for one worker's situation on a date.
+     * Decides every benefit of a region's programme for one worker's situation on a date. The
+     * situation is seen as it stood on {@code asOf} ({@link Situation#seenOn}): events, claims,
+     * certificates, children and union membership dated after it are not there yet, so a host may pass
+     * its whole ledger and assess an earlier date.
      *
      * @param region    region id, e.g. {@code xian}
      * @param situation the worker, events and claims
      * @param asOf      the assessment date (China Standard Time calendar date)
      * @return one decision per benefit of the region, with reasons and citations
      * @throws UnknownRegionException when the region is not loaded
-     * @throws InvalidInputException  when the situation is inconsistent with the date, or the date is outside
-     *                                the years 1900 to 2200
+     * @throws InvalidInputException  when the worker is born after the date, or the date is outside the
+     *                                years 1900 to 2200
      * @throws RuleExecutionException when the region's rules fail
      */
     @Override

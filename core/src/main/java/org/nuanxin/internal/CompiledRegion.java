@@ -9,7 +9,6 @@ import org.nuanxin.InvalidInputException;
 import org.nuanxin.Region;
 import org.nuanxin.RuleExecutionException;
 import org.nuanxin.RuleProblem;
-import org.nuanxin.model.Child;
 import org.nuanxin.model.Event;
 import org.nuanxin.model.HomecomingTrip;
 import org.nuanxin.model.Hospitalisation;
@@ -128,7 +127,8 @@ public final class CompiledRegion {
      * Assesses one worker.
      *
      * @param maxFirings how many rule firings one assessment may take before it is stopped as a loop
-     * @throws InvalidInputException    when a date in the situation lies after {@code asOf}
+     * @throws InvalidInputException    when the worker's birth date lies after {@code asOf}; anything
+     *                                  else dated after it is left out ({@link Situation#seenOn})
      * @throws RuleExecutionException   when a rule fails or the rules loop
      */
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings) {
@@ -138,6 +138,7 @@ public final class CompiledRegion {
     /** As {@link #assess(Situation, LocalDate, int)}, telling {@code reads} every fact the rules read. */
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
+        situation = situation.seenOn(asOf);
         Findings verdict = new Findings();
         Params dated = params.on(asOf);
         direct.fire(
@@ -196,19 +197,13 @@ public final class CompiledRegion {
         return new Arrears((WageArrears) e, index);
     }
 
-    /** Rejects dates of the worker that lie after the assessment date. */
+    /**
+     * Rejects a worker born after the assessment date: there is no one to assess. Everything else dated
+     * after it is left out, not refused ({@link Situation#seenOn}).
+     */
     public static void checkDates(Worker w, LocalDate asOf) {
         if (w.birthDate() != null && w.birthDate().isAfter(asOf)) {
             throw new InvalidInputException("birth_date", "lies after the assessment date");
-        }
-        if (w.children() != null) {
-            int i = 0;
-            for (Child c : w.children()) {
-                if (c.birthDate() != null && c.birthDate().isAfter(asOf)) {
-                    throw new InvalidInputException("children[" + i + "].birth_date", "lies after the assessment date");
-                }
-                i++;
-            }
         }
     }
 

@@ -9,4 +9,11 @@ public sealed interface Event permits HomecomingTrip, Hospitalisation, WageArrea
 
     /** The event type as scenario files name it ({@code HOMECOMING_TRIP}). */
     String type();
+
+    /**
+     * The day the event is dated by, {@code null} when unknown: a trip's or arrears' date, a stay's
+     * admission date, else its discharge date. An event dated after the assessment date has not
+     * happened yet ({@link Situation#seenOn}).
+     */
+    java.time.LocalDate date();
 }

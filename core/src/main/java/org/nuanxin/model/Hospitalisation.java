@@ -37,6 +37,12 @@ public record Hospitalisation(
         return "HOSPITALISATION";
     }
 
+    /** The admission date, else the discharge date; {@code null} when neither is known. */
+    @Override
+    public LocalDate date() {
+        return admissionDate != null ? admissionDate : dischargeDate;
+    }
+
     /** Says which facts are known, never the values. */
     @Override
     public String toString() {

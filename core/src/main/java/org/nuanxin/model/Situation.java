@@ -1,5 +1,7 @@
 package org.nuanxin.model;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.nuanxin.InvalidInputException;
 
@@ -33,6 +35,40 @@ public record Situation(Worker worker, List<Event> events, List<Claim> claims) {
             }
         }
         return List.copyOf(list);
+    }
+
+    /**
+     * The situation as it stood on {@code day}, the assessment's one rule for every dated element: an
+     * event dated after {@code day} had not happened (a stay is dated by its admission, else its
+     * discharge; a stay still going on that day has no discharge yet), a claim dated after it was not
+     * yet granted, and the worker is {@linkplain Worker#seenOn seen on that day} too (children,
+     * certificates, union membership). Undated elements stay: rules date them by the assessment date.
+     * The engine applies this to every assessment, so a host may pass its whole ledger and assess any
+     * date (an audit, an appeal, a replay).
+     *
+     * @return this situation when nothing in it lies after {@code day}
+     */
+    public Situation seenOn(LocalDate day) {
+        Worker w = worker.seenOn(day);
+        List<Event> happened = Worker.keep(events, Event::date, day);
+        List<Event> asThen = happened;
+        for (int i = 0; i < happened.size(); i++) {
+            if (happened.get(i) instanceof Hospitalisation h
+                    && h.dischargeDate() != null
+                    && h.dischargeDate().isAfter(day)) {
+                if (asThen == happened) {
+                    asThen = new ArrayList<>(happened);
+                }
+                asThen.set(
+                        i,
+                        new Hospitalisation(h.hospital(), h.admissionDate(), null, h.outOfPocketCost(), h.mealCost()));
+            }
+        }
+        List<Claim> granted = Worker.keep(claims, Claim::date, day);
+        if (w == worker && asThen == events && granted == claims) {
+            return this;
+        }
+        return new Situation(w, asThen, granted);
     }
 
     /** A worker with no events and no claims. */

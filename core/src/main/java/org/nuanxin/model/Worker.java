@@ -98,6 +98,67 @@ public record Worker(
         return List.copyOf(list);
     }
 
+    /**
+     * The worker as the record stood on {@code day}, the assessment's one rule for dated fields: a
+     * child born after {@code day} is not there yet, nor a certificate obtained after it, and a worker
+     * who joined the union after it was not yet a member ({@code union_member} false, no join date).
+     * Undated entries stay. An employment that starts after {@code day} stays, as no service yet.
+     *
+     * @return this worker when nothing in it lies after {@code day}
+     */
+    public Worker seenOn(LocalDate day) {
+        boolean joinedLater = unionJoinDate != null && unionJoinDate.isAfter(day);
+        List<Child> bornBy = children == null ? null : keep(children, c -> c.birthDate(), day);
+        List<Certificate> obtainedBy = certificates == null ? null : keep(certificates, c -> c.date(), day);
+        if (!joinedLater && bornBy == children && obtainedBy == certificates) {
+            return this;
+        }
+        return new Worker(
+                id,
+                occupation,
+                newEmploymentForm,
+                workCity,
+                residenceCity,
+                workProvince,
+                hukouProvince,
+                gender,
+                birthDate,
+                joinedLater ? Boolean.FALSE : unionMember,
+                joinedLater ? null : unionJoinDate,
+                medicalInsurance,
+                hardship,
+                martyrFamily,
+                frontlineOutstanding,
+                employer,
+                headPlatformEnterprise,
+                employmentStartDate,
+                integrityDeductions,
+                bornBy,
+                obtainedBy);
+    }
+
+    /** The entries not dated after {@code day}; the list itself when that is all of them. */
+    static <T> List<T> keep(List<T> list, java.util.function.Function<T, LocalDate> date, LocalDate day) {
+        int later = 0;
+        for (T t : list) {
+            LocalDate d = date.apply(t);
+            if (d != null && d.isAfter(day)) {
+                later++;
+            }
+        }
+        if (later == 0) {
+            return list;
+        }
+        List<T> kept = new java.util.ArrayList<>(list.size() - later);
+        for (T t : list) {
+            LocalDate d = date.apply(t);
+            if (d == null || !d.isAfter(day)) {
+                kept.add(t);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
     /** A worker about whom nothing is known. */
     public static Worker unknown() {
         return builder().build();

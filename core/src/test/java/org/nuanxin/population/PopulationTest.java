@@ -233,23 +233,21 @@ class PopulationTest {
         PopulationReport r =
                 run(csv, Population.Options.defaults().withThreads(2).withBatchSize(1));
         assertEquals(7, r.rows());
-        assertEquals(5, r.badRows());
-        assertEquals(2, r.assessed());
+        assertEquals(4, r.badRows());
+        assertEquals(3, r.assessed());
         assertEquals(
                 List.of(
                         "row 3: work_city",
                         "row 4: new_employment_form",
                         "row 4: occupation",
                         "row 5: columns",
-                        "row 6: birth_date",
-                        "row 7: children"),
+                        "row 6: birth_date"),
                 r.problems().stream()
                         .map(p -> "row " + p.row() + ": " + p.field())
                         .toList());
-        assertEquals(
-                "child 1: birth_date lies after the assessment date",
-                r.problems().get(5).problem());
-        assertEquals(2, r.benefit("TEST_SERVICE").orElseThrow().eligible());
+        assertEquals("lies after the assessment date", r.problems().get(4).problem());
+        // row f's child, born after the assessment date, is not there yet (Situation.seenOn): not a bad row
+        assertEquals(3, r.benefit("TEST_SERVICE").orElseThrow().eligible());
     }
 
     @Test
