@@ -55,9 +55,10 @@ public final class Context {
     }
 
     /**
-     * An event's date lies within the programme period and on or before the assessment date, both
-     * ends included. An event without a date is taken to be of the assessment date (the host is
-     * claiming it now), so this is always known.
+     * An event's date lies within the programme period, both ends included (and on or before the
+     * assessment date, which every event that reaches the rules is: {@code Situation.seenOn}). An event
+     * without a date is taken to be of the assessment date (the host is claiming it now), so this is
+     * always known.
      */
     public Truth withinProgramme(DateField eventDate) {
         LocalDate end = programme(PROGRAMME_END);
