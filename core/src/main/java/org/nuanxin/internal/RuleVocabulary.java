@@ -140,6 +140,7 @@ final class RuleVocabulary {
                 "withinProgramme",
                 "inEffect",
                 "inEffectFrom",
+                "inEffectUntil",
                 "inSeason",
                 "noClaimInYear",
                 "noClaimInYearOf",

@@ -72,6 +72,14 @@ public final class Context {
         return params.date(key);
     }
 
+    /**
+     * The assessment date is on or before {@code last}: a benefit whose last occasion within its
+     * programme (the last season of it, say) ends before the programme does.
+     */
+    public Truth inEffectUntil(LocalDate last) {
+        return Truth.of(!asOf.isAfter(last));
+    }
+
     /** The assessment date is on or after {@code first}: a standing facility that has opened. */
     public Truth inEffectFrom(LocalDate first) {
         return Truth.of(!asOf.isBefore(first));
