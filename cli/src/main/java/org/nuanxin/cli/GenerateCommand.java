@@ -10,9 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.population.RegisterGenerator;
+import org.nuanxin.population.RegisterProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,7 +36,7 @@ import picocli.CommandLine.Spec;
                     + "writes the CSV to stdout)."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "2:no generator profile for the region, bad option, or OUT cannot be written"})
+        exitCodeList = {"0:written", "2:no register profile for the region, bad option, or OUT cannot be written"})
 final class GenerateCommand implements Callable<Integer> {
 
     @Spec
@@ -43,7 +46,8 @@ final class GenerateCommand implements Callable<Integer> {
             names = "--region",
             paramLabel = "R",
             required = true,
-            description = "Region profile: xian, qingdao, zhejiang, neimenggu or xinjiang.")
+            completionCandidates = GenerateCommand.ProfiledRegions.class,
+            description = "A region on the classpath that ships a register profile: ${COMPLETION-CANDIDATES}.")
     String region;
 
     @Option(names = "--rows", paramLabel = "N", required = true, description = "Data rows to write.")
@@ -85,13 +89,17 @@ final class GenerateCommand implements Callable<Integer> {
         if (!(badRows >= 0 && badRows <= 1)) {
             throw new InvalidInputException("--bad-rows", "must be a fraction between 0 and 1, e.g. 0.01");
         }
-        if (!RegisterGenerator.REGIONS.contains(region)) {
+        List<String> profiled = RegisterGenerator.regions();
+        if (!profiled.contains(region)) {
             throw new InvalidInputException(
                     "--region",
-                    "no register generator profile for region '" + region + "'; profiles: "
-                            + String.join(", ", RegisterGenerator.REGIONS));
+                    "no register generator profile for region '" + region + "'; "
+                            + (profiled.isEmpty()
+                                    ? "no region on the classpath ships one"
+                                    : "regions with one: " + String.join(", ", profiled)));
         }
-        LocalDate reference = asOf != null ? asOf : RegisterGenerator.referenceDate(region);
+        RegisterProfile profile = RegisterGenerator.profile(region);
+        LocalDate reference = asOf != null ? asOf : profile.referenceDate();
         RegisterGenerator.Options options = RegisterGenerator.Options.defaults()
                 .withReferenceDate(reference)
                 .withBadRowFraction(badRows)
@@ -100,7 +108,7 @@ final class GenerateCommand implements Callable<Integer> {
         try {
             if (toStdout) {
                 PrintWriter w = spec.commandLine().getOut();
-                RegisterGenerator.write(w, rows, region, seed, options);
+                RegisterGenerator.write(w, rows, profile, seed, options);
                 return Cli.OK;
             }
             Path parent = out.toAbsolutePath().getParent();
@@ -112,7 +120,7 @@ final class GenerateCommand implements Callable<Integer> {
             }
             try (Writer w = new BufferedWriter(
                     new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
-                RegisterGenerator.write(w, rows, region, seed, options);
+                RegisterGenerator.write(w, rows, profile, seed, options);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -123,5 +131,13 @@ final class GenerateCommand implements Callable<Integer> {
                         + "; assess with: population --region " + region + " --as-of " + reference + " " + out + ")");
         o.flush();
         return Cli.OK;
+    }
+
+    /** The regions on the classpath that ship a register profile, for the help. */
+    static final class ProfiledRegions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return RegisterGenerator.regions().iterator();
+        }
     }
 }

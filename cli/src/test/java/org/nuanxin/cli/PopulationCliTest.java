@@ -245,7 +245,8 @@ class PopulationCliTest {
                         "--rows",
                         "5",
                         dir.resolve("a.csv").toString()),
-                "no register generator profile for region 'atlantis'");
+                "no register generator profile for region 'atlantis'; regions with one: neimenggu, qingdao, xian, xinjiang,"
+                        + " zhejiang");
         assertBadInput(
                 CliTest.run(
                         "generate",
@@ -266,6 +267,14 @@ class PopulationCliTest {
                         "5",
                         dir.resolve("no/such/folder/a.csv").toString()),
                 "no such folder");
+        CliTest.Run help = CliTest.run("generate", "--help");
+        assertEquals(0, help.code(), help::toString);
+        assertTrue(
+                help.out()
+                        .replaceAll("\\s+", " ")
+                        .contains("A region on the classpath that ships a register profile: neimenggu, qingdao, xian,"
+                                + " xinjiang, zhejiang."),
+                help::toString);
         CliTest.Run stdout = CliTest.run("generate", "--region", "qingdao", "--rows", "3", "--no-events", "-");
         assertEquals(0, stdout.code(), stdout::toString);
         assertEquals(4, stdout.outLines().size(), "a header and three rows on stdout");
@@ -280,7 +289,11 @@ class PopulationCliTest {
     void everyRegionAddsUpExactly() throws IOException {
         Nuanxin engine = Nuanxin.builder().build();
         Nuanxin fresh = Nuanxin.builder().cachedDecisions(0).build(); // every worker decided by the rules
-        for (String region : RegisterGenerator.REGIONS) {
+        assertEquals(
+                engine.regionIds().stream().sorted().toList(),
+                RegisterGenerator.regions(),
+                "every bundled region has a register profile");
+        for (String region : RegisterGenerator.regions()) {
             LocalDate asOf = RegisterGenerator.referenceDate(region);
             StringWriter w = new StringWriter();
             RegisterGenerator.write(w, 600, region, 9);

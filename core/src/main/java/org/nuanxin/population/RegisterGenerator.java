@@ -8,35 +8,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.model.Place;
 import org.nuanxin.model.Places;
 import org.nuanxin.model.Worker;
+import org.nuanxin.spi.RegionProvider;
 
 /**
- * Writes a synthetic member register (CSV in {@link RegisterFormat}) for one of the bundled regions: a
- * realistic mix of gig workers, mostly working in the region's cities and some elsewhere, with the
- * occupations, hukou provinces and employers one would expect there, 10 to 30 % of cells left empty
+ * Writes a synthetic member register (CSV in {@link RegisterFormat}) for a region: a realistic mix of gig
+ * workers, mostly working in the region's cities and some elsewhere, with the occupations, hukou provinces
+ * and employers one would expect there, 10 to 30 % of cells left empty
  * (unknown), children and certificates sometimes, and, unless turned off, one trip home, hospital stay
  * or wage arrears now and then. Optionally a fraction of rows is deliberately bad (an unknown city or
  * value, a malformed date or boolean, a negative amount, a missing cell), to exercise error reporting.
  *
- * <p>The same seed, region, row count and options give the same file, byte for byte. Rows are written
+ * <p>What it knows of a region is the region's {@link RegisterProfile}: its cities, hukou provinces, local
+ * employer, hospital and occupation mix. A region on the classpath ships its profile as
+ * {@code register-profile.yaml} beside its rules ({@link RegionProvider#registerProfile()}); {@link #regions()}
+ * lists those found through {@link ServiceLoader}, and a profile can also be given directly. What holds
+ * everywhere (the occupation mixes, the platforms that employ riders, couriers and drivers, the cities
+ * elsewhere that some work in) is here.
+ *
+ * <p>The same seed, profile, row count and options give the same file, byte for byte. Rows are written
  * one at a time: memory stays constant however many are asked for. The data is made up; no row
  * describes a real person.
  */
 public final class RegisterGenerator {
 
-    /** The regions with a generator profile. */
-    public static final List<String> REGIONS = List.of("xian", "qingdao", "zhejiang", "neimenggu", "xinjiang");
-
     /**
      * How to generate.
      *
      * @param referenceDate  the date the register is drawn up on: every date lies before it (birth dates,
-     *                       joining, events); {@code null} for the region's {@linkplain #referenceDate(String)
-     *                       default}
+     *                       joining, events); {@code null} for the profile's
+     *                       {@linkplain RegisterProfile#referenceDate() default}
      * @param badRowFraction share of deliberately bad rows, 0 to 1 (default 0)
      * @param events         whether to write the event columns (default true)
      */
@@ -47,7 +55,7 @@ public final class RegisterGenerator {
             }
         }
 
-        /** The region's reference date, no bad rows, with events. */
+        /** The profile's reference date, no bad rows, with events. */
         public static Options defaults() {
             return new Options(null, 0, true);
         }
@@ -67,15 +75,22 @@ public final class RegisterGenerator {
 
     private RegisterGenerator() {}
 
-    /** Writes {@code rows} data rows (after the header) for {@code region} with the default options. */
+    /**
+     * Writes {@code rows} data rows (after the header) for {@code region} with the default options.
+     *
+     * @throws InvalidInputException naming {@code region} when no region on the classpath by that id ships a
+     *                               register profile
+     */
     public static void write(Writer out, long rows, String region, long seed) throws IOException {
         write(out, rows, region, seed, Options.defaults());
     }
 
     /**
-     * Writes a header and {@code rows} data rows for {@code region}. The writer is flushed, not closed.
+     * Writes a header and {@code rows} data rows for {@code region}, a region on the classpath that ships a
+     * register profile. The writer is flushed, not closed.
      *
-     * @throws InvalidInputException naming {@code region} when the region has no generator profile
+     * @throws InvalidInputException naming {@code region} when no region on the classpath by that id ships a
+     *                               register profile, or its profile is malformed
      */
     public static void write(Writer out, long rows, String region, long seed, Options options) throws IOException {
         Objects.requireNonNull(out, "out");
@@ -83,15 +98,29 @@ public final class RegisterGenerator {
         if (rows < 0) {
             throw new IllegalArgumentException("rows must not be negative");
         }
-        Profile p = profile(region);
-        LocalDate ref = options.referenceDate() != null ? options.referenceDate() : p.reference;
+        write(out, rows, profile(region), seed, options);
+    }
+
+    /**
+     * Writes a header and {@code rows} data rows for the region {@code profile} describes, whether or not the
+     * region is on the classpath. The writer is flushed, not closed.
+     */
+    public static void write(Writer out, long rows, RegisterProfile profile, long seed, Options options)
+            throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(options, "options");
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must not be negative");
+        }
+        LocalDate ref = options.referenceDate() != null ? options.referenceDate() : profile.referenceDate();
         List<String> columns = new ArrayList<>(Worker.FIELDS);
         if (options.events()) {
             columns.addAll(RegisterFormat.EVENT_COLUMNS);
         }
         out.write(String.join(",", columns));
         out.write('\n');
-        Row gen = new Row(p, ref, new SplittableRandom(seed), options, columns.size());
+        Row gen = new Row(profile, ref, new SplittableRandom(seed), options, columns.size());
         StringBuilder line = new StringBuilder(512);
         for (long i = 1; i <= rows; i++) {
             line.setLength(0);
@@ -102,23 +131,56 @@ public final class RegisterGenerator {
         out.flush();
     }
 
-    /** The date a region's register is drawn up on by default: a day its programme is in effect. */
-    public static LocalDate referenceDate(String region) {
-        return profile(region).reference;
+    /**
+     * The regions on the classpath that ship a register profile, by id: those {@link ServiceLoader} finds as
+     * {@link RegionProvider}s (the first found of an id, as the engine takes) whose
+     * {@link RegionProvider#registerProfile()} is not empty.
+     */
+    public static List<String> regions() {
+        return List.copyOf(profileTexts().keySet());
     }
 
-    private static Profile profile(String region) {
-        Profile p = PROFILES.get(region);
-        if (p == null) {
+    /**
+     * The register profile of a region on the classpath.
+     *
+     * @throws InvalidInputException naming {@code region}, and listing the regions that have one, when no region
+     *                               on the classpath by that id ships a register profile
+     * @throws org.nuanxin.MalformedFileException when its profile is malformed
+     */
+    public static RegisterProfile profile(String region) {
+        Map<String, String> texts = profileTexts();
+        String text = texts.get(region);
+        if (text == null) {
             throw new InvalidInputException(
                     "region",
                     "no register generator profile for region '" + RegisterFormat.shorten(String.valueOf(region))
-                            + "'; profiles: " + String.join(", ", REGIONS));
+                            + "'; "
+                            + (texts.isEmpty()
+                                    ? "no region on the classpath ships one"
+                                    : "regions with one: " + String.join(", ", texts.keySet())));
         }
-        return p;
+        return RegisterProfile.parse(region, region + "/" + RegionProvider.REGISTER_PROFILE, text);
     }
 
-    // --- profiles ------------------------------------------------------------------------------------------
+    /** The date a region's register is drawn up on by default: a day its programme is in effect. */
+    public static LocalDate referenceDate(String region) {
+        return profile(region).referenceDate();
+    }
+
+    /** Region id → profile text, sorted by id. */
+    private static Map<String, String> profileTexts() {
+        Map<String, Optional<String>> first = new TreeMap<>();
+        for (RegionProvider p : ServiceLoader.load(RegionProvider.class, RegisterGenerator.class.getClassLoader())) {
+            if (!first.containsKey(p.id())) {
+                first.put(p.id(), p.registerProfile());
+            }
+        }
+        Map<String, String> texts = new TreeMap<>();
+        first.forEach((id, text) -> text.ifPresent(t -> texts.put(id, t)));
+        return texts;
+    }
+
+    // --- what holds in every region ------------------------------------------------------------------------
 
     /** Cumulative-weight choice among strings. */
     private record Pick(String[] values, double[] cumulative) {
@@ -138,6 +200,16 @@ public final class RegisterGenerator {
             return new Pick(v, c);
         }
 
+        static Pick of(Map<String, Double> weights) {
+            Object[] valueWeight = new Object[2 * weights.size()];
+            int i = 0;
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                valueWeight[i++] = e.getKey();
+                valueWeight[i++] = e.getValue();
+            }
+            return of(valueWeight);
+        }
+
         String next(SplittableRandom r) {
             double x = r.nextDouble();
             for (int i = 0; i < cumulative.length; i++) {
@@ -148,15 +220,6 @@ public final class RegisterGenerator {
             return values[values.length - 1];
         }
     }
-
-    private record Profile(
-            String id,
-            LocalDate reference,
-            Pick homeCities,
-            Pick hukou,
-            String localEmployer,
-            String hospital,
-            Pick occupations) {}
 
     private static final Pick ELSEWHERE = Pick.of(
             "beijing",
@@ -188,7 +251,7 @@ public final class RegisterGenerator {
             "tianjin",
             1);
 
-    private static final Pick GIG = Pick.of(
+    private static final Pick GIG_OCCUPATIONS = Pick.of(
             "FOOD_DELIVERY_RIDER",
             34,
             "COURIER",
@@ -210,7 +273,7 @@ public final class RegisterGenerator {
             "OTHER",
             4);
 
-    private static final Pick OUTDOOR = Pick.of(
+    private static final Pick OUTDOOR_OCCUPATIONS = Pick.of(
             "FOOD_DELIVERY_RIDER",
             30,
             "COURIER",
@@ -242,210 +305,14 @@ public final class RegisterGenerator {
             Pick.of("HUOLALA", 35, "FULL_TRUCK_ALLIANCE", 35, "SF_EXPRESS", 5, "-local", 25);
     private static final Pick TRIP_REASONS = Pick.of("MAJOR_MATTER", 3, "URGENT_MATTER", 3, "HOLIDAY", 3, "OTHER", 1);
 
-    private static final Map<String, Profile> PROFILES = Map.of(
-            "xian",
-                    new Profile(
-                            "xian",
-                            LocalDate.of(2026, 3, 10),
-                            Pick.of(
-                                    "xian",
-                                    86,
-                                    "xianyang",
-                                    6,
-                                    "baoji",
-                                    3,
-                                    "weinan",
-                                    2,
-                                    "hanzhong",
-                                    1,
-                                    "yanan",
-                                    1,
-                                    "ankang",
-                                    1),
-                            Pick.of(
-                                    "shaanxi",
-                                    55,
-                                    "henan",
-                                    12,
-                                    "gansu",
-                                    8,
-                                    "shanxi",
-                                    6,
-                                    "sichuan",
-                                    5,
-                                    "hubei",
-                                    3,
-                                    "ningxia",
-                                    2,
-                                    "chongqing",
-                                    2,
-                                    "hebei",
-                                    2,
-                                    "anhui",
-                                    2,
-                                    "qinghai",
-                                    1,
-                                    "shandong",
-                                    2),
-                            "西安速达同城配送有限公司",
-                            "xian_union_hospital",
-                            GIG),
-            "qingdao",
-                    new Profile(
-                            "qingdao",
-                            LocalDate.of(2022, 3, 1),
-                            Pick.of("qingdao", 88, "yantai", 4, "weifang", 4, "jinan", 2, "rizhao", 1, "weihai", 1),
-                            Pick.of(
-                                    "shandong",
-                                    78,
-                                    "henan",
-                                    5,
-                                    "hebei",
-                                    3,
-                                    "jiangsu",
-                                    3,
-                                    "anhui",
-                                    3,
-                                    "heilongjiang",
-                                    3,
-                                    "jilin",
-                                    2,
-                                    "liaoning",
-                                    3),
-                            "青岛海湾快运有限公司",
-                            "qingdao_municipal_hospital",
-                            GIG),
-            "zhejiang",
-                    new Profile(
-                            "zhejiang",
-                            LocalDate.of(2025, 3, 18),
-                            Pick.of(
-                                    "hangzhou",
-                                    36,
-                                    "ningbo",
-                                    16,
-                                    "wenzhou",
-                                    11,
-                                    "cixi",
-                                    5,
-                                    "jiaxing",
-                                    7,
-                                    "shaoxing",
-                                    7,
-                                    "jinhua",
-                                    6,
-                                    "yiwu",
-                                    4,
-                                    "huzhou",
-                                    4,
-                                    "quzhou",
-                                    2,
-                                    "zhoushan",
-                                    1,
-                                    "lishui",
-                                    1),
-                            Pick.of(
-                                    "zhejiang",
-                                    40,
-                                    "anhui",
-                                    14,
-                                    "jiangxi",
-                                    10,
-                                    "henan",
-                                    8,
-                                    "guizhou",
-                                    6,
-                                    "sichuan",
-                                    6,
-                                    "hunan",
-                                    5,
-                                    "hubei",
-                                    4,
-                                    "yunnan",
-                                    3,
-                                    "jiangsu",
-                                    2,
-                                    "guangxi",
-                                    2),
-                            "杭州闪送即时物流有限公司",
-                            "zhejiang_provincial_peoples_hospital",
-                            OUTDOOR),
-            "neimenggu",
-                    new Profile(
-                            "neimenggu",
-                            LocalDate.of(2024, 8, 16),
-                            Pick.of(
-                                    "hohhot",
-                                    32,
-                                    "baotou",
-                                    22,
-                                    "ordos",
-                                    16,
-                                    "chifeng",
-                                    10,
-                                    "tongliao",
-                                    7,
-                                    "hulunbuir",
-                                    5,
-                                    "wulanchabu",
-                                    4,
-                                    "bayannur",
-                                    4),
-                            Pick.of(
-                                    "neimenggu",
-                                    72,
-                                    "hebei",
-                                    6,
-                                    "shanxi",
-                                    6,
-                                    "shaanxi",
-                                    4,
-                                    "heilongjiang",
-                                    4,
-                                    "jilin",
-                                    3,
-                                    "liaoning",
-                                    3,
-                                    "gansu",
-                                    2),
-                            "呼和浩特草原快递服务有限公司",
-                            "inner_mongolia_peoples_hospital",
-                            GIG),
-            "xinjiang",
-                    new Profile(
-                            "xinjiang",
-                            LocalDate.of(2025, 6, 1),
-                            Pick.of(
-                                    "urumqi", 58, "hami", 14, "changji", 7, "karamay", 6, "shihezi", 4, "kashgar", 4,
-                                    "turpan", 3, "aksu", 2, "yili", 2),
-                            Pick.of(
-                                    "xinjiang",
-                                    58,
-                                    "gansu",
-                                    10,
-                                    "henan",
-                                    10,
-                                    "sichuan",
-                                    8,
-                                    "shaanxi",
-                                    4,
-                                    "chongqing",
-                                    4,
-                                    "anhui",
-                                    2,
-                                    "hubei",
-                                    2,
-                                    "ningxia",
-                                    2),
-                            "乌鲁木齐天山货运有限公司",
-                            "xinjiang_medical_university_hospital",
-                            OUTDOOR));
-
     // --- rows ----------------------------------------------------------------------------------------------
 
     /** Generates rows; holds the random source and nothing per row beyond the line being written. */
     private static final class Row {
-        private final Profile p;
+        private final RegisterProfile p;
+        private final Pick homeCities;
+        private final Pick hukou;
+        private final Pick occupations;
         private final LocalDate ref;
         private final SplittableRandom r;
         private final Options options;
@@ -453,12 +320,17 @@ public final class RegisterGenerator {
         private final Pick couriers;
         private double unknown;
 
-        Row(Profile p, LocalDate ref, SplittableRandom r, Options options, int columns) {
+        Row(RegisterProfile p, LocalDate ref, SplittableRandom r, Options options, int columns) {
             this.p = p;
-            // SF Express is the courier of note in Xinjiang's sources
+            this.homeCities = Pick.of(p.workCities());
+            this.hukou = Pick.of(p.hukouProvinces());
+            this.occupations = switch (p.occupations()) {
+                case GIG -> GIG_OCCUPATIONS;
+                case OUTDOOR -> OUTDOOR_OCCUPATIONS;
+            };
             this.couriers = Pick.of(
                     "SF_EXPRESS",
-                    p.id.equals("xinjiang") ? 40 : 22,
+                    p.sfExpressWeight(),
                     "JD_LOGISTICS",
                     16,
                     "ZTO_EXPRESS",
@@ -481,8 +353,8 @@ public final class RegisterGenerator {
             java.util.Arrays.fill(cells, "");
             unknown = 0.10 + 0.20 * r.nextDouble();
             int c = 0;
-            cells[c++] = p.id + "-" + String.format("%09d", n);
-            String occupation = p.occupations.next(r);
+            cells[c++] = p.region() + "-" + String.format("%09d", n);
+            String occupation = occupations.next(r);
             boolean platform = switch (occupation) {
                 case "FOOD_DELIVERY_RIDER", "COURIER", "RIDE_HAILING_DRIVER", "TRUCK_DRIVER" -> true;
                 default -> false;
@@ -490,9 +362,9 @@ public final class RegisterGenerator {
             cells[c++] = known(occupation);
             cells[c++] = known(bool(r.nextDouble() < (platform ? 0.93 : 0.45)));
             boolean home = r.nextDouble() < 0.84;
-            String work = home ? p.homeCities.next(r) : ELSEWHERE.next(r);
+            String work = home ? homeCities.next(r) : ELSEWHERE.next(r);
             double where = r.nextDouble();
-            String residence = where < 0.78 ? work : where < 0.93 ? p.homeCities.next(r) : ELSEWHERE.next(r);
+            String residence = where < 0.78 ? work : where < 0.93 ? homeCities.next(r) : ELSEWHERE.next(r);
             String workCell = known(place(work));
             cells[c++] = workCell;
             cells[c++] = known(place(residence));
@@ -500,7 +372,7 @@ public final class RegisterGenerator {
             cells[c++] = !workCell.isEmpty() && r.nextDouble() < 0.12
                     ? Places.standard().city("work_city", work).province().id()
                     : "";
-            cells[c++] = known(p.hukou.next(r));
+            cells[c++] = known(hukou.next(r));
             boolean female = switch (occupation) {
                 case "DOMESTIC_WORKER" -> r.nextDouble() < 0.85;
                 case "ONLINE_STREAMER" -> r.nextDouble() < 0.55;
@@ -578,7 +450,7 @@ public final class RegisterGenerator {
             c += 4;
             if (r.nextDouble() < 0.03) { // a hospital stay
                 LocalDate in = between(ref.minusDays(300), ref.minusDays(15));
-                cells[c] = half(r.nextDouble() < 0.5 ? p.hospital : "district_hospital");
+                cells[c] = half(r.nextDouble() < 0.5 ? p.hospital() : "district_hospital");
                 cells[c + 1] = half(in.toString());
                 cells[c + 2] = half(in.plusDays(1 + r.nextInt(14)).toString());
                 cells[c + 3] = half(money(200, 20000));
@@ -623,7 +495,7 @@ public final class RegisterGenerator {
                 return "";
             }
             if (value.equals("-local")) {
-                return r.nextDouble() < 0.3 ? p.localEmployer + ", 分公司" : p.localEmployer;
+                return r.nextDouble() < 0.3 ? p.employerName() + ", 分公司" : p.employerName();
             }
             return value;
         }

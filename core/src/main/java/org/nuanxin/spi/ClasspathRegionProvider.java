@@ -1,6 +1,11 @@
 package org.nuanxin.spi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A region whose files lie in one classpath folder of its own jar. A rules module needs only a
@@ -11,6 +16,9 @@ import java.util.Objects;
  *     public XianRegion() { super("xian", "org/nuanxin/region/xian/"); }
  * }
  * }</pre>
+ *
+ * <p>A {@value RegionProvider#REGISTER_PROFILE} in the same folder is the region's
+ * {@linkplain #registerProfile() register profile}.
  */
 public abstract class ClasspathRegionProvider implements RegionProvider {
 
@@ -46,6 +54,17 @@ public abstract class ClasspathRegionProvider implements RegionProvider {
         return artifactId == null
                 ? files
                 : files.withPrecompiled(getClass().getClassLoader(), "org.nuanxin", artifactId);
+    }
+
+    /** The folder's {@value RegionProvider#REGISTER_PROFILE}, read with this class's loader; empty when absent. */
+    @Override
+    public Optional<String> registerProfile() {
+        String name = (folder.endsWith("/") ? folder : folder + "/") + REGISTER_PROFILE;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -49,7 +49,7 @@ class PopulationBlocksTest {
         RegisterGenerator.write(
                 out,
                 2_000,
-                "xian",
+                TestRegions.registerProfile(),
                 11,
                 RegisterGenerator.Options.defaults().withReferenceDate(AS_OF).withBadRowFraction(0.03));
         List<String> lines = List.of(out.toString().split("\n", -1));

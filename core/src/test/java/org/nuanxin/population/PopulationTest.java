@@ -105,7 +105,7 @@ class PopulationTest {
         RegisterGenerator.write(
                 out,
                 2_000,
-                "xian",
+                TestRegions.registerProfile(),
                 7,
                 RegisterGenerator.Options.defaults().withReferenceDate(AS_OF).withBadRowFraction(0.02));
         register = out.toString();

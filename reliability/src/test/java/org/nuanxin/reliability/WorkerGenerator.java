@@ -3,6 +3,8 @@ package org.nuanxin.reliability;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -25,6 +27,7 @@ import org.nuanxin.model.Situation;
 import org.nuanxin.model.TripReason;
 import org.nuanxin.model.WageArrears;
 import org.nuanxin.model.Worker;
+import org.nuanxin.population.RegisterGenerator;
 
 /**
  * A seeded generator of workers, events and claims for a region: every field unknown now and then,
@@ -34,16 +37,29 @@ import org.nuanxin.model.Worker;
  */
 final class WorkerGenerator {
 
-    /** Cities per region: its own and neighbours, by GB/T 2260 code. */
-    static final Map<String, List<String>> CITIES = Map.of(
-            "xian", List.of("610100", "610300", "610400"),
-            "qingdao", List.of("370200", "370600", "370100"),
-            "zhejiang", List.of("330100", "330200", "330282"),
-            "neimenggu", List.of("150100", "150200", "150600"),
-            "xinjiang", List.of("650100", "650500", "653100"));
+    /**
+     * Cities per region, by GB/T 2260 code: its own and neighbours, the focus cities of its register profile
+     * ({@code register-profile.yaml} beside its rules, found through the SPI).
+     */
+    static final Map<String, List<String>> CITIES;
 
-    static final Map<String, String> PROVINCE = Map.of(
-            "xian", "610000", "qingdao", "370000", "zhejiang", "330000", "neimenggu", "150000", "xinjiang", "650000");
+    /** Each region's province, by code: its main city's, the first of its focus cities. */
+    static final Map<String, String> PROVINCE;
+
+    static {
+        Map<String, List<String>> cities = new LinkedHashMap<>();
+        Map<String, String> provinces = new LinkedHashMap<>();
+        for (String region : RegisterGenerator.regions()) {
+            List<Place> focus = RegisterGenerator.profile(region).focusCities().stream()
+                    .map(c -> Places.standard().city("focus_cities", c))
+                    .toList();
+            cities.put(region, focus.stream().map(Place::code).toList());
+            provinces.put(region, focus.get(0).province().code());
+        }
+        CITIES = Collections.unmodifiableMap(cities);
+        PROVINCE = Collections.unmodifiableMap(provinces);
+    }
+
     /**
      * The union hospital some region's rules name: Xi'an's, {@code hospital.union_hospital} in rules-xian's
      * parameters.yaml ({@code GeneratedWorkersTest} checks it still is). Offered for every region, as before.
