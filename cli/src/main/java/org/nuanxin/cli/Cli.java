@@ -386,10 +386,11 @@ public final class Cli implements Callable<Integer> {
             versionProvider = Cli.Version.class,
             description = {
                 "Checks a rule folder (region.yaml, benefits.yaml, parameters.yaml and its .drl files): "
-                        + "the guard, a DRL10 parse, a compile, every rule's metadata and the catalogue, and parameters "
-                        + "no rule reads.",
-                "Prints one 'file:line:column: severity: message' line per problem; the last line is "
-                        + "'N errors, N warnings'."
+                        + "the guard, a DRL10 parse, a compile, every rule's metadata, sources and assumptions, the "
+                        + "catalogue, and parameters no rule reads. Given a folder above rule folders (a module such as "
+                        + "rules-xian, or the checkout), it checks every rule folder below it.",
+                "Prints one 'file:line:column: severity: message' line per problem, the file relative to the "
+                        + "folder given; the last line is 'N errors, N warnings'."
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (warnings allowed)", "2:the folder has errors, or it is missing"})
@@ -400,21 +401,28 @@ public final class Cli implements Callable<Integer> {
 
         @Parameters(
                 paramLabel = "DIR",
-                description = "The rule folder, e.g. " + "rules-xian/src/main/resources/org/nuanxin/region/xian")
+                description = "The rule folder, e.g. rules-xian/src/main/resources/org/nuanxin/region/xian, or a "
+                        + "folder above rule folders, e.g. rules-xian")
         Path dir;
 
         @Override
         public Integer call() {
-            if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException(
-                        dir.toString(), Files.exists(dir) ? "is a file, not a rule folder" : "no such folder");
-            }
-            LintReport report = RuleLinter.lint(dir);
+            List<Path> folders = RuleLinter.ruleFolders(dir);
             PrintWriter out = spec.commandLine().getOut();
-            for (RuleProblem p : report.problems()) {
-                out.println(oneLine(p.toString())); // a DRL10 parse message can quote several lines of the rule
+            List<RuleProblem> all = new ArrayList<>();
+            for (Path folder : folders) {
+                String prefix = folder.equals(dir)
+                        ? ""
+                        : dir.relativize(folder).toString().replace('\\', '/') + "/";
+                for (RuleProblem p : RuleLinter.lint(folder).problems()) {
+                    RuleProblem located = new RuleProblem(
+                            prefix + p.file(), p.line(), p.column(), p.severity(), p.rule(), p.message());
+                    all.add(located);
+                    out.println(oneLine(located.toString())); // a DRL10 parse message can quote several lines
+                }
             }
-            out.println(report.summary());
+            LintReport report = new LintReport(dir.toString(), all);
+            out.println(report.summary() + (folders.size() > 1 ? " in " + folders.size() + " rule folders" : ""));
             out.flush();
             return report.hasErrors() ? BAD_INPUT : OK;
         }

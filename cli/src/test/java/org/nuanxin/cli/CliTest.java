@@ -332,6 +332,35 @@ class CliTest {
     }
 
     @Test
+    void lintOfAModuleRootChecksEveryRuleFolderBelowIt(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("rules-a/src/main/resources/org/example/a");
+        Path b = dir.resolve("rules-a/src/main/resources/org/example/b");
+        Files.createDirectories(a);
+        Files.createDirectories(b);
+        copyXianRules(a);
+        copyXianRules(b);
+        Files.writeString(
+                b.resolve("programme.drl"),
+                Files.readString(b.resolve("programme.drl"))
+                        .replaceFirst("@source\\(\"XA-2025\"\\)", "@source(\"XA-2099\")"));
+        Run r = run("lint", dir.resolve("rules-a").toString());
+        assertEquals(2, r.code(), r::toString);
+        assertEquals(2, r.outLines().size(), r::toString);
+        assertTrue(
+                r.outLines().get(0).startsWith("src/main/resources/org/example/b/programme.drl:")
+                        && r.outLines().get(0).contains("cites source XA-2099"),
+                r::toString);
+        assertEquals("1 error, 0 warnings in 2 rule folders", r.outLines().get(1));
+    }
+
+    @Test
+    void lintOfAFolderWithoutRuleFoldersSaysWhatToGive(@TempDir Path dir) throws IOException {
+        Run r = run("lint", dir.toString());
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("holds no rule folder (a folder with region.yaml)"), r::toString);
+    }
+
+    @Test
     void lintFindsARuleWithoutItsClause(@TempDir Path dir) throws IOException {
         copyXianRules(dir);
         Path drl = dir.resolve("homecoming.drl");

@@ -1,10 +1,17 @@
 package org.nuanxin.authoring;
 
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
@@ -29,6 +36,71 @@ import org.nuanxin.spi.RuleFiles;
 public final class RuleLinter {
 
     private RuleLinter() {}
+
+    /** How deep {@link #ruleFolders} looks below the folder it is given. */
+    public static final int MAX_DEPTH = 12;
+
+    /** How many rule folders {@link #ruleFolders} returns at most: a tree with more is not a rules project. */
+    public static final int MAX_FOLDERS = 200;
+
+    /**
+     * The rule folders at or below {@code root}: {@code root} itself when it holds a {@code region.yaml},
+     * else every folder below it that does (a module root such as {@code rules-xian}, or a checkout),
+     * sorted. Build output ({@code target}, {@code build}) and hidden folders are skipped, symbolic links
+     * are not followed, and the search stops {@value #MAX_DEPTH} folders deep.
+     *
+     * @throws InvalidInputException naming {@code root} when it is not a folder, holds no rule folder, or
+     *                               holds more than {@value #MAX_FOLDERS}
+     */
+    public static List<Path> ruleFolders(Path root) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInputException(
+                    root.toString(), Files.exists(root) ? "is a file, not a rule folder" : "no such folder");
+        }
+        if (Files.isRegularFile(root.resolve(RuleFiles.REGION), LinkOption.NOFOLLOW_LINKS)) {
+            return List.of(root);
+        }
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, java.util.Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String name = d.getFileName() == null ? "" : d.getFileName().toString();
+                    if (!d.equals(root) && (name.startsWith(".") || name.equals("target") || name.equals("build"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (Files.isRegularFile(d.resolve(RuleFiles.REGION), LinkOption.NOFOLLOW_LINKS)) {
+                        found.add(d);
+                        if (found.size() > MAX_FOLDERS) {
+                            return FileVisitResult.TERMINATE;
+                        }
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable corner holds no rule folder we can lint
+                }
+            });
+        } catch (IOException e) {
+            throw new InvalidInputException(root.toString(), "cannot be read: " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            throw new InvalidInputException(
+                    root.toString(),
+                    "holds no rule folder (a folder with " + RuleFiles.REGION + ") within " + MAX_DEPTH
+                            + " levels; give a rule folder, e.g. rules-xian/src/main/resources/org/nuanxin/region/xian,"
+                            + " or a folder above one");
+        }
+        if (found.size() > MAX_FOLDERS) {
+            throw new InvalidInputException(
+                    root.toString(), "holds more than " + MAX_FOLDERS + " rule folders; give a narrower folder");
+        }
+        java.util.Collections.sort(found);
+        return List.copyOf(found);
+    }
 
     /** Lints the rule folder {@code dir} ({@code region.yaml} and the files it lists). */
     public static LintReport lint(Path dir) {

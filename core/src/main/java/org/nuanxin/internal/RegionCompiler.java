@@ -293,6 +293,16 @@ public final class RegionCompiler {
             }
         }
         String source = meta.get("source").toString();
+        if (!data.sources().contains(source)) {
+            problems.add(new RuleProblem(
+                    file,
+                    line,
+                    0,
+                    Severity.ERROR,
+                    rule.getName(),
+                    "@source " + RegionData.unknownSource(source, data.sources())));
+            ok = false;
+        }
         java.util.function.Consumer<String> undefined = key -> problems.add(new RuleProblem(
                 file,
                 line,

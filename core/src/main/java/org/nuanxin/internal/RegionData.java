@@ -29,7 +29,9 @@ import org.nuanxin.spi.RuleFiles;
  * @param id         region id
  * @param nameZh     programme in Chinese
  * @param nameEn     programme in English
- * @param source     source key
+ * @param source     source key of the programme ({@code source:} in region.yaml)
+ * @param sources    every source key the folder may cite: {@code source} first, then region.yaml's
+ *                   {@code sources:} list (a later notice, another document of the same union)
  * @param benefits   the catalogue, in file order
  * @param parameters parameters by key, in file order
  * @param lines      line of each benefit code in benefits.yaml, of each parameter key in
@@ -42,12 +44,13 @@ public record RegionData(
         String nameZh,
         String nameEn,
         String source,
+        List<String> sources,
         List<Benefit> benefits,
         Map<String, Parameter> parameters,
         Map<String, Integer> lines,
         Map<String, Assumption> assumptions) {
 
-    private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "rules");
+    private static final Set<String> REGION_KEYS = Set.of("id", "name_zh", "name_en", "source", "sources", "rules");
     private static final Set<String> BENEFIT_KEYS = Set.of(
             "code",
             "name_zh",
@@ -80,10 +83,23 @@ public record RegionData(
             throw region.require("id").error("a region id is lowercase ASCII, e.g. xian");
         }
         String source = region.require("source").text();
+        List<String> sources = new ArrayList<>(List.of(source));
+        if (region.get("sources") != null) {
+            for (YamlNode k : region.get("sources").items()) {
+                String key = k.text();
+                if (key == null || !key.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    throw k.error("a source key is one word of letters, digits, '-', '.' or '_', e.g. XA-2025");
+                }
+                if (sources.contains(key)) {
+                    throw k.error("source key " + key + " is declared twice");
+                }
+                sources.add(key);
+            }
+        }
         Map<String, Integer> lines = new java.util.HashMap<>();
         List<Benefit> benefits = benefits(
                 id,
-                source,
+                sources,
                 region.require("name_zh").text(),
                 YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS)),
                 lines);
@@ -112,6 +128,7 @@ public record RegionData(
                 region.require("name_zh").text(),
                 region.require("name_en").text(),
                 source,
+                List.copyOf(sources),
                 benefits,
                 parameters,
                 Map.copyOf(lines),
@@ -143,7 +160,8 @@ public record RegionData(
     }
 
     private static List<Benefit> benefits(
-            String region, String regionSource, String unionName, YamlNode root, Map<String, Integer> lines) {
+            String region, List<String> sources, String unionName, YamlNode root, Map<String, Integer> lines) {
+        String regionSource = sources.get(0);
         List<Benefit> list = new ArrayList<>();
         Set<String> codes = new java.util.HashSet<>();
         for (YamlNode b : root.require("benefits").items()) {
@@ -161,6 +179,9 @@ public record RegionData(
                     ? Benefit.Payment.ONCE
                     : enumValue(b.get("payment"), Benefit.Payment.class);
             String source = b.text("source") == null ? regionSource : b.text("source");
+            if (!sources.contains(source)) {
+                throw b.get("source").error(unknownSource(source, sources));
+            }
             Benefit.Provider provider = b.get("provider") == null
                     ? Benefit.Provider.UNION
                     : enumValue(b.get("provider"), Benefit.Provider.class);
@@ -416,5 +437,12 @@ public record RegionData(
 
     private static String shorten(String s) {
         return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /** What to tell an author who cites {@code key}, which the folder does not declare. */
+    public static String unknownSource(String key, List<String> sources) {
+        return "cites source " + key + ", which region.yaml does not declare (its source: " + sources.get(0)
+                + (sources.size() > 1 ? ", sources: " + String.join(", ", sources.subList(1, sources.size())) : "")
+                + "); correct the key, or add it to region.yaml's sources: list with the document it names";
     }
 }

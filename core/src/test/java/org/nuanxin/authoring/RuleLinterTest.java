@@ -50,6 +50,57 @@ class RuleLinterTest {
                 p::toString);
     }
 
+    @Test
+    void aSourceKeyTheFolderDoesNotDeclareIsAnErrorAtTheRulesLine() throws Exception {
+        RuleProblem p = only(
+                lint("rules.drl", t -> t.replaceFirst("@source\\(\"TEST-1\"\\)", "@source(\"TEST-2099\")")),
+                Severity.ERROR);
+        assertEquals("rules.drl", p.file());
+        assertTrue(p.line() > 0, p::toString);
+        assertTrue(
+                p.message().contains("cites source TEST-2099, which region.yaml does not declare (its source: TEST-1)"),
+                p::toString);
+    }
+
+    @Test
+    void aSourceKeyDeclaredInRegionYamlIsAccepted() throws Exception {
+        Path copy = TestRegions.copy(
+                dir, "rules.drl", t -> t.replaceFirst("@source\\(\"TEST-1\"\\)", "@source(\"TEST-2\")"));
+        edit(copy.resolve("region.yaml"), t -> t.replace("source: TEST-1", "source: TEST-1\nsources: [TEST-2]"));
+        assertEquals(List.of(), RuleLinter.lint(copy).problems());
+    }
+
+    @Test
+    void aBenefitsSourceTheFolderDoesNotDeclareIsAnError() {
+        Path copy = TestRegions.copy(
+                dir, "benefits.yaml", t -> t.replace("clause: 服务条款}", "clause: 服务条款, source: TEST-9}"));
+        RuleProblem p = only(RuleLinter.lint(copy), Severity.ERROR);
+        assertEquals("benefits.yaml", p.file());
+        assertTrue(p.message().contains("cites source TEST-9"), p::toString);
+    }
+
+    @Test
+    void ruleFoldersAreFoundBelowAModuleRootButNotInBuildOutput() throws Exception {
+        Path module = dir.resolve("rules-test");
+        Path a = module.resolve("src/main/resources/org/example/a");
+        Path b = module.resolve("src/main/resources/org/example/b");
+        Path built = module.resolve("target/classes/org/example/a");
+        for (Path p : List.of(a, b, built)) {
+            java.nio.file.Files.createDirectories(p);
+            java.nio.file.Files.writeString(p.resolve("region.yaml"), "id: x\n");
+        }
+        assertEquals(List.of(a, b), RuleLinter.ruleFolders(module));
+        assertEquals(List.of(a), RuleLinter.ruleFolders(a), "a rule folder is itself");
+        java.nio.file.Files.createDirectories(dir.resolve("empty/deeper"));
+        org.nuanxin.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.nuanxin.InvalidInputException.class, () -> RuleLinter.ruleFolders(dir.resolve("empty")));
+        assertTrue(e.getMessage().contains("holds no rule folder"), e::getMessage);
+    }
+
+    private static void edit(Path file, UnaryOperator<String> change) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, change.apply(java.nio.file.Files.readString(file)));
+    }
+
     private static int lineOf(String text) throws Exception {
         List<String> lines = java.nio.file.Files.readAllLines(TestRegions.TESTLAND.resolve("rules.drl"));
         return lines.indexOf(text) + 1;
