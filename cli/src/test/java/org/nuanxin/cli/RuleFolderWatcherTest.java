@@ -89,14 +89,16 @@ class RuleFolderWatcherTest {
             assertTrue(raised.contains("2025-09-01: 300.00"), "the cap parameter is where the test expects it");
             Files.writeString(parameters, raised);
             ReloadResult contradicted = await(results, r -> !r.promoted() && r.casesFailed() > 0, log);
-            assertEquals(3, contradicted.casesFailed(), contradicted::toString);
+            // the three ticket cases that pay the cap, and the two of as-of.yaml that do
+            assertEquals(5, contradicted.casesFailed(), contradicted::toString);
             assertEquals(original, contradicted.version(), "the old rules keep serving");
             assertNotEquals(original, contradicted.candidate());
             String reasons = String.join("\n", log);
             for (String name : List.of(
                     "Certified urgent trip, ticket 200.01 - capped at 200.00",
                     "Certified urgent trip with no ticket cost given",
-                    "Henan-hukou courier, union-certified urgent trip home")) {
+                    "Henan-hukou courier, union-certified urgent trip home",
+                    "The same trip assessed on its day (2026-03-11) - subsidised")) {
                 assertTrue(
                         reasons.contains("scenario \"" + name), () -> "the rejection names " + name + ":\n" + reasons);
             }
