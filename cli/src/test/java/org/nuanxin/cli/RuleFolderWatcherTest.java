@@ -128,8 +128,17 @@ class RuleFolderWatcherTest {
                     "Henan-hukou courier, union-certified urgent trip home",
                     "amount: 200.00",
                     "amount: 300.00");
+            Path asOf = scenarios.resolve("as-of.yaml");
+            String asOfCases = Files.readString(asOf);
+            for (String name : List.of(
+                    "Ticket subsidy claimed after the assessment date (2026-06-01), trip of 2026-03-01 assessed"
+                            + " 2026-03-10 - subsidised",
+                    "The same trip assessed on its day (2026-03-11) - subsidised")) {
+                asOfCases = inCase(asOfCases, name, "amount: 200.00", "amount: 300.00");
+            }
             Files.writeString(homecoming, cases);
             Files.writeString(smoke, smokeCases);
+            Files.writeString(asOf, asOfCases);
             ReloadResult promoted = await(results, ReloadResult::promoted, log);
             assertNotEquals(original, promoted.version());
             assertEquals(0, promoted.casesFailed(), promoted::toString);
