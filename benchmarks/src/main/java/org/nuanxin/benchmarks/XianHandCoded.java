@@ -123,6 +123,8 @@ public final class XianHandCoded {
     /** The cap when the insurance type is unknown: the common amount when every type has it, else {@code null}. */
     private final BigDecimal capUnknownInsurance;
 
+    private final LocalDate trainLastDay;
+    private final LocalDate childActivitiesLastDay;
     private final int childAgeLimit;
     private final BigDecimal accidentValue;
     private final BigDecimal healthCheckValue;
@@ -211,12 +213,16 @@ public final class XianHandCoded {
         }
         capUnknownInsurance = same ? (BigDecimal) table.values().iterator().next() : null;
         childAgeLimit = (Integer) parameters.get("child.age_limit").value();
+        trainLastDay = (LocalDate) parameters.get("spring_train.last_day").value();
+        childActivitiesLastDay =
+                (LocalDate) parameters.get("children_activities.last_day").value();
         accidentValue = (BigDecimal) parameters.get("accident_cover.value").value();
         healthCheckValue = (BigDecimal) parameters.get("health_check.value").value();
     }
 
     /** Decides the 15 benefits for one situation on a date. */
     public Result assess(Situation situation, LocalDate asOf) {
+        situation = situation.seenOn(asOf); // the one as-of rule, as the engine applies it
         Worker w = situation.worker();
         Result r = new Result();
         int year = asOf.getYear();
@@ -260,11 +266,11 @@ public final class XianHandCoded {
 
         long hukou = w.hukouProvince() == null ? M_HUKOU : w.hukouProvince().isWithin(excludedProvince) ? F : T;
         long fromElsewhere = and(p, hukou);
-        r.set(TRAIN, fromElsewhere);
+        r.set(TRAIN, and(fromElsewhere, asOf.isAfter(trainLastDay) ? F : T));
 
         long children = childUnder(w.children(), asOf);
         long childTruth = and(p, children);
-        r.set(CHILD_ACTIVITIES, childTruth);
+        r.set(CHILD_ACTIVITIES, and(childTruth, asOf.isAfter(childActivitiesLastDay) ? F : T));
         r.set(CHILD_CLINIC, childTruth);
         r.set(CHILD_PSYCH, childTruth);
 
