@@ -123,6 +123,21 @@ public final class Nuanxin implements Assessor {
         return compiled(id).region();
     }
 
+    /**
+     * Screens one situation in every region served, for a national platform that does not know the
+     * worker's region: one assessment per region, in load order. The guided interview
+     * ({@code org.nuanxin.interview.Interview}) does the same screening with questions.
+     *
+     * @throws InvalidInputException when the situation does not fit the date
+     */
+    public Map<String, Assessment> assessAll(Situation situation, LocalDate asOf) {
+        Map<String, Assessment> out = new java.util.LinkedHashMap<>();
+        for (String id : regionIds()) {
+            out.put(id, assess(id, situation, asOf));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
     /** Assesses a worker with no events and no claims; see {@link #assess(String, Situation, LocalDate)}. */
     public Assessment assess(String region, Worker worker, LocalDate asOf) {
         return assess(region, Situation.of(worker), asOf);

@@ -92,6 +92,8 @@ class ArchitectureTest {
                 .definedBy(Tiers.tier("facade"))
                 .layer("population")
                 .definedBy(Tiers.tier("population"))
+                .layer("interview")
+                .definedBy(Tiers.tier("interview"))
                 .whereLayer("api")
                 .mayNotAccessAnyLayer()
                 .whereLayer("rules")
@@ -109,7 +111,9 @@ class ArchitectureTest {
                 .whereLayer("facade")
                 .mayOnlyAccessLayers("api", "rules", "input", "spi", "internal", "scenario")
                 .whereLayer("population")
-                .mayOnlyAccessLayers("api", "input", "spi", "facade");
+                .mayOnlyAccessLayers("api", "input", "spi", "facade")
+                .whereLayer("interview")
+                .mayOnlyAccessLayers("api", "input");
         for (Tiers.Exception e : Tiers.EXCEPTIONS) {
             tiers = tiers.ignoreDependency(e.originClasses(), e.targetClasses());
         }

@@ -82,6 +82,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             Cli.Lint.class,
             PopulationCommand.class,
             GenerateCommand.class,
+            InterviewCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -429,6 +430,19 @@ public final class Cli implements Callable<Integer> {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    private java.io.InputStream input = System.in;
+
+    /** This command line reading a person's answers ({@code interview}) from {@code in}; for tests and hosts. */
+    public Cli input(java.io.InputStream in) {
+        this.input = Objects.requireNonNull(in, "in");
+        return this;
+    }
+
+    /** Where {@code interview} reads answers. */
+    java.io.InputStream input() {
+        return input;
+    }
 
     /** "Today" comes from this clock (in Asia/Shanghai). */
     Clock clock() {

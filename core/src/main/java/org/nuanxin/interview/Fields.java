@@ -48,24 +48,24 @@ final class Fields {
     /** How many children or certificates a count question accepts. */
     static final int MAX_COUNT = 20;
 
-    record Spec(AnswerKind kind, List<Option> options, String zh, String en) {}
+    record Spec(AnswerKind kind, List<Choice> options, String zh, String en) {}
 
     private static final Map<String, Spec> WORKER = new LinkedHashMap<>();
     private static final Map<String, Spec> ITEM = new LinkedHashMap<>();
 
-    private static void worker(String field, AnswerKind kind, List<Option> options, String zh, String en) {
+    private static void worker(String field, AnswerKind kind, List<Choice> options, String zh, String en) {
         WORKER.put(field, new Spec(kind, options, zh, en));
     }
 
-    private static void item(String field, AnswerKind kind, List<Option> options, String zh, String en) {
+    private static void item(String field, AnswerKind kind, List<Choice> options, String zh, String en) {
         ITEM.put(field, new Spec(kind, options, zh, en));
     }
 
-    private static Option o(String value, String zh, String en) {
-        return new Option(value, zh, en);
+    private static Choice o(String value, String zh, String en) {
+        return new Choice(value, zh, en);
     }
 
-    static final List<Option> OCCUPATIONS = List.of(
+    static final List<Choice> OCCUPATIONS = List.of(
             o("COURIER", "快递员", "courier"),
             o("FOOD_DELIVERY_RIDER", "外卖骑手", "food-delivery rider"),
             o("RIDE_HAILING_DRIVER", "网约车司机", "ride-hailing driver"),
@@ -80,7 +80,7 @@ final class Fields {
             o("OTHER", "其他", "other"));
 
     static {
-        List<Option> none = List.of();
+        List<Choice> none = List.of();
         worker("occupation", AnswerKind.ONE_OF, OCCUPATIONS, "您从事什么工作？", "What is your job?");
         worker(
                 "new_employment_form",
@@ -519,7 +519,7 @@ final class Fields {
         }
         String value = null;
         for (int i = 0; i < spec.options().size(); i++) {
-            Option o = spec.options().get(i);
+            Choice o = spec.options().get(i);
             if (o.value().equalsIgnoreCase(text)
                     || o.zh().equals(text)
                     || o.en().equalsIgnoreCase(text)
@@ -570,13 +570,13 @@ final class Fields {
     }
 
     /** The open-list options of a field, e.g. the employers the regions' parameters name. */
-    static List<Option> openOptions(String part, Set<String> texts) {
-        List<Option> options = new ArrayList<>();
+    static List<Choice> openOptions(String part, Set<String> texts) {
+        List<Choice> options = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>(texts);
         for (String t : seen) {
-            options.add(new Option(t, t, t));
+            options.add(new Choice(t, t, t));
         }
-        options.add(new Option("OTHER", "其他", "other"));
+        options.add(new Choice("OTHER", "其他", "other"));
         return options;
     }
 }

@@ -414,7 +414,7 @@ public final class Interview {
             settles += (double) n / counted;
         }
         Fields.Spec spec = Fields.spec(field);
-        List<Option> options =
+        List<Choice> options =
                 spec.kind() == AnswerKind.ONE_OF && spec.options().isEmpty()
                         ? Fields.openOptions(field, probes.texts())
                         : spec.options();
@@ -483,9 +483,12 @@ public final class Interview {
                     if (before.status() == Status.ELIGIBLE) {
                         continue;
                     }
+                    Decision withBlank = engine.assess(e.getKey(), blank, asOf)
+                            .decision(before.code())
+                            .orElseThrow();
                     Decision best = bestWith(e.getKey(), blank, index, before.code(), probes);
                     if (best != null) {
-                        out.add(possibility(e.getKey(), type, before, best));
+                        out.add(possibility(e.getKey(), type, withBlank, best));
                     }
                 }
             }
@@ -537,20 +540,21 @@ public final class Interview {
         return (c == null ? BigDecimal.ZERO : c).add(v == null ? BigDecimal.ZERO : v);
     }
 
-    private Possibility possibility(String region, String type, Decision before, Decision best) {
-        java.util.Set<String> metBefore = new java.util.HashSet<>();
-        for (Reason r : before.reasons()) {
-            if (r.outcome() == Reason.Outcome.MET) {
-                metBefore.add(r.rule());
+    /**
+     * The possibility in the rules' words: the criteria an event of unknown details leaves open (the
+     * rules that answer UNKNOWN with a blank event), as the best event meets them.
+     */
+    private Possibility possibility(String region, String type, Decision withBlank, Decision best) {
+        java.util.Set<String> eventRules = new java.util.HashSet<>();
+        for (Reason r : withBlank.reasons()) {
+            if (r.outcome() == Reason.Outcome.UNKNOWN) {
+                eventRules.add(r.rule());
             }
         }
         List<String> zh = new ArrayList<>();
         List<String> en = new ArrayList<>();
         for (Reason r : best.reasons()) {
-            if (r.outcome() == Reason.Outcome.MET
-                    && !metBefore.contains(r.rule())
-                    && r.rule().length() > 0
-                    && isEventRule(before, r.rule())) {
+            if (r.outcome() == Reason.Outcome.MET && eventRules.contains(r.rule())) {
                 zh.add(strip(r.textZh(), "符合："));
                 en.add(strip(r.textEn(), "Met: "));
             }
@@ -565,16 +569,6 @@ public final class Interview {
                 + (cash != null && cash.signum() > 0 ? ", up to CNY " + yuan(cash) : "")
                 + (best.value() != null ? ", worth CNY " + yuan(best.value()) : "");
         return new Possibility(region, best.code(), type, zhText, enText, cash, best.value());
-    }
-
-    /** Whether the rule was not met before only for want of the event (it did not fire MET without it). */
-    private static boolean isEventRule(Decision before, String rule) {
-        for (Reason r : before.reasons()) {
-            if (r.rule().equals(rule) && r.outcome() == Reason.Outcome.MET) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String strip(String text, String prefix) {

@@ -23,7 +23,7 @@ import java.util.List;
 public record Question(
         String field,
         AnswerKind kind,
-        List<Option> options,
+        List<Choice> options,
         String promptZh,
         String promptEn,
         String helpZh,

@@ -26,6 +26,7 @@ public final class Tiers {
             "org.nuanxin.input",
             "org.nuanxin.scenario",
             "org.nuanxin.population",
+            "org.nuanxin.interview",
             "org.nuanxin.authoring");
 
     /**

@@ -43,7 +43,7 @@ class AssumptionsRegisterTest {
         }
         assertEquals(List.of("A-COMMON-1", "A-COMMON-2"), List.copyOf(common));
         assertEquals(
-                List.of("A-XA-1", "A-XA-2", "A-XA-3", "A-COMMON-1", "A-COMMON-2"),
+                List.of("A-XA-1", "A-XA-2", "A-XA-3", "A-XA-4", "A-XA-5", "A-COMMON-1", "A-COMMON-2"),
                 List.copyOf(engine.region("xian").assumptions().keySet()));
         assertEquals(Map.of(), engine.region("neimenggu").assumptions(), "NM-2024 cites no assumption");
     }

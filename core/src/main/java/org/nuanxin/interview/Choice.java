@@ -7,4 +7,4 @@ package org.nuanxin.interview;
  * @param zh    its label in Chinese
  * @param en    its label in English
  */
-public record Option(String value, String zh, String en) {}
+public record Choice(String value, String zh, String en) {}

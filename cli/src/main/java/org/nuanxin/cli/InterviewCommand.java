@@ -1,0 +1,355 @@
+package org.nuanxin.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nuanxin.Assessment;
+import org.nuanxin.Decision;
+import org.nuanxin.InvalidInputException;
+import org.nuanxin.Nuanxin;
+import org.nuanxin.Reason;
+import org.nuanxin.Status;
+import org.nuanxin.input.InputFiles;
+import org.nuanxin.input.YamlNode;
+import org.nuanxin.interview.AnswerKind;
+import org.nuanxin.interview.Choice;
+import org.nuanxin.interview.Interview;
+import org.nuanxin.interview.Possibility;
+import org.nuanxin.interview.Question;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code interview}: asks a worker, one question at a time, only what can still change a decision
+ * across every programme loaded, then shows what they can get. Chinese by default.
+ */
+@Command(
+        name = "interview",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = {
+            "Asks a worker, one question at a time, only what can still change a decision in the programmes loaded, "
+                    + "then prints what they can get (可以申请), what is still unknown (还需了解), what an event would "
+                    + "bring (如遇以下情况可申请) and what they cannot get (不符合).",
+            "Type ? for why a question is asked, 'skip' (跳过) when you do not know, 'back' (返回) to change the "
+                    + "previous answer. Chinese by default; --lang en for English."
+        })
+final class InterviewCommand implements Callable<Integer> {
+
+    @ParentCommand
+    Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--region", paramLabel = "R", description = "Only this region (repeatable; default: every region).")
+    List<String> regions = new ArrayList<>();
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "DATE",
+            converter = Cli.DateConverter.class,
+            description = "Assessment date YYYY-MM-DD (default: today in Asia/Shanghai).")
+    LocalDate asOf;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "zh (default) or en.")
+    String lang;
+
+    @Option(
+            names = "--answers",
+            paramLabel = "FILE",
+            description = "Answer from this YAML or JSON file (field: answer, as the questions name them) instead of "
+                    + "asking; a question the file does not answer is left unknown.")
+    Path answersFile;
+
+    @Option(names = "--json", description = "Print the answers and the result as JSON instead of a table.")
+    boolean json;
+
+    @Mixin
+    RuleFolderOption rules;
+
+    private boolean zh;
+
+    @Override
+    public Integer call() {
+        if (!lang.equals("zh") && !lang.equals("en")) {
+            throw new InvalidInputException("--lang", "is zh or en");
+        }
+        zh = lang.equals("zh");
+        Map<String, String> scripted = answersFile == null ? null : readAnswers(answersFile);
+        Nuanxin engine = cli.engine(rules.folders);
+        for (String r : regions) {
+            Cli.checkedRegion(engine, r, "--region");
+        }
+        LocalDate date = asOf != null ? asOf : Nuanxin.todayInShanghai(cli.clock());
+        Interview i = Interview.start(engine, date, regions.isEmpty() ? engine.regionIds() : regions, List.of());
+        PrintWriter out = spec.commandLine().getOut();
+        boolean talk = scripted == null && !json;
+        BufferedReader in = new BufferedReader(new InputStreamReader(cli.input(), StandardCharsets.UTF_8));
+        List<String> asked = new ArrayList<>();
+        int n = 0;
+        while (true) {
+            List<Question> next = i.next();
+            if (next.isEmpty()) {
+                break;
+            }
+            Question q = next.get(0);
+            if (scripted != null) {
+                String a = scripted.get(q.field());
+                try {
+                    i = a == null ? i.skip(q.field()) : i.answer(q.field(), a);
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(answersFile + ": " + q.field(), e.problem());
+                }
+                continue;
+            }
+            n++;
+            ask(out, n, q);
+            String line = readLine(in);
+            while (true) {
+                if (line == null) { // end of input: whatever is left stays unknown
+                    i = i.skip(q.field());
+                    break;
+                }
+                line = line.strip();
+                if (line.equals("?") || line.equals("？")) {
+                    out.println("  " + (zh ? q.helpZh() : q.helpEn()));
+                } else if (line.equalsIgnoreCase("skip") || line.equals("跳过") || line.equals("不知道")) {
+                    i = i.skip(q.field());
+                    asked.add(q.field());
+                    break;
+                } else if (line.equalsIgnoreCase("back") || line.equals("返回")) {
+                    if (asked.isEmpty()) {
+                        out.println(zh ? "  这是第一个问题。" : "  This is the first question.");
+                    } else {
+                        i = i.without(asked.remove(asked.size() - 1));
+                        n = Math.max(0, n - 2);
+                        break;
+                    }
+                } else {
+                    try {
+                        i = i.answer(q.field(), line);
+                        asked.add(q.field());
+                        break;
+                    } catch (InvalidInputException e) {
+                        out.println(
+                                zh
+                                        ? "  请重新回答（" + hint(q) + "）：" + e.problem()
+                                        : "  Please answer again (" + hint(q) + "): " + e.problem());
+                    }
+                }
+                out.print(zh ? "> " : "> ");
+                out.flush();
+                line = readLine(in);
+            }
+        }
+        if (json) {
+            out.println(json(i));
+        } else {
+            if (talk) {
+                out.println();
+            }
+            summary(out, i);
+        }
+        out.flush();
+        return Cli.OK;
+    }
+
+    private void ask(PrintWriter out, int n, Question q) {
+        out.println((zh ? "第" + n + "问：" : "Q" + n + ": ") + (zh ? q.promptZh() : q.promptEn()));
+        if (q.kind() == AnswerKind.ONE_OF) {
+            List<Choice> options = q.options();
+            for (int k = 0; k < options.size(); k++) {
+                out.println("  " + (k + 1) + ". "
+                        + (zh ? options.get(k).zh() : options.get(k).en()));
+            }
+        }
+        out.print("  (" + hint(q) + (zh ? "；? 说明原因，跳过，返回" : "; ? why, skip, back") + ") > ");
+        out.flush();
+    }
+
+    private String hint(Question q) {
+        return switch (q.kind()) {
+            case YES_NO, EVENT -> zh ? "是/否" : "yes/no";
+            case ONE_OF -> zh ? "填序号或名称" : "a number or the name";
+            case PLACE -> zh ? "城市或区县名称，或6位代码" : "a city or district name, or its 6-digit code";
+            case DATE -> zh ? "日期，如1990-05-01" : "a date such as 1990-05-01";
+            case MONEY -> zh ? "金额，元" : "an amount in CNY";
+            case COUNT -> zh ? "个数，如0、1、2" : "how many: 0, 1, 2…";
+        };
+    }
+
+    private static String readLine(BufferedReader in) {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> readAnswers(Path file) {
+        Cli.requireReadableFile(file);
+        YamlNode root = YamlNode.parse(file.toString(), InputFiles.read(file));
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (Map.Entry<String, YamlNode> e : root.entries().entrySet()) {
+            answers.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().text());
+        }
+        return answers;
+    }
+
+    // ---- the result ------------------------------------------------------------------------------
+
+    private void summary(PrintWriter out, Interview i) {
+        Map<String, Assessment> result = i.assessments();
+        if (result.isEmpty()) {
+            out.println(zh ? "所载入的项目都不适用于这位劳动者。" : "None of the programmes loaded covers this worker.");
+            return;
+        }
+        List<Possibility> possible = i.possibilities();
+        for (Assessment a : result.values()) {
+            out.println(
+                    "== " + cli.engine(List.of()).region(a.region()).nameZh().strip() + " (" + a.region() + ", "
+                            + a.asOf() + ")");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(
+                    zh
+                            ? new String[] {"权益", "结论", "金额/价值", "理由", "如遇以下情况可申请"}
+                            : new String[] {"BENEFIT", "STATUS", "AMOUNT/VALUE", "REASON", "COULD GET IF"});
+            for (Status group : List.of(Status.ELIGIBLE, Status.NEEDS_INFO, Status.NOT_ELIGIBLE)) {
+                for (Decision d : a.decisions()) {
+                    if (d.status() != group) {
+                        continue;
+                    }
+                    String could = possible.stream()
+                            .filter(p ->
+                                    p.region().equals(a.region()) && p.code().equals(d.code()))
+                            .map(p -> zh ? p.textZh() : p.textEn())
+                            .findFirst()
+                            .orElse("");
+                    rows.add(new String[] {
+                        zh ? d.benefit().nameZh() : d.benefit().nameEn(),
+                        status(d.status()),
+                        money(d),
+                        Cli.oneLine(reason(d)),
+                        could
+                    });
+                }
+            }
+            for (String line : Table.format(rows)) {
+                out.println(line);
+            }
+        }
+    }
+
+    private String status(Status s) {
+        return switch (s) {
+            case ELIGIBLE -> zh ? "可以申请" : "eligible";
+            case NEEDS_INFO -> zh ? "还需了解" : "needs info";
+            case NOT_ELIGIBLE -> zh ? "不符合" : "not eligible";
+        };
+    }
+
+    private static String money(Decision d) {
+        if (d.amount() != null) {
+            return yuan(d.amount());
+        }
+        if (d.amountMin() != null) {
+            return yuan(d.amountMin()) + "–" + yuan(d.amountMax());
+        }
+        return d.value() != null ? yuan(d.value()) : "";
+    }
+
+    private static String yuan(BigDecimal b) {
+        return b.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    private String reason(Decision d) {
+        Reason.Outcome wanted = switch (d.status()) {
+            case ELIGIBLE -> Reason.Outcome.AMOUNT;
+            case NOT_ELIGIBLE -> Reason.Outcome.NOT_MET;
+            case NEEDS_INFO -> Reason.Outcome.UNKNOWN;
+        };
+        for (Reason r : d.reasons()) {
+            if (r.outcome() == wanted) {
+                return zh ? r.textZh() : r.textEn();
+            }
+        }
+        return d.reasons().isEmpty()
+                ? ""
+                : zh ? d.reasons().get(0).textZh() : d.reasons().get(0).textEn();
+    }
+
+    private static String json(Interview i) {
+        StringBuilder s = new StringBuilder("{\"as_of\": \"").append(i.asOf()).append("\", \"answers\": {");
+        boolean first = true;
+        for (Map.Entry<String, String> a : i.answers().entrySet()) {
+            s.append(first ? "" : ", ")
+                    .append(quote(a.getKey()))
+                    .append(": ")
+                    .append(a.getValue() == null ? "null" : quote(a.getValue()));
+            first = false;
+        }
+        s.append("}, \"assessments\": [");
+        first = true;
+        for (Assessment a : i.assessments().values()) {
+            s.append(first ? "" : ", ").append(a.toJson());
+            first = false;
+        }
+        s.append("], \"possibilities\": [");
+        first = true;
+        for (Possibility p : i.possibilities()) {
+            s.append(first ? "" : ", ")
+                    .append("{\"region\": ")
+                    .append(quote(p.region()))
+                    .append(", \"benefit\": ")
+                    .append(quote(p.code()))
+                    .append(", \"event\": ")
+                    .append(quote(p.event()))
+                    .append(", \"text_zh\": ")
+                    .append(quote(p.textZh()))
+                    .append(", \"text_en\": ")
+                    .append(quote(p.textEn()))
+                    .append(", \"cash\": ")
+                    .append(p.cash() == null ? "null" : p.cash().toPlainString())
+                    .append("}");
+            first = false;
+        }
+        return s.append("]}").toString();
+    }
+
+    private static String quote(String v) {
+        StringBuilder s = new StringBuilder("\"");
+        for (char c : v.toCharArray()) {
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        s.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        return s.append('"').toString();
+    }
+}
