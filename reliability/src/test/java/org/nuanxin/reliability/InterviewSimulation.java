@@ -53,6 +53,7 @@ public final class InterviewSimulation {
             int workers,
             int unsound,
             int reasonsDiffer,
+            int ruledOutDiffer,
             int notMinimal,
             double meanAsked,
             int p95Asked,
@@ -64,13 +65,14 @@ public final class InterviewSimulation {
         public String toString() {
             return String.format(
                     java.util.Locale.ROOT,
-                    "%s: %d workers, unsound %d, reasons differ %d (NOT_ELIGIBLE with fewer failed criteria),"
-                            + " not minimal %d, questions mean %.2f p95 %d, fields the rules read %d,"
-                            + " fixed-order questionnaire mean %.2f",
+                    "%s: %d workers, unsound %d, reasons of eligible or undecided benefits differ %d, reasons of"
+                            + " ruled-out benefits differ %d, not minimal %d, questions mean %.2f p95 %d, fields the"
+                            + " rules read %d, fixed-order questionnaire mean %.2f",
                     region,
                     workers,
                     unsound,
                     reasonsDiffer,
+                    ruledOutDiffer,
                     notMinimal,
                     meanAsked,
                     p95Asked,
@@ -94,6 +96,7 @@ public final class InterviewSimulation {
         Region region = engine.region(regionId);
         int unsound = 0;
         int reasonsDiffer = 0;
+        int ruledOutDiffer = 0;
         int notMinimal = 0;
         int[] asked = new int[workers];
         long fixedTotal = 0;
@@ -139,7 +142,15 @@ public final class InterviewSimulation {
                     break;
                 }
                 if (!sameReasons(want, have)) {
-                    reasonsDiffer++;
+                    if (want.status() == Status.NOT_ELIGIBLE) {
+                        ruledOutDiffer++; // the interview stops asking once a benefit is ruled out: see docs
+                    } else {
+                        reasonsDiffer++;
+                        if (problems.size() < 10) {
+                            problems.add("reasons of " + want.code() + ": complete " + want.reasons() + " vs interview "
+                                    + have.reasons());
+                        }
+                    }
                     break;
                 }
             }
@@ -155,6 +166,7 @@ public final class InterviewSimulation {
                 workers,
                 unsound,
                 reasonsDiffer,
+                ruledOutDiffer,
                 notMinimal,
                 mean,
                 p95,
@@ -172,17 +184,11 @@ public final class InterviewSimulation {
                 && a.missing().equals(b.missing());
     }
 
-    /**
-     * The same reasons, but a NOT_ELIGIBLE decision may list fewer failed criteria: the interview stops
-     * asking once a benefit is ruled out, so a second failing criterion stays unknown.
-     */
+    /** The same reasons: rule, outcome and sentence, in order. */
     static boolean sameReasons(Decision want, Decision have) {
         List<String> w = want.reasons().stream().map(InterviewSimulation::key).toList();
         List<String> h = have.reasons().stream().map(InterviewSimulation::key).toList();
-        if (want.status() != Status.NOT_ELIGIBLE) {
-            return w.equals(h);
-        }
-        return !h.isEmpty() && w.containsAll(h);
+        return w.equals(h);
     }
 
     private static String key(Reason r) {

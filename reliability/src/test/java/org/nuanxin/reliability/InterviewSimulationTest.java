@@ -12,7 +12,7 @@ import org.nuanxin.Nuanxin;
  */
 class InterviewSimulationTest {
 
-    private static final int SAMPLE = Integer.getInteger("nuanxin.interview.sample", 150);
+    private static final int SAMPLE = Integer.getInteger("nuanxin.interview.sample", 1_000);
 
     @Test
     void soundMinimalAndShorterThanAFixedQuestionnaireInEveryRegion() {
@@ -21,6 +21,7 @@ class InterviewSimulationTest {
             InterviewSimulation.Figures f = new InterviewSimulation(engine, 7).run(region, SAMPLE);
             System.out.println(f);
             assertEquals(0, f.unsound(), () -> f + "\n" + String.join("\n", f.firstProblems()));
+            assertEquals(0, f.reasonsDiffer(), () -> f + "\n" + String.join("\n", f.firstProblems()));
             assertEquals(0, f.notMinimal(), () -> f + "\n" + String.join("\n", f.firstProblems()));
             assertTrue(f.meanAsked() < f.meanFixedOrder(), f::toString);
         }
