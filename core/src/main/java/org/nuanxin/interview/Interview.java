@@ -251,14 +251,15 @@ public final class Interview {
         if (fields.isEmpty()) {
             return List.of();
         }
+        Map<String, Map<String, Assessment>> where = relevantRegions(fields, now);
         List<Region> regions = new ArrayList<>();
         for (String r : now.keySet()) {
             regions.add(engine.region(r));
         }
-        Probes probes = new Probes(regions, asOf);
+        Probes probes = Probes.of(regions, asOf);
         List<Question> questions = new ArrayList<>();
         for (String field : fields) {
-            Question q = rank(field, now, probes, false);
+            Question q = rank(field, where.get(field), probes, false);
             if (q != null) {
                 questions.add(q);
             }
@@ -268,7 +269,7 @@ public final class Interview {
             // single answer changes a status, but a pair does. Ask the fields whose answer narrows what a
             // still undecided benefit misses.
             for (String field : fields) {
-                Question q = rank(field, now, probes, true);
+                Question q = rank(field, where.get(field), probes, true);
                 if (q != null) {
                     questions.add(q);
                 }
@@ -293,6 +294,34 @@ public final class Interview {
                     .add(s.value() == null ? BigDecimal.ZERO : s.value());
         }
         return sum;
+    }
+
+    /**
+     * For each field, the assessments an answer to it can change: those of the regions where some
+     * undecided benefit misses it (a decision that misses nothing the field answers reads it only through
+     * a criterion already known), and every region for an event or its details, which can change amounts.
+     */
+    private Map<String, Map<String, Assessment>> relevantRegions(List<String> fields, Map<String, Assessment> now) {
+        Map<String, Map<String, Assessment>> where = new LinkedHashMap<>();
+        for (String f : fields) {
+            if (f.startsWith("events")) {
+                where.put(f, now);
+            } else {
+                where.put(f, new LinkedHashMap<>());
+            }
+        }
+        for (Map.Entry<String, Assessment> e : now.entrySet()) {
+            for (Decision d : e.getValue().decisions()) {
+                for (String m : d.missing()) {
+                    String q = Fields.questionFor(m, situation);
+                    Map<String, Assessment> w = q == null ? null : where.get(q);
+                    if (w != null && w != now) {
+                        w.put(e.getKey(), e.getValue());
+                    }
+                }
+            }
+        }
+        return where;
     }
 
     /** The fields some decision may still hinge on, in the order a form lists them; none answered. */
@@ -474,7 +503,7 @@ public final class Interview {
         for (String r : now.keySet()) {
             regions.add(engine.region(r));
         }
-        Probes probes = new Probes(regions, asOf);
+        Probes probes = Probes.of(regions, asOf);
         for (String type : Fields.EVENTS) {
             Situation blank = Fields.apply(situation, "events." + type, Boolean.TRUE);
             int index = blank.events().size() - 1;

@@ -40,7 +40,23 @@ final class Probes {
     private final List<Place> provinces = new ArrayList<>();
     private final Set<String> texts = new LinkedHashSet<>();
 
-    Probes(Collection<Region> regions, LocalDate asOf) {
+    /** Probes by regions (their rule-set versions) and date: the parameters in force decide them. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Probes> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The probes for the regions on the date, made once and shared (they are read-only). */
+    static Probes of(Collection<Region> regions, LocalDate asOf) {
+        StringBuilder key = new StringBuilder(asOf.toString());
+        for (Region r : regions) {
+            key.append('|').append(r.id()).append('@').append(r.ruleSetVersion());
+        }
+        if (CACHE.size() > 256) {
+            CACHE.clear(); // bounded: a long-running service sees many dates
+        }
+        return CACHE.computeIfAbsent(key.toString(), k -> new Probes(regions, asOf));
+    }
+
+    private Probes(Collection<Region> regions, LocalDate asOf) {
         this.asOf = asOf;
         Set<LocalDate> d = new LinkedHashSet<>();
         for (int y : YEARS) {
@@ -101,7 +117,7 @@ final class Probes {
 
     /** The names the parameters give that are not choices of a closed list: employers, hospitals. */
     Set<String> texts() {
-        return texts;
+        return java.util.Collections.unmodifiableSet(texts);
     }
 
     /** The answers to try for {@code field}. */
