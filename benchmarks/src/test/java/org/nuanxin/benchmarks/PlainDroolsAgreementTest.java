@@ -29,7 +29,8 @@ class PlainDroolsAgreementTest {
                 Workers.Case c = cases[n];
                 Findings verdict = plain.assess(c.situation(), c.asOf());
                 assertFalse(verdict.findings().isEmpty());
-                List<Decision> fromPlain = DecideForTests.decide(plain.benefits(), verdict, c.asOf());
+                List<Decision> fromPlain = DecideForTests.decide(
+                        plain.benefits(), verdict, c.asOf(), c.situation().worker());
                 Assessment a = engine.assess(region, c.situation(), c.asOf());
                 for (int i = 0; i < fromPlain.size(); i++) {
                     Decision p = fromPlain.get(i);

@@ -41,6 +41,10 @@ public final class CompiledRegion {
     private final DirectRules direct;
     /** The executable model's classes, by name. */
     private final List<String> modelClasses;
+    /** Whether some rule's sentences name the worker's work city, or residence city. */
+    private final boolean namesWorkCity;
+
+    private final boolean namesResidenceCity;
 
     CompiledRegion(
             RegionData data,
@@ -69,6 +73,8 @@ public final class CompiledRegion {
                 precompiled,
                 data.assumptions());
         this.warnings = List.copyOf(warnings);
+        this.namesWorkCity = rules.values().stream().anyMatch(r -> r.namesWorkerPlace("work_city"));
+        this.namesResidenceCity = rules.values().stream().anyMatch(r -> r.namesWorkerPlace("residence_city"));
     }
 
     /** Things kept per assessment date (the facade's decision caches), dropped with this rule set. */
@@ -135,22 +141,37 @@ public final class CompiledRegion {
         return assess(situation, asOf, maxFirings, null);
     }
 
-    /** As {@link #assess(Situation, LocalDate, int)}, telling {@code reads} every fact the rules read. */
+    /**
+     * As {@link #assess(Situation, LocalDate, int)}, telling {@code reads} every fact the rules read,
+     * and the worker's places that their sentences name: a decision is reused only for a worker whose
+     * reasons read the same.
+     */
     public Assessment assess(Situation situation, LocalDate asOf, int maxFirings, Profile.Reads reads) {
         checkDates(situation.worker(), asOf);
         situation = situation.seenOn(asOf);
         Findings verdict = new Findings();
         Params dated = params.on(asOf);
+        Object[][] facts = facts(situation, asOf, reads);
+        if (reads != null) {
+            Profile profile = (Profile) facts[0][0];
+            if (namesWorkCity) {
+                profile.workCity();
+            }
+            if (namesResidenceCity) {
+                profile.residenceCity();
+            }
+        }
         direct.fire(
                 data.id(),
-                facts(situation, asOf, reads),
+                facts,
                 new Object[] {
                     verdict,
                     globals.contains("params") ? dated : null,
                     globals.contains("ctx") ? new Context(asOf, situation.claims(), dated) : null
                 },
                 maxFirings);
-        return new Assessment(data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf));
+        return new Assessment(
+                data.id(), asOf, version, Decider.decide(data.benefits(), verdict, asOf, situation.worker()));
     }
 
     /** No facts of a type: shared, since the evaluator only reads the facts it is given. */

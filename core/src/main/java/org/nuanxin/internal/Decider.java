@@ -10,6 +10,7 @@ import org.nuanxin.Reason;
 import org.nuanxin.Reason.Outcome;
 import org.nuanxin.Status;
 import org.nuanxin.internal.Findings.Finding;
+import org.nuanxin.model.Worker;
 import org.nuanxin.rules.Truth;
 
 /**
@@ -21,7 +22,11 @@ final class Decider {
 
     private Decider() {}
 
-    static List<Decision> decide(List<Benefit> benefits, Findings verdict, LocalDate asOf) {
+    /**
+     * The decisions on the benefits from the findings of one assessment, on {@code asOf}, of the worker
+     * {@code assessed} (whose places a reason may name).
+     */
+    static List<Decision> decide(List<Benefit> benefits, Findings verdict, LocalDate asOf, Worker assessed) {
         int n = benefits.size();
         Truth[] worker = new Truth[n]; // null: no criterion yet
         Subjects subjects = new Subjects(n);
@@ -52,7 +57,7 @@ final class Decider {
             }
         }
         Amounts amounts = Amounts.of(benefits, ordered, overall, subjects);
-        ByBenefit byBenefit = new ByBenefit(ordered, n, subjects, asOf);
+        ByBenefit byBenefit = new ByBenefit(ordered, n, subjects, asOf, assessed);
         Decision[] decisions = new Decision[n];
         for (int i = 0; i < n; i++) {
             Benefit benefit = benefits.get(i);
@@ -268,7 +273,14 @@ final class Decider {
         @Override
         List<Reason> make() {
             Subjects subjects = findings.subjects;
-            return reasons(findings.of(benefit), status, benefit, subjects, subjects.any(benefit), findings.asOf);
+            return reasons(
+                    findings.of(benefit),
+                    status,
+                    benefit,
+                    subjects,
+                    subjects.any(benefit),
+                    findings.asOf,
+                    findings.worker);
         }
     }
 
@@ -278,14 +290,20 @@ final class Decider {
      * event when no event qualifies); for one that needs information the unknown criteria.
      */
     private static List<Reason> reasons(
-            List<Finding> findings, Status status, int benefit, Subjects subjects, Truth events, LocalDate asOf) {
+            List<Finding> findings,
+            Status status,
+            int benefit,
+            Subjects subjects,
+            Truth events,
+            LocalDate asOf,
+            Worker worker) {
         List<Reason> reasons = new ArrayList<>();
         boolean anyEvent = subjects.has(benefit);
         for (Finding f : findings) {
             Truth subjectTruth = f.subject() == null || !anyEvent ? null : subjects.of(benefit, f.subject());
             if (f.truth() == null) {
                 if (status == Status.ELIGIBLE && (!anyEvent || subjects.qualifies(benefit, f.subject()))) {
-                    add(reasons, f.rule().amountReason(f.amount(), f.upTo(), asOf));
+                    add(reasons, f.rule().amountReason(f.amount(), f.upTo(), asOf, worker));
                 }
                 continue;
             }
@@ -295,7 +313,7 @@ final class Decider {
                 case NEEDS_INFO -> f.truth().isUnknown() && (f.subject() == null || subjectTruth.isUnknown());
             };
             if (relevant) {
-                add(reasons, f.rule().reason(f.truth(), asOf));
+                add(reasons, f.rule().reason(f.truth(), asOf, worker));
             }
         }
         return reasons;
@@ -309,17 +327,19 @@ final class Decider {
     private static final class ByBenefit {
         final List<Finding> ordered;
         private final int benefits;
-        /** What every reason is judged with: the findings' events and the date. */
+        /** What every reason is judged with: the findings' events, the date and the worker. */
         final Subjects subjects;
 
         final LocalDate asOf;
+        final Worker worker;
         private List<Finding>[] split;
 
-        ByBenefit(List<Finding> ordered, int benefits, Subjects subjects, LocalDate asOf) {
+        ByBenefit(List<Finding> ordered, int benefits, Subjects subjects, LocalDate asOf, Worker worker) {
             this.ordered = ordered;
             this.benefits = benefits;
             this.subjects = subjects;
             this.asOf = asOf;
+            this.worker = worker;
         }
 
         @SuppressWarnings("unchecked") // Java cannot create a List<Finding>[] without an unchecked cast

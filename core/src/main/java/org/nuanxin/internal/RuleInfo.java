@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.nuanxin.Reason;
 import org.nuanxin.Reason.Outcome;
+import org.nuanxin.model.Place;
+import org.nuanxin.model.Worker;
 import org.nuanxin.rules.Truth;
 
 /**
@@ -32,6 +34,8 @@ public final class RuleInfo {
     private final boolean datedText;
     /** The parameters with values by date whose {@code ${param.key}} the sentences keep, filled per date. */
     private final java.util.Map<String, org.nuanxin.Parameter> datedParams;
+    /** Whether a sentence names the worker's places ({@code ${work_city}}, {@code ${residence_city}}). */
+    private final boolean placeText;
 
     /**
      * @param name           the rule's name
@@ -94,8 +98,9 @@ public final class RuleInfo {
         this.unmetEn = unmetEn;
         this.datedParams = java.util.Map.copyOf(datedParams);
         this.datedText = Sentences.dated(zh + en + unmetZh + unmetEn);
-        this.met = Sentences.dated(zh + en) ? null : metReason(null);
-        this.notMet = datedText ? null : notMetReason(null);
+        this.placeText = Sentences.namesWorkerPlaces(zh + en + unmetZh + unmetEn);
+        this.met = Sentences.dated(zh + en) || placeText ? null : metReason(null, WorkerPlaces.NONE);
+        this.notMet = datedText || placeText ? null : notMetReason(null, WorkerPlaces.NONE);
     }
 
     public String name() {
@@ -136,46 +141,88 @@ public final class RuleInfo {
         return en;
     }
 
-    /** The reason for a finding of this rule. */
-    Reason reason(Truth t, LocalDate asOf) {
+    /**
+     * Whether the rule's sentences name the worker's place field ({@code work_city},
+     * {@code residence_city}): its reasons are then made per place, and a decision reused for another
+     * worker must have been made for the same place.
+     */
+    boolean namesWorkerPlace(String field) {
+        return (zh + en + unmetZh + unmetEn).contains("${" + field + "}");
+    }
+
+    /** The reason for a finding of this rule about {@code worker} (whose places the sentences may name). */
+    Reason reason(Truth t, LocalDate asOf, Worker worker) {
+        WorkerPlaces p = placeText ? WorkerPlaces.of(worker) : WorkerPlaces.NONE;
         if (t.isTrue()) {
-            return met != null ? met : dated(Outcome.MET, asOf);
+            return met != null ? met : made(Outcome.MET, asOf, p);
         }
         if (t.isFalse()) {
-            return notMet != null ? notMet : dated(Outcome.NOT_MET, asOf);
+            return notMet != null ? notMet : made(Outcome.NOT_MET, asOf, p);
         }
         return remembered(
-                t.missing(),
+                p.key(t.missing()),
                 asOf,
                 () -> new Reason(
                         name,
                         Outcome.UNKNOWN,
                         source,
                         clause,
-                        Sentences.dated(Sentences.needs(t.missing(), zh, true), asOf, true, datedParams),
-                        Sentences.dated(Sentences.needs(t.missing(), en, false), asOf, false, datedParams),
+                        p.fill(Sentences.dated(Sentences.needs(t.missing(), zh, true), asOf, true, datedParams), true),
+                        p.fill(
+                                Sentences.dated(Sentences.needs(t.missing(), en, false), asOf, false, datedParams),
+                                false),
                         List.copyOf(t.missing())));
     }
 
-    /** The reason for an amount this rule set: {@code amount}, or a range up to {@code upTo} when not null. */
-    Reason amountReason(BigDecimal amount, BigDecimal upTo, LocalDate asOf) {
+    /**
+     * The reason for an amount this rule set for {@code worker}: {@code amount}, or a range up to
+     * {@code upTo} when not null.
+     */
+    Reason amountReason(BigDecimal amount, BigDecimal upTo, LocalDate asOf, Worker worker) {
+        WorkerPlaces p = placeText ? WorkerPlaces.of(worker) : WorkerPlaces.NONE;
         return remembered(
-                upTo == null ? amount : List.of(amount, upTo),
+                p.key(upTo == null ? amount : List.of(amount, upTo)),
                 asOf,
                 () -> new Reason(
                         name,
                         Outcome.AMOUNT,
                         source,
                         clause,
-                        Sentences.dated(Sentences.amount(zh, amount, upTo, true), asOf, true, datedParams),
-                        Sentences.dated(Sentences.amount(en, amount, upTo, false), asOf, false, datedParams),
+                        p.fill(
+                                Sentences.dated(Sentences.amount(zh, amount, upTo, true), asOf, true, datedParams),
+                                true),
+                        p.fill(
+                                Sentences.dated(Sentences.amount(en, amount, upTo, false), asOf, false, datedParams),
+                                false),
                         List.of()));
+    }
+
+    /** The worker's places a reason names, or none for a rule whose sentences name none. */
+    private record WorkerPlaces(Place work, Place residence) {
+        static final WorkerPlaces NONE = new WorkerPlaces(null, null);
+
+        static WorkerPlaces of(Worker w) {
+            return w == null ? NONE : new WorkerPlaces(w.workCity(), w.residenceCity());
+        }
+
+        /** What a reason is remembered by: {@code what} alone, or with the places' codes. */
+        Object key(Object what) {
+            return this == NONE ? what : List.of(what, code(work), code(residence));
+        }
+
+        private static String code(Place p) {
+            return p == null ? "" : p.code();
+        }
+
+        String fill(String text, boolean zh) {
+            return this == NONE ? text : Sentences.workerPlaces(text, zh, work, residence);
+        }
     }
 
     /**
      * Reasons made before, by what varies between assessments (the missing fields, an amount, the
-     * date when the text names it): most assessments meet the same few, and a reason is immutable.
-     * Bounded; when full it starts again.
+     * date when the text names it, the worker's places when it names them): most assessments meet the
+     * same few, and a reason is immutable. Bounded; when full it starts again.
      */
     private final java.util.concurrent.ConcurrentHashMap<Object, Reason> made =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -195,29 +242,30 @@ public final class RuleInfo {
         return r;
     }
 
-    private Reason dated(Outcome outcome, LocalDate asOf) {
-        return remembered(outcome, asOf, () -> outcome == Outcome.MET ? metReason(asOf) : notMetReason(asOf));
+    private Reason made(Outcome outcome, LocalDate asOf, WorkerPlaces p) {
+        return remembered(
+                p.key(outcome), asOf, () -> outcome == Outcome.MET ? metReason(asOf, p) : notMetReason(asOf, p));
     }
 
-    private Reason metReason(LocalDate asOf) {
+    private Reason metReason(LocalDate asOf, WorkerPlaces places) {
         return new Reason(
                 name,
                 Outcome.MET,
                 source,
                 clause,
-                Sentences.dated(Sentences.met(zh, true), asOf, true, datedParams),
-                Sentences.dated(Sentences.met(en, false), asOf, false, datedParams),
+                places.fill(Sentences.dated(Sentences.met(zh, true), asOf, true, datedParams), true),
+                places.fill(Sentences.dated(Sentences.met(en, false), asOf, false, datedParams), false),
                 List.of());
     }
 
-    private Reason notMetReason(LocalDate asOf) {
+    private Reason notMetReason(LocalDate asOf, WorkerPlaces places) {
         return new Reason(
                 name,
                 Outcome.NOT_MET,
                 source,
                 clause,
-                Sentences.dated(Sentences.notMet(zh, unmetZh, true), asOf, true, datedParams),
-                Sentences.dated(Sentences.notMet(en, unmetEn, false), asOf, false, datedParams),
+                places.fill(Sentences.dated(Sentences.notMet(zh, unmetZh, true), asOf, true, datedParams), true),
+                places.fill(Sentences.dated(Sentences.notMet(en, unmetEn, false), asOf, false, datedParams), false),
                 List.of());
     }
 

@@ -44,10 +44,14 @@ import org.nuanxin.model.Place;
  *       {@code 1 June}, with no dependence on the JVM's locale.</li>
  *   <li><b>Placeholders</b> in rule texts: {@code ${param.key}} is the parameter's value, filled once when
  *       the rules are built — a date or month-day as above, money as a figure without its unit
- *       ({@code 200}, {@code 356.50}: the rule's text says 元 or CNY), a place by its Chinese name, a
+ *       ({@code 200}, {@code 356.50}: the rule's text says 元 or CNY), a place by its Chinese name (a
+ *       county-level place after its city: {@code 宁波市慈溪市}), a
  *       list joined with {@code 、} in Chinese and {@code , } in English. {@code ${as_of}} is the
  *       assessment date and {@code ${year}} its year ({@code 2026}; wording such as {@code 今年（2026年）}
- *       is the rule text's), filled per assessment date. Any other {@code ${…}} is left as written.</li>
+ *       is the rule text's), filled per assessment date. {@code ${work_city}} and {@code ${residence_city}}
+ *       are the worker's own places, filled per assessment: a place by its Chinese name, a county-level
+ *       place after the city it lies in ({@code 西安市雁塔区}, {@code 北京市朝阳区}), one not given
+ *       {@code 未提供} / {@code not given}. Any other {@code ${…}} is left as written.</li>
  * </ul>
  *
  * <p>Sentences that depend on the assessment date are made when a reason is first read and
@@ -60,6 +64,8 @@ public final class Sentences {
 
     static final String AS_OF = "${as_of}";
     static final String YEAR = "${year}";
+    static final String WORK_CITY = "${work_city}";
+    static final String RESIDENCE_CITY = "${residence_city}";
     private static final String PARAM = "${param.";
 
     private static final String[] MONTHS_EN = {
@@ -264,7 +270,7 @@ public final class Sentences {
                     : md.getDayOfMonth() + " " + MONTHS_EN[md.getMonthValue() - 1];
         }
         if (value instanceof Place p) {
-            return p.nameZh();
+            return p.fullNameZh();
         }
         String comma = zh ? "、" : ", ";
         if (value instanceof Collection<?> c) {
@@ -295,6 +301,27 @@ public final class Sentences {
             return plain.setScale(0).toPlainString();
         }
         return plain.scale() <= 2 ? plain.setScale(2).toPlainString() : plain.toPlainString();
+    }
+
+    /** Whether the text names the worker's places ({@code ${work_city}}, {@code ${residence_city}}). */
+    static boolean namesWorkerPlaces(String text) {
+        return text.contains(WORK_CITY) || text.contains(RESIDENCE_CITY);
+    }
+
+    /**
+     * Fills {@code ${work_city}} and {@code ${residence_city}} with the worker's places ({@code null}:
+     * not given); the text as it is when it names neither.
+     */
+    static String workerPlaces(String text, boolean zh, Place workCity, Place residenceCity) {
+        if (text.indexOf("${") < 0) {
+            return text;
+        }
+        return text.replace(WORK_CITY, place(workCity, zh)).replace(RESIDENCE_CITY, place(residenceCity, zh));
+    }
+
+    /** A worker's place: {@code 西安市}, {@code 西安市雁塔区}; {@code 未提供} / {@code not given} when unknown. */
+    static String place(Place p, boolean zh) {
+        return p == null ? (zh ? "未提供" : "not given") : p.fullNameZh();
     }
 
     // ---- field names -----------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * An administrative division of China (GB/T 2260): a province-level division, a prefecture-level
- * city or prefecture, or a county-level city. Obtain instances from {@link Places}; two places are
- * equal when their codes are.
+ * city or prefecture, or a county-level division (a city district, county, county-level city or
+ * banner). Obtain instances from {@link Places}; two places are equal when their codes are.
  */
 public final class Place {
 
@@ -50,9 +50,23 @@ public final class Place {
         return level;
     }
 
-    /** The division this one belongs to; empty for a province-level division. */
+    /**
+     * The division this one belongs to; empty for a province-level division. A county-level division
+     * belongs to its prefecture-level city ({@code 雁塔区} to {@code 西安市}), to its municipality
+     * ({@code 朝阳区} to {@code 北京市}), or to its province when the province administers it directly
+     * ({@code 济源市} to {@code 河南省}, {@code 石河子市} to {@code 新疆维吾尔自治区}).
+     */
     public Optional<Place> parent() {
         return Optional.ofNullable(parent);
+    }
+
+    /**
+     * The official name with the division it lies in, as an address writes it, for a county-level
+     * division: {@code 西安市雁塔区}, {@code 北京市朝阳区}, {@code 宁波市慈溪市}, {@code 河南省济源市}. A
+     * province- or prefecture-level division's name alone: {@code 西安市}, {@code 陕西省}.
+     */
+    public String fullNameZh() {
+        return level == Level.COUNTY && parent != null ? parent.nameZh + nameZh : nameZh;
     }
 
     /** The province-level division this place is in (itself for a province). */
@@ -64,7 +78,10 @@ public final class Place {
         return p;
     }
 
-    /** Whether this place is {@code other} or lies inside it (Cixi lies within Ningbo and Zhejiang). */
+    /**
+     * Whether this place is {@code other} or lies inside it: Cixi lies within Ningbo and Zhejiang, Yanta
+     * district within Xi'an and Shaanxi.
+     */
     public boolean isWithin(Place other) {
         for (Place p = this; p != null; p = p.parent) {
             if (p.code.equals(other.code)) {

@@ -19,14 +19,24 @@ import java.util.Optional;
 import org.nuanxin.InvalidInputException;
 
 /**
- * China's administrative divisions as the library knows them: every province-level division, every
- * prefecture-level division and the county-level cities the programmes name, from the bundled
- * GB/T 2260 table. Names are looked up by pinyin id, conventional alias ({@code urumqi}), six-digit
- * code or Chinese name; a pinyin two cities share ({@code taizhou}) is an error listing the ids
- * that tell them apart.
+ * China's administrative divisions as the library knows them: every province-, prefecture- and
+ * county-level division of GB/T 2260, from the bundled table (its source, licence and edition are in
+ * {@code SOURCE.md} beside it). Names are looked up by pinyin id, conventional alias ({@code urumqi}),
+ * six-digit code or Chinese name, with or without the suffix ({@code 西安}, {@code 西安市}; {@code 雁塔},
+ * {@code 雁塔区}); a name two divisions share ({@code taizhou}, {@code 朝阳区}) is an error listing the
+ * ids that tell them apart.
  *
  * <p>Cities and provinces are separate name spaces: {@code jilin} is Jilin city as a work city and
- * Jilin province as a hukou province. The four municipalities count as cities too.
+ * Jilin province as a hukou province. The four municipalities count as cities too. A county-level
+ * division (a district, county, county-level city or banner) is a city as well: a work city of
+ * {@code 610113} or {@code 雁塔区} is Yanta district, which lies within Xi'an and Shaanxi
+ * ({@link Place#isWithin}), so whatever holds for Xi'an holds for it.
+ *
+ * <p>Where a name is both a province's or prefecture's and a county-level division's, the province
+ * or prefecture wins: {@code 西安} is Xi'an, not 西安区 of Liaoyuan or Mudanjiang (named in full,
+ * {@code 西安区}, those two are an error listing both), and {@code chaoyang} is Chaoyang city in
+ * Liaoning. A county-level division is then reached by its id ({@code chaoyang-beijing}), its code
+ * or its full name.
  */
 public final class Places {
 
@@ -36,13 +46,25 @@ public final class Places {
     private static final Places STANDARD = load();
 
     private final Map<String, Place> byCode;
+    /** Names of the municipalities and the prefecture-level divisions: looked up first. */
     private final Map<String, List<Place>> cityNames;
+    /** Ids and codes of the county-level divisions: each names one. */
+    private final Map<String, Place> countyIds;
+    /** Every other name of the county-level divisions, shared ones listing each division. */
+    private final Map<String, List<Place>> countyNames;
+
     private final Map<String, List<Place>> provinceNames;
 
     private Places(
-            Map<String, Place> byCode, Map<String, List<Place>> cityNames, Map<String, List<Place>> provinceNames) {
+            Map<String, Place> byCode,
+            Map<String, List<Place>> cityNames,
+            Map<String, Place> countyIds,
+            Map<String, List<Place>> countyNames,
+            Map<String, List<Place>> provinceNames) {
         this.byCode = byCode;
         this.cityNames = cityNames;
+        this.countyIds = countyIds;
+        this.countyNames = countyNames;
         this.provinceNames = provinceNames;
     }
 
@@ -62,13 +84,15 @@ public final class Places {
     }
 
     /**
-     * Resolves a city (prefecture-level, county-level or municipality) for a worker field.
+     * Resolves a city for a worker field: a municipality, a prefecture-level division, or a
+     * county-level division (district, county, county-level city, banner), which keeps its own code
+     * and lies within its city and province. Constant time: a few hash look-ups.
      *
      * @param field the field name to put in an error, e.g. {@code work_city}
      * @throws InvalidInputException naming the field when the name is unknown or ambiguous
      */
     public Place city(String field, String name) {
-        return resolve(field, name, cityNames, "city");
+        return resolve(field, name, true);
     }
 
     /**
@@ -77,10 +101,11 @@ public final class Places {
      * @throws InvalidInputException naming the field when the name is unknown
      */
     public Place province(String field, String name) {
-        return resolve(field, name, provinceNames, "province");
+        return resolve(field, name, false);
     }
 
-    private Place resolve(String field, String name, Map<String, List<Place>> names, String what) {
+    private Place resolve(String field, String name, boolean city) {
+        String what = city ? "city" : "province";
         if (name == null) {
             throw new InvalidInputException(field, "a " + what + " name or 6-digit code is required");
         }
@@ -91,7 +116,14 @@ public final class Places {
                     "empty " + what + " name; give a pinyin name such as " + (what.equals("city") ? "xian" : "shaanxi")
                             + " or a 6-digit division code");
         }
-        List<Place> found = names.get(key);
+        List<Place> found = city ? cityNames.get(key) : provinceNames.get(key);
+        if (found == null && city) {
+            Place county = countyIds.get(key);
+            if (county != null) {
+                return county;
+            }
+            found = countyNames.get(key);
+        }
         if (found == null) {
             if (key.matches("\\d{6}")) {
                 Place p = byCode.get(key);
@@ -111,7 +143,7 @@ public final class Places {
         if (found.size() > 1) {
             List<String> choices = new ArrayList<>();
             for (Place p : found) {
-                choices.add(p.id() + " (" + p.nameZh() + ", " + p.code() + ")");
+                choices.add(p.id() + " (" + p.fullNameZh() + ", " + p.code() + ")");
             }
             throw new InvalidInputException(
                     field,
@@ -142,19 +174,29 @@ public final class Places {
         }
     }
 
-    private static Places parse(BufferedReader reader) throws IOException {
-        Map<String, Place> byCode = new LinkedHashMap<>();
-        Map<String, List<Place>> cities = new HashMap<>();
-        Map<String, List<Place>> provinces = new HashMap<>();
-        String header = reader.readLine();
-        if (header == null || !header.startsWith("code\t")) {
-            throw new IllegalStateException("place table has no header line");
-        }
+    /**
+     * Reads a table: lines starting with {@code #} (the notice at its head), then a header line, then
+     * one division a line, each after the division it belongs to.
+     */
+    static Places parse(BufferedReader reader) throws IOException {
+        Map<String, Place> byCode = new LinkedHashMap<>(4096);
+        Map<String, List<Place>> cities = new HashMap<>(1024);
+        Map<String, Place> countyIds = new HashMap<>(8192);
+        Map<String, List<Place>> countyNames = new HashMap<>(16384);
+        Map<String, List<Place>> provinces = new HashMap<>(256);
         String line;
-        int n = 1;
+        int n = 0;
+        boolean header = false;
         while ((line = reader.readLine()) != null) {
             n++;
-            if (line.isBlank()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (!header) {
+                if (!line.startsWith("code\t")) {
+                    throw new IllegalStateException("place table has no header line");
+                }
+                header = true;
                 continue;
             }
             String[] c = line.split("\t", -1);
@@ -168,8 +210,21 @@ public final class Places {
                         "place table line " + n + ": parent " + c[5] + " not defined before it");
             }
             Place p = new Place(c[0], c[1], c[3], level, parent);
-            byCode.put(p.code(), p);
-            Map<String, List<Place>> names = level == Place.Level.PROVINCE ? provinces : cities;
+            if (byCode.put(p.code(), p) != null) {
+                throw new IllegalStateException("place table line " + n + ": code " + p.code() + " given twice");
+            }
+            if (level == Place.Level.COUNTY) {
+                for (String unique : List.of(c[0], c[3])) {
+                    if (countyIds.put(normalise(unique), p) != null) {
+                        throw new IllegalStateException("place table line " + n + ": id " + unique + " given twice");
+                    }
+                }
+            }
+            Map<String, List<Place>> names = switch (level) {
+                case PROVINCE -> provinces;
+                case PREFECTURE -> cities;
+                case COUNTY -> countyNames;
+            };
             List<String> keys = new ArrayList<>(List.of(c[0], c[1], c[2], c[3], shortName(c[1])));
             if (!c[6].isEmpty()) {
                 keys.addAll(List.of(c[6].split(",")));
@@ -190,10 +245,17 @@ public final class Places {
                                 .add(p));
             }
         }
-        return new Places(Collections.unmodifiableMap(byCode), cities, provinces);
+        if (!header) {
+            throw new IllegalStateException("place table has no header line");
+        }
+        return new Places(Collections.unmodifiableMap(byCode), cities, countyIds, countyNames, provinces);
     }
 
-    /** 西安市 → 西安; 广西壮族自治区 → 广西. Autonomous prefectures keep their full name. */
+    /**
+     * 西安市 → 西安; 广西壮族自治区 → 广西; 慈溪市 → 慈溪. Autonomous prefectures keep their full name. A
+     * county-level division's other short forms (雁塔 for 雁塔区, 长阳 for 长阳土家族自治县) are in the
+     * table's aliases.
+     */
     private static String shortName(String zh) {
         for (String s : SUFFIXES) {
             if (zh.endsWith(s) && zh.length() > s.length() + 1) {

@@ -79,6 +79,6 @@ final class ReteCheck {
                 region.data().id(),
                 asOf,
                 region.region().ruleSetVersion(),
-                Decider.decide(region.data().benefits(), verdict, asOf));
+                Decider.decide(region.data().benefits(), verdict, asOf, situation.worker()));
     }
 }

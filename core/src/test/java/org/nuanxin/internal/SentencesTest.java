@@ -213,6 +213,28 @@ class SentencesTest {
     }
 
     @Test
+    void aCountyLevelPlaceReadsAfterItsCity() {
+        Places places = Places.standard();
+        assertEquals("西安市", Sentences.value(places.city("x", "xian"), true));
+        assertEquals("陕西省", Sentences.value(places.province("x", "shaanxi"), false));
+        assertEquals("宁波市慈溪市", Sentences.value(places.city("x", "cixi"), true));
+        assertEquals("乌鲁木齐市沙依巴克区", Sentences.value(places.city("x", "650103"), false));
+        assertEquals("河南省济源市", Sentences.value(places.city("x", "济源"), true));
+
+        String zh = "工作城市：${work_city}；居住城市：${residence_city}";
+        assertTrue(Sentences.namesWorkerPlaces(zh) && !Sentences.namesWorkerPlaces("${param.city}"));
+        assertEquals("工作城市：西安市雁塔区；居住城市：未提供", Sentences.workerPlaces(zh, true, places.city("x", "雁塔区"), null));
+        assertEquals(
+                "works in: 北京市朝阳区; lives in: 北京市",
+                Sentences.workerPlaces(
+                        "works in: ${work_city}; lives in: ${residence_city}",
+                        false,
+                        places.city("x", "chaoyang-beijing"),
+                        places.city("x", "beijing")));
+        assertEquals("not given", Sentences.place(null, false));
+    }
+
+    @Test
     void aParameterWhoseValueChangesIsFilledWithTheValueInForceOnTheAssessmentDate() {
         java.util.TreeMap<LocalDate, Parameter.Dated> values = new java.util.TreeMap<>();
         values.put(LocalDate.of(2025, 9, 1), new Parameter.Dated(new BigDecimal("200.00"), "S"));

@@ -17,6 +17,7 @@ import org.nuanxin.Parameter;
 import org.nuanxin.Status;
 import org.nuanxin.model.Gender;
 import org.nuanxin.model.Occupation;
+import org.nuanxin.model.Places;
 import org.nuanxin.model.Worker;
 import org.nuanxin.testing.ScenarioSuite;
 
@@ -150,6 +151,7 @@ class NeimengguExplanationsTest {
             Decision d = decide(rider().workCity(city).build(), LocalDate.of(2024, 8, 16), "NEIMENGGU_BATTERY_SWAP");
             assertEquals(Status.NOT_ELIGIBLE, d.status(), city);
             assertTrue(en(d).contains("does not work in Ordos"), city + ": " + en(d));
+            assertTrue(zh(d).contains("工作地" + Places.standard().city("x", city).nameZh() + "不在鄂尔多斯市"), zh(d));
             assertTrue(d.reasons().stream().allMatch(r -> r.rule().equals("NM 智能换电柜：在鄂尔多斯工作")), city);
         }
     }
