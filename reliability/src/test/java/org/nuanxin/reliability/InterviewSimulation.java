@@ -184,7 +184,12 @@ public final class InterviewSimulation {
                 && a.missing().equals(b.missing());
     }
 
-    /** The same reasons: rule, outcome and sentence, in order. */
+    /**
+     * The same reasons: the same rules, in order, with the same outcomes and missing fields. Not the
+     * sentences: a sentence may name a fact of the worker the decision did not need (Xi'an's "works or
+     * lives in Xi'an" names both cities, though the work city alone settles it), which the interview
+     * rightly never asks.
+     */
     static boolean sameReasons(Decision want, Decision have) {
         List<String> w = want.reasons().stream().map(InterviewSimulation::key).toList();
         List<String> h = have.reasons().stream().map(InterviewSimulation::key).toList();
@@ -192,7 +197,7 @@ public final class InterviewSimulation {
     }
 
     private static String key(Reason r) {
-        return r.rule() + "|" + r.outcome() + "|" + r.textZh();
+        return r.rule() + "|" + r.outcome() + "|" + r.missing();
     }
 
     /**
