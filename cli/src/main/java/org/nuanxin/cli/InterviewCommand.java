@@ -143,7 +143,7 @@ final class InterviewCommand implements Callable<Integer> {
                     }
                 } else {
                     try {
-                        i = i.answer(q.field(), line);
+                        i = i.answer(q.field(), chosen(q, line));
                         asked.add(q.field());
                         break;
                     } catch (InvalidInputException e) {
@@ -192,6 +192,17 @@ final class InterviewCommand implements Callable<Integer> {
             case MONEY -> zh ? "金额，元" : "an amount in CNY";
             case COUNT -> zh ? "个数，如0、1、2" : "how many: 0, 1, 2…";
         };
+    }
+
+    /** A number typed for a choice is the option shown with it (open lists such as employers included). */
+    private static String chosen(Question q, String line) {
+        if (q.kind() == AnswerKind.ONE_OF && line.matches("\\d{1,3}")) {
+            int k = Integer.parseInt(line);
+            if (k >= 1 && k <= q.options().size()) {
+                return q.options().get(k - 1).value();
+            }
+        }
+        return line;
     }
 
     private static String readLine(BufferedReader in) {
