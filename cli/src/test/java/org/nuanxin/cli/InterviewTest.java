@@ -119,6 +119,20 @@ class InterviewTest {
     }
 
     @Test
+    void takingBackAnEventTakesItsDetailsAndRenumbersTheOthers() {
+        Interview i = Interview.start(ENGINE, LocalDate.of(2026, 3, 10), List.of("xian"), List.of())
+                .answer("events.HOMECOMING_TRIP", true)
+                .answer("events[0].reason", "URGENT_MATTER")
+                .answer("events.HOSPITALISATION", true)
+                .answer("events[1].hospital", "xian_union_hospital");
+        Interview noTrip = i.answer("events.HOMECOMING_TRIP", false);
+        assertEquals("xian_union_hospital", noTrip.answers().get("events[0].hospital"), noTrip.answers()::toString);
+        assertFalse(noTrip.answers().containsKey("events[0].reason"), noTrip.answers()::toString);
+        assertEquals(1, noTrip.situation().events().size());
+        assertEquals("HOSPITALISATION", noTrip.situation().events().get(0).type());
+    }
+
+    @Test
     void theResultSaysWhatATripHomeWouldBringInTheRulesWords() {
         Interview i = Interview.start(ENGINE, LocalDate.of(2026, 3, 10), List.of("xian"), List.of())
                 .answer("new_employment_form", true)

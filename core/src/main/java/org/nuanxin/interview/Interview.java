@@ -161,6 +161,24 @@ public final class Interview {
     }
 
     private Interview rebuild(Map<String, Object> next, String changed) {
+        List<String> before = eventTypes(answers);
+        List<String> after = eventTypes(next);
+        if (!before.equals(after)) { // an event told or taken back: its details follow it, the others renumber
+            Map<String, Object> moved = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> a : next.entrySet()) {
+                java.util.regex.Matcher m = EVENT_DETAIL.matcher(a.getKey());
+                if (!m.matches()) {
+                    moved.put(a.getKey(), a.getValue());
+                    continue;
+                }
+                int i = Integer.parseInt(m.group(1));
+                int j = i < before.size() ? after.indexOf(before.get(i)) : -1;
+                if (j >= 0) {
+                    moved.put("events[" + j + "]." + m.group(2), a.getValue());
+                }
+            }
+            next = moved;
+        }
         Map<String, Object> kept = new LinkedHashMap<>();
         Situation s = new Situation(Worker.unknown(), List.of(), claims);
         for (Map.Entry<String, Object> a : next.entrySet()) {
@@ -181,6 +199,20 @@ public final class Interview {
             }
         }
         return new Interview(engine, asOf, candidates, claims, Collections.unmodifiableMap(kept));
+    }
+
+    private static final java.util.regex.Pattern EVENT_DETAIL =
+            java.util.regex.Pattern.compile("events\\[(\\d+)]\\.([a-z_]+)");
+
+    /** The event types told to have happened, in the order told: the order of the situation's events. */
+    private static List<String> eventTypes(Map<String, Object> answers) {
+        List<String> types = new ArrayList<>();
+        for (Map.Entry<String, Object> a : answers.entrySet()) {
+            if (a.getKey().startsWith("events.") && Boolean.TRUE.equals(a.getValue())) {
+                types.add(a.getKey().substring("events.".length()));
+            }
+        }
+        return types;
     }
 
     /**
