@@ -107,6 +107,24 @@ public record RegionData(
                 parameters(YamlNode.parse(RuleFiles.PARAMETERS, files.files().get(RuleFiles.PARAMETERS)), lines);
         YamlNode benefitsRoot = YamlNode.parse(RuleFiles.BENEFITS, files.files().get(RuleFiles.BENEFITS));
         for (YamlNode b : benefitsRoot.require("benefits").items()) {
+            String from = b.text("limit_from");
+            if (from != null
+                    && (parameters.get(from) == null
+                            || !parameters.get(from).type().equals("date"))) {
+                throw b.get("limit_from")
+                        .error("names parameter '" + from + "', which parameters.yaml does not define as a date");
+            }
+            if ("once_in_programme".equals(b.text("limit"))) {
+                for (String key : List.of("programme.start", "programme.end")) {
+                    if (parameters.get(key) == null
+                            || !parameters.get(key).type().equals("date")) {
+                        throw b.get("limit")
+                                .error(
+                                        "once_in_programme counts claims within the programme period, which needs the date"
+                                                + " parameter " + key + " in parameters.yaml");
+                    }
+                }
+            }
             for (String key : List.of("quota", "budget")) {
                 String ref = b.text(key);
                 if (ref != null) {

@@ -80,6 +80,31 @@ class RuleLinterTest {
     }
 
     @Test
+    void aLimitFromThatIsNotADateParameterIsAnErrorAtItsLine() {
+        Path copy = TestRegions.copy(
+                dir,
+                "benefits.yaml",
+                t -> t.replace("clause: 服务条款}", "clause: 服务条款, limit: once_since, limit_from: no.such.date}"));
+        RuleProblem p = only(RuleLinter.lint(copy), Severity.ERROR);
+        assertEquals("benefits.yaml", p.file());
+        assertTrue(p.message().contains("names parameter 'no.such.date'"), p::toString);
+    }
+
+    @Test
+    void onceInProgrammeWithoutAProgrammePeriodIsAnError() {
+        Path copy = TestRegions.copy(
+                dir, "benefits.yaml", t -> t.replace("clause: 服务条款}", "clause: 服务条款, limit: once_in_programme}"));
+        // the test region has no programme.start or programme.end
+        RuleProblem p = RuleLinter.lint(copy).problems().stream()
+                .filter(x -> x.file().equals("benefits.yaml"))
+                .findFirst()
+                .orElseThrow(() ->
+                        new AssertionError(RuleLinter.lint(copy).problems().toString()));
+        assertEquals(Severity.ERROR, p.severity());
+        assertTrue(p.message().contains("needs the date parameter programme.start"), p::toString);
+    }
+
+    @Test
     void ruleFoldersAreFoundBelowAModuleRootButNotInBuildOutput() throws Exception {
         Path module = dir.resolve("rules-test");
         Path a = module.resolve("src/main/resources/org/example/a");
