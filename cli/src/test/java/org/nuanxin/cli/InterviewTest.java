@@ -133,6 +133,31 @@ class InterviewTest {
     }
 
     @Test
+    void anInterviewCanStartFromWhatTheHostKnows() {
+        org.nuanxin.model.Situation known = new org.nuanxin.model.Situation(
+                org.nuanxin.model.Worker.builder()
+                        .newEmploymentForm(true)
+                        .workCity("xian")
+                        .hukouProvince("henan")
+                        .build(),
+                List.of(new org.nuanxin.model.HomecomingTrip(null, null, null, null)),
+                List.of());
+        Interview i = Interview.start(ENGINE, LocalDate.of(2026, 3, 10), List.of("xian"), known);
+        List<String> fields = i.next().stream().map(Question::field).toList();
+        assertFalse(fields.contains("work_city") || fields.contains("new_employment_form"), fields::toString);
+        assertFalse(fields.contains("events.HOMECOMING_TRIP"), "the trip is known: " + fields);
+        assertTrue(fields.contains("events[0].reason"), fields::toString);
+        Interview hospital =
+                i.answer("events.HOSPITALISATION", true).answer("events[1].hospital", "xian_union_hospital");
+        assertEquals(2, hospital.situation().events().size());
+        assertEquals(
+                "xian_union_hospital",
+                ((org.nuanxin.model.Hospitalisation)
+                                hospital.situation().events().get(1))
+                        .hospital());
+    }
+
+    @Test
     void theResultSaysWhatATripHomeWouldBringInTheRulesWords() {
         Interview i = Interview.start(ENGINE, LocalDate.of(2026, 3, 10), List.of("xian"), List.of())
                 .answer("new_employment_form", true)

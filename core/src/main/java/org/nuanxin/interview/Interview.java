@@ -55,19 +55,19 @@ public final class Interview {
     private final Assessor engine;
     private final LocalDate asOf;
     private final List<String> candidates;
-    private final List<Claim> claims;
+    private final Situation base;
     private final Map<String, Object> answers;
     private final Situation situation;
     private volatile Map<String, Assessment> assessed;
 
     private Interview(
-            Assessor engine, LocalDate asOf, List<String> candidates, List<Claim> claims, Map<String, Object> answers) {
+            Assessor engine, LocalDate asOf, List<String> candidates, Situation base, Map<String, Object> answers) {
         this.engine = engine;
         this.asOf = asOf;
         this.candidates = candidates;
-        this.claims = claims;
+        this.base = base;
         this.answers = answers;
-        Situation s = new Situation(Worker.unknown(), List.of(), claims);
+        Situation s = base;
         for (Map.Entry<String, Object> a : answers.entrySet()) {
             if (a.getValue() != SKIPPED) {
                 s = Fields.apply(s, a.getKey(), a.getValue());
@@ -88,14 +88,26 @@ public final class Interview {
      * @throws InvalidInputException when the date is missing or a region is not served
      */
     public static Interview start(Assessor engine, LocalDate asOf, List<String> regions, List<Claim> claims) {
+        return start(engine, asOf, regions, new Situation(Worker.unknown(), List.of(), claims));
+    }
+
+    /**
+     * An interview over {@code regions} that starts from what the host already knows: worker fields,
+     * events (several of a kind if need be) and claims. Known fields are not asked; an event kind the
+     * situation already holds is not asked about again, though its unknown details are.
+     *
+     * @throws InvalidInputException when the date is missing or a region is not served
+     */
+    public static Interview start(Assessor engine, LocalDate asOf, List<String> regions, Situation known) {
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(known, "known");
         if (asOf == null) {
             throw new InvalidInputException("as_of", "an interview needs its assessment date");
         }
         for (String r : regions) {
             engine.region(r); // UnknownRegionException names it
         }
-        return new Interview(engine, asOf, List.copyOf(regions), List.copyOf(claims), Map.of());
+        return new Interview(engine, asOf, List.copyOf(regions), known, Map.of());
     }
 
     /**
@@ -161,8 +173,8 @@ public final class Interview {
     }
 
     private Interview rebuild(Map<String, Object> next, String changed) {
-        List<String> before = eventTypes(answers);
-        List<String> after = eventTypes(next);
+        List<String> before = eventTypes(base, answers);
+        List<String> after = eventTypes(base, next);
         if (!before.equals(after)) { // an event told or taken back: its details follow it, the others renumber
             Map<String, Object> moved = new LinkedHashMap<>();
             for (Map.Entry<String, Object> a : next.entrySet()) {
@@ -180,7 +192,7 @@ public final class Interview {
             next = moved;
         }
         Map<String, Object> kept = new LinkedHashMap<>();
-        Situation s = new Situation(Worker.unknown(), List.of(), claims);
+        Situation s = base;
         for (Map.Entry<String, Object> a : next.entrySet()) {
             try {
                 Situation t = a.getValue() == SKIPPED ? s : Fields.apply(s, a.getKey(), a.getValue());
@@ -198,15 +210,18 @@ public final class Interview {
                 // an item of a list that is shorter now: its answer goes with it
             }
         }
-        return new Interview(engine, asOf, candidates, claims, Collections.unmodifiableMap(kept));
+        return new Interview(engine, asOf, candidates, base, Collections.unmodifiableMap(kept));
     }
 
     private static final java.util.regex.Pattern EVENT_DETAIL =
             java.util.regex.Pattern.compile("events\\[(\\d+)]\\.([a-z_]+)");
 
-    /** The event types told to have happened, in the order told: the order of the situation's events. */
-    private static List<String> eventTypes(Map<String, Object> answers) {
+    /** The event types known and told to have happened, in the order of the situation's events. */
+    private static List<String> eventTypes(Situation base, Map<String, Object> answers) {
         List<String> types = new ArrayList<>();
+        for (Event e : base.events()) {
+            types.add("known:" + types.size() + ":" + e.type()); // the host's events keep their places
+        }
         for (Map.Entry<String, Object> a : answers.entrySet()) {
             if (a.getKey().startsWith("events.") && Boolean.TRUE.equals(a.getValue())) {
                 types.add(a.getKey().substring("events.".length()));
@@ -381,7 +396,8 @@ public final class Interview {
             }
         }
         for (String type : Fields.EVENTS) {
-            if (!answers.containsKey("events." + type)) {
+            if (!answers.containsKey("events." + type)
+                    && base.events().stream().noneMatch(e -> e.type().equals(type))) {
                 wanted.add("events." + type);
             }
         }
