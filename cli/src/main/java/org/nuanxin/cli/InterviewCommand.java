@@ -84,6 +84,7 @@ final class InterviewCommand implements Callable<Integer> {
     RuleFolderOption rules;
 
     private boolean zh;
+    private Nuanxin engine;
 
     @Override
     public Integer call() {
@@ -92,7 +93,7 @@ final class InterviewCommand implements Callable<Integer> {
         }
         zh = lang.equals("zh");
         Map<String, String> scripted = answersFile == null ? null : readAnswers(answersFile);
-        Nuanxin engine = cli.engine(rules.folders);
+        engine = cli.engine(rules.folders);
         for (String r : regions) {
             Cli.checkedRegion(engine, r, "--region");
         }
@@ -233,9 +234,11 @@ final class InterviewCommand implements Callable<Integer> {
         }
         List<Possibility> possible = i.possibilities();
         for (Assessment a : result.values()) {
-            out.println(
-                    "== " + cli.engine(List.of()).region(a.region()).nameZh().strip() + " (" + a.region() + ", "
-                            + a.asOf() + ")");
+            out.println("== "
+                    + (zh
+                                    ? engine.region(a.region()).nameZh()
+                                    : engine.region(a.region()).nameEn())
+                            .strip() + " (" + a.region() + ", " + a.asOf() + ")");
             List<String[]> rows = new ArrayList<>();
             rows.add(
                     zh
