@@ -74,6 +74,7 @@ public final class Nuanxin implements Assessor {
     private final int maxFirings;
     private final int cachedDecisions;
     private final java.time.Duration reloadTimeout;
+    private final Listener listener;
     /** Held only to promote a tried candidate: never while rules are built or suites run. */
     private final Object reloadLock = new Object();
 
@@ -81,11 +82,38 @@ public final class Nuanxin implements Assessor {
             Map<String, CompiledRegion> regions,
             int maxFirings,
             int cachedDecisions,
-            java.time.Duration reloadTimeout) {
+            java.time.Duration reloadTimeout,
+            Listener listener) {
         this.regions = Collections.unmodifiableMap(new LinkedHashMap<>(regions));
         this.maxFirings = maxFirings;
         this.cachedDecisions = cachedDecisions;
         this.reloadTimeout = reloadTimeout;
+        this.listener = listener;
+    }
+
+    /**
+     * Told of each assessment and reload, for a host's metrics ({@link Builder#listener}). Both methods do
+     * nothing by default. They run on the thread that assessed or reloaded, after the work is done, so they
+     * should be quick; whatever they throw is logged and ignored: a listener cannot fail an assessment or a
+     * reload. A listener sees the worker's decisions, so it must not report personal data: region, benefit
+     * code and {@link Status} are what a metric may carry.
+     */
+    public interface Listener {
+
+        /** No-op: the default. */
+        Listener NONE = new Listener() {};
+
+        /**
+         * An assessment completed (one that throws is not reported).
+         *
+         * @param region     the region id
+         * @param assessment what was decided
+         * @param nanos      how long {@link Nuanxin#assess(String, Situation, LocalDate)} took, in nanoseconds
+         */
+        default void assessed(String region, Assessment assessment, long nanos) {}
+
+        /** A {@link Nuanxin#reload reload} ended, promoted or rejected. */
+        default void reloaded(ReloadResult result) {}
     }
 
     /** Dates per region whose decisions are cached at once. */
@@ -160,6 +188,20 @@ public final class Nuanxin implements Assessor {
      */
     @Override
     public Assessment assess(String region, Situation situation, LocalDate asOf) {
+        long start = System.nanoTime();
+        Assessment a = assessUntold(region, situation, asOf);
+        if (listener != Listener.NONE) {
+            long nanos = System.nanoTime() - start;
+            try {
+                listener.assessed(region, a, nanos);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener failed on an assessment of region {}; ignored", region, e);
+            }
+        }
+        return a;
+    }
+
+    private Assessment assessUntold(String region, Situation situation, LocalDate asOf) {
         if (situation == null) {
             throw new InvalidInputException("situation", "is required (Situation.of(worker) for a worker alone)");
         }
@@ -212,6 +254,16 @@ public final class Nuanxin implements Assessor {
      */
     public ReloadResult reload(Path folder, List<Path> scenarios) {
         Objects.requireNonNull(folder, "folder");
+        ReloadResult result = reloadUntold(folder, scenarios);
+        try {
+            listener.reloaded(result);
+        } catch (RuntimeException e) {
+            LOG.warn("Listener failed on a reload of region {}; ignored", result.region(), e);
+        }
+        return result;
+    }
+
+    private ReloadResult reloadUntold(Path folder, List<Path> scenarios) {
         java.util.concurrent.atomic.AtomicReference<String> id = new java.util.concurrent.atomic.AtomicReference<>("?");
         java.util.concurrent.FutureTask<Object> trial =
                 new java.util.concurrent.FutureTask<>(() -> trial(folder, scenarios, id));
@@ -331,7 +383,7 @@ public final class Nuanxin implements Assessor {
         }
         Map<String, CompiledRegion> next = new LinkedHashMap<>(current);
         next.put(id, candidate);
-        Nuanxin trial = new Nuanxin(next, maxFirings, 0, reloadTimeout);
+        Nuanxin trial = new Nuanxin(next, maxFirings, 0, reloadTimeout, Listener.NONE);
         ScenarioRunner.Report report;
         try {
             report = new ScenarioRunner(trial).run(suite);
@@ -421,8 +473,18 @@ public final class Nuanxin implements Assessor {
         private int cachedDecisions = DEFAULT_CACHED_DECISIONS;
         private java.time.Duration reloadTimeout = java.time.Duration.ofSeconds(DEFAULT_RELOAD_TIMEOUT_SECONDS);
         private boolean discover = true;
+        private Listener listener = Listener.NONE;
 
         private Builder() {}
+
+        /**
+         * Tells a listener of every assessment and reload, e.g. to count them in a host's metrics (default:
+         * none). See {@link Listener} for what it may do; one that throws is logged and ignored.
+         */
+        public Builder listener(Listener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
 
         /** The class loader to discover region modules with (default: the library's). */
         public Builder classLoader(ClassLoader loader) {
@@ -550,7 +612,7 @@ public final class Nuanxin implements Assessor {
                 byId.put(r.region().id(), r);
             }
             LOG.info("Nuanxin ready with regions {}", byId.keySet());
-            return new Nuanxin(byId, maxFirings, cachedDecisions, reloadTimeout);
+            return new Nuanxin(byId, maxFirings, cachedDecisions, reloadTimeout, listener);
         }
     }
 }
