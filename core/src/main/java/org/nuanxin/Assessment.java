@@ -44,6 +44,14 @@ public record Assessment(String region, LocalDate asOf, String ruleSetVersion, L
         return Json.assessment(this);
     }
 
+    /**
+     * This assessment as a tree of maps, lists, strings, {@link java.math.BigDecimal}s and nulls, with the
+     * fields and order of {@link #toJson()}: for a host that writes JSON with its own library (a web service).
+     */
+    public Map<String, Object> toTree() {
+        return Json.toMap(this);
+    }
+
     /** Counts per status; no personal data. */
     @Override
     public String toString() {

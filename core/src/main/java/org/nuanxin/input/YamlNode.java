@@ -240,6 +240,77 @@ public final class YamlNode {
         return new MalformedFileException(file, line(), path, problem);
     }
 
+    /**
+     * This node as canonical JSON: mappings with their keys in code-point order, no whitespace, scalars as
+     * written (a number keeps its digits, {@code 356.50} stays {@code 356.50}), booleans and nulls as JSON's;
+     * every other scalar a JSON string. Reading the text back gives the same values, so a host can record an
+     * input exactly and hash it: two inputs that differ only in layout, key order or quoting are one text.
+     */
+    public String canonicalJson() {
+        StringBuilder out = new StringBuilder();
+        canonical(out);
+        return out.toString();
+    }
+
+    private void canonical(StringBuilder out) {
+        if (isNull()) {
+            out.append("null");
+        } else if (isMap()) {
+            out.append('{');
+            String sep = "";
+            for (Map.Entry<String, YamlNode> e : new java.util.TreeMap<>(entries()).entrySet()) {
+                out.append(sep);
+                quote(out, e.getKey());
+                out.append(':');
+                e.getValue().canonical(out);
+                sep = ",";
+            }
+            out.append('}');
+        } else if (isList()) {
+            out.append('[');
+            String sep = "";
+            for (YamlNode item : items()) {
+                out.append(sep);
+                item.canonical(out);
+                sep = ",";
+            }
+            out.append(']');
+        } else {
+            ScalarNode s = (ScalarNode) node;
+            boolean number = s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT);
+            if (s.getTag().equals(Tag.BOOL)) {
+                out.append(s.getValue().toLowerCase(java.util.Locale.ROOT));
+            } else if (number && s.getValue().matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?")) {
+                out.append(s.getValue());
+            } else {
+                quote(out, s.getValue());
+            }
+        }
+    }
+
+    /** Appends {@code s} as a JSON string. */
+    public static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
     @Override
     public String toString() {
         return file + ":" + line() + " " + path;

@@ -64,6 +64,37 @@ public record WorkerFile(String file, String region, LocalDate asOf, Situation s
                         WorkerReader.claims(root.get("claims"))));
     }
 
+    /**
+     * Reads a worker case from a tree the host has parsed ({@link YamlNode#parse}) and whose mapping may hold
+     * fields of the host's own beside the case's ({@code member_id} in a web service's request, say): those
+     * the host names in {@code hostKeys} are left to it, any other unknown field is an error as in a file.
+     * The case must have {@code worker:}.
+     *
+     * @throws MalformedFileException naming the field when the case is malformed
+     */
+    public static WorkerFile of(YamlNode root, java.util.Collection<String> hostKeys) {
+        if (!root.isMap()) {
+            throw root.error("expected a case: worker, and optionally region, as_of, events and claims");
+        }
+        java.util.Set<String> allowed = new java.util.HashSet<>(CASE_KEYS);
+        allowed.addAll(hostKeys);
+        root.allowOnly(allowed);
+        for (String key : hostKeys) {
+            if (CASE_KEYS.contains(key)) {
+                throw new IllegalArgumentException("'" + key + "' is a field of the case itself");
+            }
+        }
+        LocalDate asOf = root.get("as_of") == null || root.get("as_of").isNull() ? null : asOf(root.get("as_of"));
+        return new WorkerFile(
+                root.file(),
+                root.text("region"),
+                asOf,
+                new Situation(
+                        WorkerReader.worker(root.require("worker")),
+                        WorkerReader.events(root.get("events")),
+                        WorkerReader.claims(root.get("claims"))));
+    }
+
     /** An assessment date: an ISO date in the years 1900 to 2200. */
     static LocalDate asOf(YamlNode n) {
         LocalDate d = RegionData.date(n);
