@@ -67,6 +67,8 @@ public class EmbeddedDatabase {
         config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
         config.setPoolName("nuanxin-ledger");
         config.setMaximumPoolSize(16);
+        // the driver's error messages leave out the row values PostgreSQL reports (member ids, amounts)
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 }

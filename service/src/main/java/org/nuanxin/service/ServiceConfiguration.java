@@ -3,7 +3,6 @@ package org.nuanxin.service;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import org.nuanxin.Nuanxin;
@@ -44,8 +43,7 @@ public class ServiceConfiguration {
                         .version("v1")
                         .description("What a trade union's programme grants a gig worker, how much and why; and a"
                                 + " ledger of what was granted. Field names follow the scenario vocabulary"
-                                + " (docs/scenario-format.md). Errors are RFC 9457 problem documents.")
-                        .license(new License().name("Apache-2.0")))
+                                + " (docs/scenario-format.md). Errors are RFC 9457 problem documents."))
                 .components(new Components()
                         .addSecuritySchemes(
                                 "staff",

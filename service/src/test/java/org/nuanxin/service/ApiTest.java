@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The API end to end over HTTP, on the embedded PostgreSQL. */
+@ExtendWith(OutputCaptureExtension.class)
 class ApiTest extends ServiceTest {
 
     private static final String HEALTH_CHECK = "XIAN_FREE_HEALTH_CHECK";
@@ -75,6 +79,16 @@ class ApiTest extends ServiceTest {
                                 "\"claims\": [{\"benefit\": \"X\", \"date\": \"2026-01-01\"}], \"events\""),
                 STAFF);
         assertProblem(claims, 400, "claims");
+    }
+
+    @Test
+    void theLogHoldsNoPersonalData(CapturedOutput output) {
+        String member = "PII-CANARY-" + newMember().substring(2);
+        post("/api/v1/grants", grantBody(member, HEALTH_CHECK, "2026-03-10").replace("356.50", "777.77"), STAFF);
+        post("/api/v1/grants", grantBody(member, HEALTH_CHECK, "2026-03-10"), STAFF); // refused: once a year
+        post("/api/v1/assessments", xianCourier("2026-03-10", "").replace("henan", "PII-CANARY-PROVINCE"), null);
+        post("/api/v1/assessments", "{\"worker\": {\"name\": \"PII-CANARY-NAME\"}}", null);
+        assertThat(output.getAll()).doesNotContain("PII-CANARY").doesNotContain("777.77");
     }
 
     @Test
