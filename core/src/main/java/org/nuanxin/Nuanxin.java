@@ -202,6 +202,42 @@ public final class Nuanxin implements Assessor {
         return a;
     }
 
+    /**
+     * This engine as an {@link Assessor} that does not tell the {@linkplain Builder#listener listener}: for a
+     * host's trial assessments that are not decisions of their own, such as an {@linkplain
+     * org.nuanxin.interview.Interview interview}'s probes (dozens per question), which would otherwise count
+     * in the host's metrics as assessments. Same rules, same cache.
+     */
+    public Assessor unlistened() {
+        Nuanxin engine = this;
+        return new Assessor() {
+            @Override
+            public List<String> regionIds() {
+                return engine.regionIds();
+            }
+
+            @Override
+            public List<Region> regions() {
+                return engine.regions();
+            }
+
+            @Override
+            public Region region(String id) {
+                return engine.region(id);
+            }
+
+            @Override
+            public Assessment assess(String region, Situation situation, LocalDate asOf) {
+                return engine.assessUntold(region, situation, asOf);
+            }
+
+            @Override
+            public String toString() {
+                return engine + " (unlistened)";
+            }
+        };
+    }
+
     private Assessment assessUntold(String region, Situation situation, LocalDate asOf) {
         if (situation == null) {
             throw new InvalidInputException("situation", "is required (Situation.of(worker) for a worker alone)");

@@ -43,6 +43,23 @@ class ListenerTest {
     }
 
     @Test
+    void theUnlistenedViewDecidesAlikeAndIsNotHeard() {
+        List<String> heard = new ArrayList<>();
+        Nuanxin nuanxin = engine(new Nuanxin.Listener() {
+            @Override
+            public void assessed(String region, Assessment a, long nanos) {
+                heard.add(region);
+            }
+        });
+        Assessor quiet = nuanxin.unlistened();
+        Assessment a = quiet.assess("testland", org.nuanxin.model.Situation.of(WORKER), AS_OF);
+        assertEquals(List.of(), heard);
+        assertEquals(nuanxin.assess("testland", WORKER, AS_OF).decisions(), a.decisions());
+        assertEquals(List.of("testland"), heard);
+        assertEquals(nuanxin.regionIds(), quiet.regionIds());
+    }
+
+    @Test
     void aFailedAssessmentIsNotHeard() {
         List<String> heard = new ArrayList<>();
         Nuanxin nuanxin = engine(new Nuanxin.Listener() {

@@ -95,8 +95,12 @@ public record WorkerFile(String file, String region, LocalDate asOf, Situation s
                         WorkerReader.claims(root.get("claims"))));
     }
 
-    /** An assessment date: an ISO date in the years 1900 to 2200. */
-    static LocalDate asOf(YamlNode n) {
+    /**
+     * An assessment date as files give it: an ISO date in the years 1900 to 2200.
+     *
+     * @throws MalformedFileException naming the node's field otherwise
+     */
+    public static LocalDate asOf(YamlNode n) {
         LocalDate d = RegionData.date(n);
         if (!InputLimits.inRange(d)) {
             throw n.error(InputLimits.DATE_OUT_OF_RANGE);
