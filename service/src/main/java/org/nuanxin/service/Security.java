@@ -21,7 +21,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
@@ -74,12 +73,16 @@ public class Security {
         return http.build();
     }
 
-    /** Staff accounts from {@code nuanxin.service.users}, or one generated account when none is set. */
+    /**
+     * Staff accounts from {@code nuanxin.service.users}, or one generated account when none is set. Passwords
+     * stay as configured: a {@code {bcrypt}} hash costs tens of milliseconds of CPU per request, by design, and
+     * is not silently re-encoded (Spring Security would otherwise upgrade {@code {noop}} passwords to bcrypt on
+     * first use). A client that calls often is better served by the JWT option.
+     */
     @Bean
     @ConditionalOnMissingBean(UserDetailsService.class)
-    InMemoryUserDetailsManager staffUsers(ServiceProperties properties) {
+    UserDetailsService staffUsers(ServiceProperties properties) {
         List<UserDetails> users = new ArrayList<>();
-        var encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         for (ServiceProperties.User u : properties.getUsers()) {
             if (u.getName() == null || u.getPassword() == null) {
                 throw new IllegalStateException(
@@ -97,12 +100,14 @@ public class Security {
             LOG.warn(
                     "No staff accounts configured (nuanxin.service.users): made 'staff' with password {} for this run",
                     password);
+            // a random password that the log shows anyway: hashing it in memory would only cost CPU
             users.add(User.withUsername("staff")
-                    .password(encoder.encode(password))
+                    .password("{noop}" + password)
                     .roles(Roles.STAFF)
                     .build());
         }
-        return new InMemoryUserDetailsManager(users);
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users);
+        return manager::loadUserByUsername; // not a UserDetailsPasswordService: no password upgrade
     }
 
     /** For endpoints open to all whose one option is for staff: 401 or 403 unless {@code auth} has the role. */

