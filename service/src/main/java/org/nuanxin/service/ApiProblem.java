@@ -36,10 +36,11 @@ public class ApiProblem extends RuntimeException {
         return this;
     }
 
-    /** 400: {@code field} is wrong; {@code detail} says how. */
+    /** 400: {@code field} is wrong ({@code body} when blank: the body as a whole); {@code detail} says how. */
     public static ApiProblem invalid(String field, String detail) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + ": " + detail)
-                .with("field", field);
+        String f = field == null || field.isBlank() ? "body" : field;
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", f + ": " + detail)
+                .with("field", f);
     }
 
     /** 404: no such thing. */
