@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps request bodies at {@code nuanxin.service.max-request-bytes}: a body that declares or turns out to be
  * larger is answered 413 with a problem document before anything reads it; a smaller one is read once into
- * memory (it is small) and handed on.
+ * memory (it is small) and handed on. A page's form post ({@code application/x-www-form-urlencoded}) must declare
+ * its length, and is left to the container to parse.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
@@ -39,6 +40,17 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         }
         if (declared > max) {
             tooLarge(response);
+            return;
+        }
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            // the pages' forms: the container parses them from the stream, reading no more than the declared
+            // length, which is within the cap; a form without a length is refused, as its size is unknown
+            if (declared < 0) {
+                response.setStatus(411);
+                return;
+            }
+            chain.doFilter(request, response);
             return;
         }
         byte[] body;

@@ -67,7 +67,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> r = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (r != null
                 && r.getBody() instanceof ProblemDetail p
-                && p.getType().toString().equals("about:blank")) {
+                && (p.getType() == null || p.getType().toString().equals("about:blank"))) {
             p.setType(URI.create(ApiProblem.TYPES + "http-" + statusCode.value()));
         }
         return r;

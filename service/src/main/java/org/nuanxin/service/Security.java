@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,14 +34,32 @@ import org.springframework.security.web.SecurityFilterChain;
  * default staff sign in with HTTP Basic against {@code nuanxin.service.users}; with
  * {@code spring.security.oauth2.resourceserver.jwt.*} set, bearer JWTs are accepted too, their {@code roles}
  * claim giving the roles. Refusals are RFC 9457 problem documents: 401 without valid credentials, 403 without
- * the role. No session, no cookie: every request carries its credentials, so CSRF does not apply.
+ * the role. No session, no cookie on the API: every request carries its credentials, so CSRF does not apply
+ * there. The staff's pages ({@code /staff}) sign in by a form into a session, with CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class Security {
 
     private static final Logger LOG = LoggerFactory.getLogger(Security.class);
 
+    /**
+     * The staff's pages ({@code /staff}): a login form and a session, with CSRF tokens in every form (Thymeleaf
+     * adds them); the same accounts as the API's HTTP Basic.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/staff", "/staff/**", "/login", "/logout")
+                .authorizeHttpRequests(a ->
+                        a.requestMatchers("/login").permitAll().anyRequest().hasRole(Roles.STAFF))
+                .formLogin(f ->
+                        f.loginPage("/login").defaultSuccessUrl("/staff", true).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, ObjectProvider<JwtDecoder> jwt) throws Exception {
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
