@@ -51,7 +51,7 @@ import picocli.CommandLine.Spec;
                     + "budget and flags (QUOTA EXCEEDED, BUDGET EXCEEDED, BUDGET MAY BE EXCEEDED, NOTE n); then the notes "
                     + "of the quota and budget parameters, the bad rows ('row N: field: problem') and a last line "
                     + "'N rows, N bad rows, S s, R rows/s'.",
-            "Columns: the worker fields of SCENARIOS.md by name (id, occupation, new_employment_form, work_city, "
+            "Columns: the worker fields of docs/scenario-format.md by name (id, occupation, new_employment_form, work_city, "
                     + "residence_city, work_province, hukou_province, gender, birth_date, union_member, union_join_date, "
                     + "medical_insurance, hardship, martyr_family, frontline_outstanding, employer, head_platform_enterprise, "
                     + "employment_start_date, integrity_deductions, children, certificates), in any order and any subset, "

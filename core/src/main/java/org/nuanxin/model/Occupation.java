@@ -1,8 +1,9 @@
 package org.nuanxin.model;
 
 /**
- * A worker's occupation, as the sources name the groups: the SCENARIOS.md vocabulary plus
- * {@code CITY_MANAGEMENT} (城管), which the catalogue counts among outdoor workers.
+ * A worker's occupation, as the sources name the groups: the {@code occupation} values of the scenario format
+ * (docs/scenario-format.md), {@code CITY_MANAGEMENT} (城管) among them, which the catalogue counts among outdoor
+ * workers.
  */
 public enum Occupation {
     COURIER,

@@ -35,7 +35,7 @@ import org.nuanxin.model.Worker;
 /**
  * The member register's columns and how a row's cells become a worker's situation.
  *
- * <p>The columns are the worker fields of SCENARIOS.md by name ({@link Worker#FIELDS}), in any order and
+ * <p>The columns are the worker fields of the scenario format (docs/scenario-format.md) by name ({@link Worker#FIELDS}), in any order and
  * any subset, plus optional columns for at most one event of each type per row (an extension for
  * registers that carry the year's trips, stays or arrears):
  * {@code trip_date, trip_reason, trip_union_certified, trip_ticket_cost};

@@ -11,7 +11,7 @@
  *       parameters the catalogue names ({@link org.nuanxin.Benefit#quotaKey()}, {@link org.nuanxin.Benefit#budgetKey()})
  *       with QUOTA EXCEEDED / BUDGET EXCEEDED flags; and the bad rows as (row, field, problem).</li>
  *   <li>{@link org.nuanxin.population.RegisterFormat} is the register's format: the worker fields of
- *       SCENARIOS.md as columns, plus optional one-event-per-row columns.</li>
+ *       the scenario format (docs/scenario-format.md) as columns, plus optional one-event-per-row columns.</li>
  *   <li>{@link org.nuanxin.population.RegisterGenerator} writes synthetic registers for the regions on the classpath
  *       that ship a {@link org.nuanxin.population.RegisterProfile} (made-up cities, provinces and employer, beside
  *       the region's rules), or for a profile given directly.</li>

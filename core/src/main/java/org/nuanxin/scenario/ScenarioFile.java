@@ -19,7 +19,7 @@ import org.nuanxin.internal.RegionData;
 import org.nuanxin.model.Situation;
 
 /**
- * A scenario file of SCENARIOS.md, parsed: its cases with their situations and expectations.
+ * A scenario file (docs/scenario-format.md), parsed: its cases with their situations and expectations.
  * Structure errors (YAML syntax, unknown fields, bad values, duplicate case names) are
  * {@link MalformedFileException}s with file and line; benefit codes are checked against the region
  * when the file is run.

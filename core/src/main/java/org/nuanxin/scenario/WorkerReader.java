@@ -27,7 +27,7 @@ import org.nuanxin.model.WageArrears;
 import org.nuanxin.model.Worker;
 
 /**
- * Reads the worker, events and claims of SCENARIOS.md from YAML or JSON, strictly: a field the
+ * Reads the worker, events and claims of the scenario format (docs/scenario-format.md) from YAML or JSON, strictly: a field the
  * format does not have, a value of the wrong type, an unknown place or enum value, a malformed date
  * or a negative cost is an error naming the field, file and line. A field left out, or written
  * {@code null}, is unknown.
