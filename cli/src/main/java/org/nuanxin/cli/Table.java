@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Formats rows as columns aligned for a terminal. Chinese characters take two columns on screen,
- * so widths are counted in display columns, not in chars.
+ * Formats rows as columns aligned for a terminal: the command line's one text table, which every table it prints
+ * goes through. Chinese characters take two columns on screen, so widths are counted in display columns, not in
+ * chars.
  */
 final class Table {
 
@@ -13,8 +14,17 @@ final class Table {
 
     private Table() {}
 
-    /** The rows as lines; the last column is not padded. */
+    /** The rows as lines, every cell on the left of its column; the last column is not padded. */
     static List<String> format(List<String[]> rows) {
+        return format(rows, new int[0]);
+    }
+
+    /**
+     * The rows as lines; in the columns {@code rightAligned} (numbers, so that they line up on their last digit)
+     * every row but the first, the heading, is aligned on the right. Other cells are aligned on the left, and
+     * the last column is not padded on the right.
+     */
+    static List<String> format(List<String[]> rows, int... rightAligned) {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -22,14 +32,29 @@ final class Table {
                 widths[i] = Math.max(widths[i], width(row[i]));
             }
         }
+        boolean[] right = new boolean[columns];
+        for (int c : rightAligned) {
+            if (c < columns) {
+                right[c] = true;
+            }
+        }
         List<String> lines = new ArrayList<>(rows.size());
-        for (String[] row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
                 String cell = row[i] == null ? "" : row[i];
-                line.append(cell);
+                String pad = " ".repeat(widths[i] - width(cell));
+                if (right[i] && r > 0) {
+                    line.append(pad).append(cell);
+                } else {
+                    line.append(cell);
+                    if (i < row.length - 1) {
+                        line.append(pad);
+                    }
+                }
                 if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - width(cell))).append(GAP);
+                    line.append(GAP);
                 }
             }
             lines.add(line.toString().stripTrailing());
