@@ -15,13 +15,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
-import org.nuanxin.InvalidInputException;
+import org.nuanxin.BenefitKind;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.NuanxinException;
 import org.nuanxin.Reason;
@@ -63,8 +64,16 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *       added up per benefit beside its quota and budget ({@link PopulationCommand}), ending with
  *       {@code N rows, N bad rows, S s, R rows/s};</li>
  *   <li>{@code generate --region R --rows N [--seed S] [--bad-rows F] OUT.csv}: a synthetic register to try it with
- *       ({@link GenerateCommand}).</li>
+ *       ({@link GenerateCommand});</li>
+ *   <li>{@code interview [--region R] [--as-of DATE] [--lang zh|en]}: the guided interview
+ *       ({@link InterviewCommand}).</li>
  * </ul>
+ *
+ * <p>Every command takes {@code --lang zh|en} ({@link LangOption}; also before the command, for any command
+ * not given its own) for what it writes for people, its own error messages included. The default is Chinese when
+ * the system's language is Chinese ({@link Locale#getDefault()}), else English; {@code interview} is Chinese by
+ * default whatever the system's language. JSON is the same in both. Messages that come from the library (a
+ * malformed file, an unknown place) are in English.
  *
  * <p>Exit codes: 0 success, 1 a scenario failed, 2 bad input (one line {@code nuanxin: message} on stderr) or
  * a rule folder with errors ({@code lint}, problems on stdout), 3 an unexpected failure (one line on stderr as
@@ -105,9 +114,14 @@ public final class Cli implements Callable<Integer> {
 
     private final Clock clock;
     private final Supplier<Nuanxin.Builder> builders;
+    private Locale locale;
 
     @Spec
     CommandSpec spec;
+
+    /** {@code nuanxin --lang zh COMMAND …}: the language of every command that is not given its own. */
+    @Mixin
+    LangOption langOption;
 
     /** A command line that takes "today" from the system clock and loads every region on the classpath. */
     public Cli() {
@@ -134,7 +148,8 @@ public final class Cli implements Callable<Integer> {
         try {
             code = commandLine(new Cli(), out, err).execute(args);
         } catch (Throwable t) { // an Error escaping picocli (out of memory, linkage): still one line
-            err.println("nuanxin: unexpected failure: " + describe(t));
+            Lang lang = Objects.requireNonNullElseGet(Lang.named(args), () -> Lang.of(Locale.getDefault()));
+            err.println("nuanxin: " + lang.pick("意外故障：", "unexpected failure: ") + describe(t));
             code = INTERNAL;
         }
         out.flush();
@@ -152,29 +167,37 @@ public final class Cli implements Callable<Integer> {
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine();
+            // not parsed yet, or not at all: the language is the one named on the command line, if any
+            Lang lang = Objects.requireNonNullElseGet(Lang.named(args), cli::defaultLang);
             String message = ex.getMessage();
             if (ex instanceof UnmatchedArgumentException u
                     && !at.getSubcommands().isEmpty()
                     && !u.getUnmatched().isEmpty()
                     && !u.getUnmatched().get(0).startsWith("-")) {
-                message = "unknown command '" + u.getUnmatched().get(0) + "'; expected one of: "
-                        + String.join(", ", at.getSubcommands().keySet());
+                String known = String.join(", ", at.getSubcommands().keySet());
+                message = lang.pick(
+                        "未知命令 '" + u.getUnmatched().get(0) + "'；可用的命令：" + known,
+                        "unknown command '" + u.getUnmatched().get(0) + "'; expected one of: " + known);
             }
+            String help = at.getCommandSpec().qualifiedName() + " --help";
             at.getErr()
-                    .println("nuanxin: " + oneLine(message) + " (see '"
-                            + at.getCommandSpec().qualifiedName() + " --help')");
+                    .println("nuanxin: " + oneLine(message) + lang.pick("（见 '" + help + "'）", " (see '" + help + "')"));
             at.getErr().flush();
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, at, parseResult) -> {
+            Lang lang = at.getCommand() instanceof Localized l ? l.lang() : cli.defaultLang();
             int code;
             String message;
-            if (ex instanceof NuanxinException || ex instanceof UncheckedIOException) {
+            if (ex instanceof CliInputException c) {
+                code = BAD_INPUT;
+                message = c.message(lang);
+            } else if (ex instanceof NuanxinException || ex instanceof UncheckedIOException) {
                 code = BAD_INPUT;
                 message = ex instanceof UncheckedIOException u ? describe(u.getCause()) : message(ex);
             } else {
                 code = INTERNAL;
-                message = "unexpected failure: " + describe(ex);
+                message = lang.pick("意外故障：", "unexpected failure: ") + describe(ex);
             }
             at.getErr().println("nuanxin: " + oneLine(message));
             at.getErr().flush();
@@ -187,7 +210,17 @@ public final class Cli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing command: assess, verify, benefits, lint, population or generate");
+                spec.commandLine(),
+                defaultLang()
+                        .pick(
+                                "缺少命令：assess、verify、benefits、lint、population、generate 或 interview",
+                                "missing command: assess, verify, benefits, lint, population, generate or interview"));
+    }
+
+    /** A command that writes text for people in a language the user chose ({@code --lang}). */
+    interface Localized {
+        /** The language of the command's output and of its own error messages. */
+        Lang lang();
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -202,7 +235,7 @@ public final class Cli implements Callable<Integer> {
                 "A worker file is a scenario case without expect (worker, region, as_of, events, claims) "
                         + "or a bare worker (its fields at the top level)."
             })
-    static final class Assess implements Callable<Integer> {
+    static final class Assess implements Callable<Integer>, Localized {
 
         @ParentCommand
         Cli cli;
@@ -226,8 +259,16 @@ public final class Cli implements Callable<Integer> {
         @Mixin
         RuleFolderOption rules;
 
+        @Mixin
+        LangOption langOption;
+
         @Parameters(paramLabel = "FILE", description = "Worker file (YAML or JSON).")
         Path file;
+
+        @Override
+        public Lang lang() {
+            return langOption.get(cli);
+        }
 
         @Override
         public Integer call() {
@@ -259,10 +300,14 @@ public final class Cli implements Callable<Integer> {
                 return ids.get(0);
             }
             if (ids.isEmpty()) {
-                throw new InvalidInputException("region", "no region is loaded (add a rules module or --rules DIR)");
+                throw new CliInputException(
+                        "region",
+                        "没有载入任何地区（请加入地区规则模块或 --rules DIR）",
+                        "no region is loaded (add a rules module or --rules DIR)");
             }
-            throw new InvalidInputException(
+            throw new CliInputException(
                     "region",
+                    worker.file() + " 没有写明地区，而载入了多个地区（" + String.join(", ", ids) + "）；请用 --region 指定",
                     worker.file() + " names no region and several are loaded (" + String.join(", ", ids)
                             + "); give --region");
         }
@@ -278,11 +323,12 @@ public final class Cli implements Callable<Integer> {
             description = {
                 "Runs scenario files (or every .yaml, .yml and .json file under folders) and reports "
                         + "each failing case.",
-                "The last line is 'N passed, N failed'."
+                "The last line is 'N passed, N failed' ('N 通过，N 失败' with --lang zh).",
+                "Scenario files are described in docs/scenario-format.md."
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:every case passed", "1:a case failed", "2:a file is malformed or a path is missing"})
-    static final class Verify implements Callable<Integer> {
+    static final class Verify implements Callable<Integer>, Localized {
 
         @ParentCommand
         Cli cli;
@@ -293,6 +339,14 @@ public final class Cli implements Callable<Integer> {
         @Mixin
         RuleFolderOption rules;
 
+        @Mixin
+        LangOption langOption;
+
+        @Override
+        public Lang lang() {
+            return langOption.get(cli);
+        }
+
         @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scenario files or folders.")
         List<Path> paths;
 
@@ -302,34 +356,59 @@ public final class Cli implements Callable<Integer> {
             // alone (exit 2), without a partial run in front of it.
             List<ScenarioFile> files = ScenarioRunner.readAll(paths);
             if (files.isEmpty()) { // a run that checks nothing must not pass
-                throw new InvalidInputException("PATH", "no scenario files (.yaml, .yml, .json) under " + paths);
+                throw new CliInputException(
+                        "PATH",
+                        paths + " 下没有场景文件（.yaml、.yml、.json）",
+                        "no scenario files (.yaml, .yml, .json) under " + paths);
             }
             ScenarioRunner.Report report = new ScenarioRunner(cli.engine(rules.folders)).runFiles(files);
 
             PrintWriter out = spec.commandLine().getOut();
+            Lang lang = lang();
             for (CaseResult r : report.results()) {
                 if (!r.passed()) {
-                    printFailure(out, r);
+                    printFailure(out, r, lang);
                 }
             }
-            out.println(report.summary());
+            out.println(lang == Lang.ZH ? report.passed() + " 通过，" + report.failed() + " 失败" : report.summary());
             out.flush();
             return report.failed() == 0 ? OK : FAILED;
         }
 
-        private static void printFailure(PrintWriter out, CaseResult r) {
+        /**
+         * A failing case: where it is, then per benefit the outcome expected and the actual one (as a scenario
+         * file writes them, {@code ELIGIBLE amount=200.00}) and the reasons in {@code lang}.
+         */
+        static void printFailure(PrintWriter out, CaseResult r, Lang lang) {
             ScenarioCase c = r.scenario();
-            out.println("FAIL " + c.file() + ":" + c.line() + " \"" + c.name() + "\" (region " + c.region() + ", as of "
-                    + c.asOf() + ")");
+            out.println(
+                    lang == Lang.ZH
+                            ? "失败 " + c.file() + ":" + c.line() + " “" + c.name() + "”（地区 " + c.region() + "，评估日 "
+                                    + c.asOf() + "）"
+                            : "FAIL " + c.file() + ":" + c.line() + " \"" + c.name() + "\" (region " + c.region()
+                                    + ", as of " + c.asOf() + ")");
             for (Mismatch m : r.mismatches()) {
                 out.println("  " + m.benefit());
-                out.println("    expected: " + m.expected());
-                out.println("    actual:   " + m.actual());
+                out.println(lang.pick("    预期：", "    expected: ") + m.expected());
+                out.println(lang.pick("    实际：", "    actual:   ") + m.actual());
                 for (Reason reason : m.reasons()) {
-                    out.println("      - [" + reason.outcome() + "] " + oneLine(reason.textEn()) + " ("
-                            + reason.source() + "; rule \"" + reason.rule() + "\")");
+                    out.println(
+                            lang == Lang.ZH
+                                    ? "      - [" + outcome(reason.outcome()) + "] " + oneLine(reason.textZh()) + "（"
+                                            + reason.source() + "；规则 “" + reason.rule() + "”）"
+                                    : "      - [" + reason.outcome() + "] " + oneLine(reason.textEn()) + " ("
+                                            + reason.source() + "; rule \"" + reason.rule() + "\")");
                 }
             }
+        }
+
+        private static String outcome(Reason.Outcome o) {
+            return switch (o) {
+                case MET -> "满足";
+                case NOT_MET -> "不满足";
+                case UNKNOWN -> "未知";
+                case AMOUNT -> "金额";
+            };
         }
     }
 
@@ -340,8 +419,9 @@ public final class Cli implements Callable<Integer> {
             name = "benefits",
             mixinStandardHelpOptions = true,
             versionProvider = Cli.Version.class,
-            description = "Lists the benefit catalogue: region, code, kind, Chinese and English names.")
-    static final class Benefits implements Callable<Integer> {
+            description = "Lists the benefit catalogue: region, code, kind, Chinese and English names (the "
+                    + "headings and kinds in --lang).")
+    static final class Benefits implements Callable<Integer>, Localized {
 
         @ParentCommand
         Cli cli;
@@ -355,18 +435,31 @@ public final class Cli implements Callable<Integer> {
         @Mixin
         RuleFolderOption rules;
 
+        @Mixin
+        LangOption langOption;
+
+        @Override
+        public Lang lang() {
+            return langOption.get(cli);
+        }
+
         @Override
         public Integer call() {
             Nuanxin engine = cli.engine(rules.folders);
             List<Region> regions = region == null
                     ? engine.regions()
                     : List.of(engine.region(checkedRegion(engine, region, "--region")));
+            Lang lang = lang();
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"REGION", "CODE", "KIND", "NAME_ZH", "NAME_EN"});
+            rows.add(
+                    lang == Lang.ZH
+                            ? new String[] {"地区", "代码", "类型", "中文名称", "英文名称"}
+                            : new String[] {"REGION", "CODE", "KIND", "NAME_ZH", "NAME_EN"});
             for (Region r : regions) {
                 for (Benefit b : r.benefits()) {
-                    rows.add(
-                            new String[] {r.id(), b.code(), b.kind().name(), oneLine(b.nameZh()), oneLine(b.nameEn())});
+                    rows.add(new String[] {
+                        r.id(), b.code(), kind(b.kind(), lang), oneLine(b.nameZh()), oneLine(b.nameEn())
+                    });
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
@@ -375,6 +468,20 @@ public final class Cli implements Callable<Integer> {
             }
             out.flush();
             return OK;
+        }
+
+        /** The kind's name ({@code CASH}), or in Chinese (现金). */
+        static String kind(BenefitKind k, Lang lang) {
+            return lang == Lang.EN
+                    ? k.name()
+                    : switch (k) {
+                        case CASH -> "现金";
+                        case IN_KIND -> "实物";
+                        case SERVICE -> "服务";
+                        case REFERRAL -> "转介";
+                        case PRIORITY -> "优先";
+                        case NEXT_STEP -> "下一步";
+                    };
         }
     }
 
@@ -395,10 +502,21 @@ public final class Cli implements Callable<Integer> {
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no errors (warnings allowed)", "2:the folder has errors, or it is missing"})
-    static final class Lint implements Callable<Integer> {
+    static final class Lint implements Callable<Integer>, Localized {
+
+        @ParentCommand
+        Cli cli;
 
         @Spec
         CommandSpec spec;
+
+        @Mixin
+        LangOption langOption;
+
+        @Override
+        public Lang lang() {
+            return langOption.get(cli);
+        }
 
         @Parameters(
                 paramLabel = "DIR",
@@ -423,9 +541,21 @@ public final class Cli implements Callable<Integer> {
                 }
             }
             LintReport report = new LintReport(dir.toString(), all);
-            out.println(report.summary() + (folders.size() > 1 ? " in " + folders.size() + " rule folders" : ""));
+            out.println(summary(report, folders.size(), lang()));
             out.flush();
             return report.hasErrors() ? BAD_INPUT : OK;
+        }
+
+        /** {@code 1 error, 0 warnings[ in N rule folders]}, or {@code 1 个错误，0 个警告[（共 N 个规则文件夹）]}. */
+        static String summary(LintReport report, int folders, Lang lang) {
+            if (lang == Lang.EN) {
+                return report.summary() + (folders > 1 ? " in " + folders + " rule folders" : "");
+            }
+            long errors = report.problems().stream()
+                    .filter(p -> p.severity() == RuleProblem.Severity.ERROR)
+                    .count();
+            return errors + " 个错误，" + (report.problems().size() - errors) + " 个警告"
+                    + (folders > 1 ? "（共 " + folders + " 个规则文件夹）" : "");
         }
     }
 
@@ -442,6 +572,30 @@ public final class Cli implements Callable<Integer> {
     /** Where {@code interview} reads answers. */
     java.io.InputStream input() {
         return input;
+    }
+
+    /**
+     * This command line writing for people in {@code locale}'s language unless {@code --lang} says otherwise
+     * (Chinese when its language is Chinese, else English); by default the system's ({@link Locale#getDefault()}).
+     * For tests and hosts.
+     */
+    public Cli locale(Locale locale) {
+        this.locale = Objects.requireNonNull(locale, "locale");
+        return this;
+    }
+
+    /**
+     * The language of a command not given {@code --lang}: the one given before the command
+     * ({@code nuanxin --lang en verify …}), else Chinese where the locale's language is Chinese, else English.
+     */
+    Lang defaultLang() {
+        Lang given = givenLang();
+        return given != null ? given : Lang.of(locale != null ? locale : Locale.getDefault());
+    }
+
+    /** The language given before the command, or {@code null}. */
+    Lang givenLang() {
+        return langOption == null ? null : langOption.lang;
     }
 
     /** "Today" comes from this clock (in Asia/Shanghai). */
@@ -474,19 +628,16 @@ public final class Cli implements Callable<Integer> {
         }
         for (Path dir : ruleFolders) {
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException(
-                        "--rules",
-                        Files.exists(dir) ? "'" + dir + "' is not a folder" : "no such folder '" + dir + "'");
+                throw Files.exists(dir)
+                        ? new CliInputException("--rules", "'" + dir + "' 不是文件夹", "'" + dir + "' is not a folder")
+                        : new CliInputException("--rules", "没有文件夹 '" + dir + "'", "no such folder '" + dir + "'");
             }
             b.ruleFolder(dir);
         }
         try {
             return b.build();
         } catch (UnknownRegionException e) {
-            throw new InvalidInputException(
-                    field,
-                    "unknown region '" + region + "'; known regions: "
-                            + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+            throw unknownRegion(field, region, e);
         }
     }
 
@@ -496,11 +647,16 @@ public final class Cli implements Callable<Integer> {
             engine.region(id);
             return id;
         } catch (UnknownRegionException e) {
-            throw new InvalidInputException(
-                    field,
-                    "unknown region '" + id + "'; known regions: "
-                            + (e.knownRegions().isEmpty() ? "(none)" : String.join(", ", e.knownRegions())));
+            throw unknownRegion(field, id, e);
         }
+    }
+
+    private static CliInputException unknownRegion(String field, String id, UnknownRegionException e) {
+        String known = e.knownRegions().isEmpty() ? null : String.join(", ", e.knownRegions());
+        return new CliInputException(
+                field,
+                "未知地区 '" + id + "'；已载入的地区：" + (known == null ? "（无）" : known),
+                "unknown region '" + id + "'; known regions: " + (known == null ? "(none)" : known));
     }
 
     /**
@@ -534,7 +690,7 @@ public final class Cli implements Callable<Integer> {
         t.codePoints().forEach(c -> {
             int type = Character.getType(c);
             if (type == Character.CONTROL || type == Character.FORMAT) {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+                b.append(String.format(Locale.ROOT, "\\u%04X", c));
             } else {
                 b.appendCodePoint(c);
             }

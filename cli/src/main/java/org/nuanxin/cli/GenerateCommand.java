@@ -13,13 +13,14 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.nuanxin.InvalidInputException;
 import org.nuanxin.population.RegisterGenerator;
 import org.nuanxin.population.RegisterProfile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: a synthetic member register for trying {@code population}. */
@@ -37,10 +38,16 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:no register profile for the region, bad option, or OUT cannot be written"})
-final class GenerateCommand implements Callable<Integer> {
+final class GenerateCommand implements Callable<Integer>, Cli.Localized {
+
+    @ParentCommand
+    Cli cli;
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    LangOption langOption;
 
     @Option(
             names = "--region",
@@ -82,21 +89,29 @@ final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Override
+    public Lang lang() {
+        return langOption.get(cli);
+    }
+
+    @Override
     public Integer call() {
         if (rows < 0) {
-            throw new InvalidInputException("--rows", "must not be negative");
+            throw new CliInputException("--rows", "不能为负数", "must not be negative");
         }
         if (!(badRows >= 0 && badRows <= 1)) {
-            throw new InvalidInputException("--bad-rows", "must be a fraction between 0 and 1, e.g. 0.01");
+            throw new CliInputException(
+                    "--bad-rows", "应为 0 到 1 之间的比例，如 0.01", "must be a fraction between 0 and 1, e.g. 0.01");
         }
         List<String> profiled = RegisterGenerator.regions();
         if (!profiled.contains(region)) {
-            throw new InvalidInputException(
+            String with = String.join(", ", profiled);
+            throw new CliInputException(
                     "--region",
+                    "地区 '" + region + "' 没有名册生成配置；" + (profiled.isEmpty() ? "类路径上没有地区带有这种配置" : "有配置的地区：" + with),
                     "no register generator profile for region '" + region + "'; "
                             + (profiled.isEmpty()
                                     ? "no region on the classpath ships one"
-                                    : "regions with one: " + String.join(", ", profiled)));
+                                    : "regions with one: " + with));
         }
         RegisterProfile profile = RegisterGenerator.profile(region);
         LocalDate reference = asOf != null ? asOf : profile.referenceDate();
@@ -113,10 +128,14 @@ final class GenerateCommand implements Callable<Integer> {
             }
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
-                throw new InvalidInputException(out.toString(), "cannot be written: no such folder " + parent);
+                throw new CliInputException(
+                        out.toString(), "无法写入：没有文件夹 " + parent, "cannot be written: no such folder " + parent);
             }
             if (Files.isDirectory(out)) {
-                throw new InvalidInputException(out.toString(), "is a folder; give a file name such as members.csv");
+                throw new CliInputException(
+                        out.toString(),
+                        "是文件夹；请给出文件名，如 members.csv",
+                        "is a folder; give a file name such as members.csv");
             }
             try (Writer w = new BufferedWriter(
                     new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8), 1 << 16)) {
@@ -126,9 +145,12 @@ final class GenerateCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.println(
-                "wrote " + rows + " rows for " + region + " to " + out + " (seed " + seed + ", drawn up on " + reference
-                        + "; assess with: population --region " + region + " --as-of " + reference + " " + out + ")");
+        String next = "population --region " + region + " --as-of " + reference + " " + out;
+        o.println(lang().pick(
+                        "已为 " + region + " 写入 " + rows + " 行到 " + out + "（种子 " + seed + "，编制日 " + reference + "；评估命令："
+                                + next + "）",
+                        "wrote " + rows + " rows for " + region + " to " + out + " (seed " + seed + ", drawn up on "
+                                + reference + "; assess with: " + next + ")"));
         o.flush();
         return Cli.OK;
     }

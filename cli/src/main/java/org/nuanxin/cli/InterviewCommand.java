@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +17,6 @@ import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.Reason;
 import org.nuanxin.Status;
 import org.nuanxin.input.InputFiles;
 import org.nuanxin.input.YamlNode;
@@ -49,7 +47,7 @@ import picocli.CommandLine.Spec;
             "Type ? for why a question is asked, 'skip' (跳过) when you do not know, 'back' (返回) to change the "
                     + "previous answer. Chinese by default; --lang en for English."
         })
-final class InterviewCommand implements Callable<Integer> {
+final class InterviewCommand implements Callable<Integer>, Cli.Localized {
 
     @ParentCommand
     Cli cli;
@@ -67,8 +65,13 @@ final class InterviewCommand implements Callable<Integer> {
             description = "Assessment date YYYY-MM-DD (default: today in Asia/Shanghai).")
     LocalDate asOf;
 
-    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "zh (default) or en.")
-    String lang;
+    @Option(
+            names = "--lang",
+            paramLabel = "zh|en",
+            converter = Lang.Converter.class,
+            description = "zh or en. Default: zh (the interview is for workers at a union station, whatever the "
+                    + "system's language), or the --lang given before the command.")
+    Lang lang;
 
     @Option(
             names = "--answers",
@@ -86,12 +89,15 @@ final class InterviewCommand implements Callable<Integer> {
     private boolean zh;
     private Nuanxin engine;
 
+    /** {@code --lang}, else the one given before the command, else Chinese. */
+    @Override
+    public Lang lang() {
+        return lang != null ? lang : cli.givenLang() != null ? cli.givenLang() : Lang.ZH;
+    }
+
     @Override
     public Integer call() {
-        if (!lang.equals("zh") && !lang.equals("en")) {
-            throw new InvalidInputException("--lang", "is zh or en");
-        }
-        zh = lang.equals("zh");
+        zh = lang() == Lang.ZH;
         Map<String, String> scripted = answersFile == null ? null : readAnswers(answersFile);
         engine = cli.engine(rules.folders);
         for (String r : regions) {
@@ -256,10 +262,10 @@ final class InterviewCommand implements Callable<Integer> {
                             .findFirst()
                             .orElse("");
                     rows.add(new String[] {
-                        zh ? d.benefit().nameZh() : d.benefit().nameEn(),
-                        status(d.status()),
-                        money(d),
-                        Cli.oneLine(reason(d)),
+                        DecisionText.name(d.benefit(), lang()),
+                        DecisionText.status(d.status(), lang()),
+                        DecisionText.money(d),
+                        DecisionText.reason(d, lang()),
                         could
                     });
                 }
@@ -270,52 +276,14 @@ final class InterviewCommand implements Callable<Integer> {
         }
     }
 
-    private String status(Status s) {
-        return switch (s) {
-            case ELIGIBLE -> zh ? "可以申请" : "eligible";
-            case NEEDS_INFO -> zh ? "还需了解" : "needs info";
-            case NOT_ELIGIBLE -> zh ? "不符合" : "not eligible";
-        };
-    }
-
-    private static String money(Decision d) {
-        if (d.amount() != null) {
-            return yuan(d.amount());
-        }
-        if (d.amountMin() != null) {
-            return yuan(d.amountMin()) + "–" + yuan(d.amountMax());
-        }
-        return d.value() != null ? yuan(d.value()) : "";
-    }
-
-    private static String yuan(BigDecimal b) {
-        return b.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
-    }
-
-    private String reason(Decision d) {
-        Reason.Outcome wanted = switch (d.status()) {
-            case ELIGIBLE -> Reason.Outcome.AMOUNT;
-            case NOT_ELIGIBLE -> Reason.Outcome.NOT_MET;
-            case NEEDS_INFO -> Reason.Outcome.UNKNOWN;
-        };
-        for (Reason r : d.reasons()) {
-            if (r.outcome() == wanted) {
-                return zh ? r.textZh() : r.textEn();
-            }
-        }
-        return d.reasons().isEmpty()
-                ? ""
-                : zh ? d.reasons().get(0).textZh() : d.reasons().get(0).textEn();
-    }
-
     private static String json(Interview i) {
         StringBuilder s = new StringBuilder("{\"as_of\": \"").append(i.asOf()).append("\", \"answers\": {");
         boolean first = true;
         for (Map.Entry<String, String> a : i.answers().entrySet()) {
             s.append(first ? "" : ", ")
-                    .append(quote(a.getKey()))
+                    .append(JsonText.quote(a.getKey()))
                     .append(": ")
-                    .append(a.getValue() == null ? "null" : quote(a.getValue()));
+                    .append(a.getValue() == null ? "null" : JsonText.quote(a.getValue()));
             first = false;
         }
         s.append("}, \"assessments\": [");
@@ -329,41 +297,20 @@ final class InterviewCommand implements Callable<Integer> {
         for (Possibility p : i.possibilities()) {
             s.append(first ? "" : ", ")
                     .append("{\"region\": ")
-                    .append(quote(p.region()))
+                    .append(JsonText.quote(p.region()))
                     .append(", \"benefit\": ")
-                    .append(quote(p.code()))
+                    .append(JsonText.quote(p.code()))
                     .append(", \"event\": ")
-                    .append(quote(p.event()))
+                    .append(JsonText.quote(p.event()))
                     .append(", \"text_zh\": ")
-                    .append(quote(p.textZh()))
+                    .append(JsonText.quote(p.textZh()))
                     .append(", \"text_en\": ")
-                    .append(quote(p.textEn()))
+                    .append(JsonText.quote(p.textEn()))
                     .append(", \"cash\": ")
                     .append(p.cash() == null ? "null" : p.cash().toPlainString())
                     .append("}");
             first = false;
         }
         return s.append("]}").toString();
-    }
-
-    private static String quote(String v) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : v.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
     }
 }

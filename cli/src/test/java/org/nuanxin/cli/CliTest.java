@@ -16,12 +16,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.Nuanxin;
+import org.nuanxin.RuleProblem;
+import org.nuanxin.authoring.LintReport;
 
 /**
  * Runs the command line in-process, as {@code java -jar nuanxin.jar} would, with stdout and stderr
@@ -62,10 +65,19 @@ class CliTest {
         }
     }
 
+    /** A run on a system whose language is English (the default of {@code --lang}). */
     static Run run(String... args) {
+        return runIn(Locale.ENGLISH, args);
+    }
+
+    /** A run on a system whose locale is {@code locale}. */
+    static Run runIn(Locale locale, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new Cli(CLOCK, XIAN_ONLY), new PrintWriter(out, true), new PrintWriter(err, true))
+        int code = Cli.commandLine(
+                        new Cli(CLOCK, XIAN_ONLY).locale(locale),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true))
                 .execute(args);
         return new Run(code, out.toString(), err.toString());
     }
@@ -222,8 +234,9 @@ class CliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Cli broken = new Cli(CLOCK, () -> {
-            throw new IllegalStateException("boom");
-        });
+                    throw new IllegalStateException("boom");
+                })
+                .locale(Locale.ENGLISH);
         int code = Cli.commandLine(broken, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute("benefits");
         assertEquals(3, code);
@@ -231,6 +244,58 @@ class CliTest {
         assertEquals(
                 "nuanxin: unexpected failure: IllegalStateException: boom",
                 err.toString().strip());
+    }
+
+    @Test
+    void theCommandLinesOwnMessagesInChinese(@TempDir Path empty) {
+        assertBadInput(
+                run("assess", "--lang", "zh", "--region", "atlantis", COURIER),
+                "nuanxin: --region: 未知地区 'atlantis'；已载入的地区：xian");
+        assertBadInput(run("--lang", "zh", "frobnicate"), "未知命令 'frobnicate'；可用的命令：assess", "（见 'nuanxin --help'）");
+        assertBadInput(run("frobnicate", "--lang", "zh"), "未知命令 'frobnicate'");
+        assertBadInput(run("--lang", "zh"), "缺少命令");
+        assertBadInput(runIn(Locale.CHINA, "assess", "--bogus", COURIER), "--bogus", "（见 'nuanxin assess --help'）");
+        assertBadInput(
+                run("verify", "--lang", "zh", empty.toString()), "PATH: [" + empty + "] 下没有场景文件（.yaml、.yml、.json）");
+        // a message of the library stays as the library wrote it
+        assertBadInput(run("assess", "--lang", "zh", FIXTURES + "unknown-place.yaml"), "work_city", "xain");
+        assertBadInput(run("assess", "--lang", "fr", COURIER), "--lang", "zh or en");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Cli broken = new Cli(CLOCK, () -> {
+                    throw new IllegalStateException("boom");
+                })
+                .locale(Locale.CHINA);
+        assertEquals(
+                3,
+                Cli.commandLine(broken, new PrintWriter(out, true), new PrintWriter(err, true))
+                        .execute("benefits"));
+        assertEquals("nuanxin: 意外故障：IllegalStateException: boom", err.toString().strip());
+    }
+
+    @Test
+    void chineseByDefaultWhereTheSystemsLanguageIsChinese() {
+        String failing = FIXTURES + "failing.yaml";
+        assertEquals(
+                "0 passed, 1 failed", runIn(Locale.ENGLISH, "verify", failing).lastLine());
+        assertEquals(
+                "0 passed, 1 failed", runIn(Locale.GERMANY, "verify", failing).lastLine());
+        assertEquals(
+                "0 通过，1 失败", runIn(Locale.SIMPLIFIED_CHINESE, "verify", failing).lastLine());
+        assertEquals(
+                "0 通过，1 失败",
+                runIn(Locale.TRADITIONAL_CHINESE, "verify", failing).lastLine());
+        assertEquals(
+                "0 passed, 1 failed",
+                runIn(Locale.CHINA, "verify", "--lang", "en", failing).lastLine());
+        assertEquals(
+                "0 通过，1 失败",
+                runIn(Locale.ENGLISH, "--lang", "zh", "verify", failing).lastLine());
+        assertEquals(
+                "0 passed, 1 failed",
+                runIn(Locale.ENGLISH, "--lang", "zh", "verify", "--lang", "en", failing)
+                        .lastLine(),
+                "the command's own --lang wins");
     }
 
     // --- verify ---------------------------------------------------------------------------------------------
@@ -255,6 +320,24 @@ class CliTest {
         assertTrue(r.out().contains("expected: ELIGIBLE amount=356.50"), r::toString);
         assertTrue(r.out().contains("actual:   ELIGIBLE amount=200.00"), r::toString);
         assertTrue(r.out().contains("(the ticket cost, at most CNY 200): CNY 200"), "the reasons' English text");
+    }
+
+    @Test
+    void verifyFailingInChinese() {
+        Run r = run("verify", "--lang", "zh", FIXTURES + "failing.yaml");
+        assertEquals(1, r.code(), r::toString);
+        List<String> lines = r.outLines();
+        assertTrue(
+                lines.get(0).matches("失败 .*failing\\.yaml:\\d+ “subsidy above the cap”（地区 xian，评估日 2026-03-10）"),
+                lines.get(0));
+        assertEquals("  XIAN_HOMECOMING_TICKET_SUBSIDY", lines.get(1));
+        assertEquals("    预期：ELIGIBLE amount=356.50", lines.get(2));
+        assertEquals("    实际：ELIGIBLE amount=200.00", lines.get(3));
+        assertTrue(lines.contains("      - [金额] 往返车票补贴（按票价，最高200元）：200元（XA-2025；规则 “XA 返乡：车票补贴金额”）"), r::toString);
+        assertEquals("0 通过，1 失败", r.lastLine());
+        assertEquals(
+                List.of("1 通过，0 失败"),
+                run("verify", "--lang", "zh", FIXTURES + "passing.yaml").outLines());
     }
 
     @Test
@@ -296,11 +379,34 @@ class CliTest {
                 .orElseThrow(() -> new AssertionError(r));
         assertTrue(row.startsWith("xian "), row);
         assertTrue(row.contains("CASH") && row.contains("返乡往返车票补贴") && row.contains("Round-trip ticket subsidy"), row);
-        // aligned: every column starts at the same display column on every row (Chinese counts double)
+        assertEquals("REGION", r.outLines().get(0).split(" ")[0]);
+        assertAligned(r.outLines(), 5);
+        assertEquals(r.out(), run("benefits", "--region", "xian").out());
+        assertBadInput(run("benefits", "--region", "atlantis"), "--region", "atlantis");
+    }
+
+    @Test
+    void benefitsTableInChinese() {
+        Run r = run("benefits", "--lang", "zh");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(
+                r.outLines().get(0).matches("地区 +代码 +类型 +中文名称 +英文名称"),
+                r.outLines().get(0));
+        String row = r.outLines().stream()
+                .filter(l -> l.contains("XIAN_HOMECOMING_TICKET_SUBSIDY"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r));
+        assertTrue(row.matches("xian +XIAN_HOMECOMING_TICKET_SUBSIDY +现金 +返乡往返车票补贴 +Round-trip ticket subsidy.*"), row);
+        assertAligned(r.outLines(), 5);
+        assertEquals(r.outLines().size(), run("benefits").outLines().size());
+    }
+
+    /** Every column starts at the same display column on every line (Chinese counts double). */
+    private static void assertAligned(List<String> lines, int cellsPerLine) {
         List<Integer> columns = null;
-        for (String line : r.outLines()) {
+        for (String line : lines) {
             String[] cells = line.split("\\s{2,}");
-            assertEquals(5, cells.length, line);
+            assertEquals(cellsPerLine, cells.length, line);
             List<Integer> starts = new ArrayList<>();
             int from = 0;
             for (String cell : cells) {
@@ -313,8 +419,6 @@ class CliTest {
             }
             assertEquals(columns, starts, line);
         }
-        assertEquals(r.out(), run("benefits", "--region", "xian").out());
-        assertBadInput(run("benefits", "--region", "atlantis"), "--region", "atlantis");
     }
 
     // --- lint -----------------------------------------------------------------------------------------------
@@ -329,6 +433,20 @@ class CliTest {
         assertEquals(0, r.code(), r::toString);
         assertEquals(List.of("0 errors, 0 warnings"), r.outLines(), r::toString);
         assertEquals("", r.err());
+    }
+
+    @Test
+    void lintSummaryInChinese(@TempDir Path dir) throws IOException {
+        copyXianRules(dir);
+        assertEquals(
+                List.of("0 个错误，0 个警告"),
+                run("lint", "--lang", "zh", dir.toString()).outLines());
+        RuleProblem error = new RuleProblem("a.drl", 3, 0, RuleProblem.Severity.ERROR, "r", "broken");
+        RuleProblem warning = new RuleProblem("b.drl", 4, 0, RuleProblem.Severity.WARNING, "r", "odd");
+        LintReport report = new LintReport("x", List.of(error, warning, warning));
+        assertEquals("1 个错误，2 个警告（共 3 个规则文件夹）", Cli.Lint.summary(report, 3, Lang.ZH));
+        assertEquals("1 error, 2 warnings in 3 rule folders", Cli.Lint.summary(report, 3, Lang.EN));
+        assertEquals("1 error, 2 warnings", Cli.Lint.summary(report, 1, Lang.EN));
     }
 
     @Test

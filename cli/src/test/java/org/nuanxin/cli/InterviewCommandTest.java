@@ -57,6 +57,19 @@ class InterviewCommandTest {
     }
 
     @Test
+    void chineseWhateverTheSystemUnlessEnglishIsAsked(@TempDir Path dir) throws Exception {
+        Path answers = dir.resolve("answers.yaml");
+        Files.writeString(answers, "new_employment_form: true\nwork_city: xian\n");
+        assertTrue(run("", "interview", "--answers", answers.toString())[1].startsWith("== 西安市总工会"));
+        assertTrue(
+                run("", "--lang", "en", "interview", "--answers", answers.toString())[1].startsWith("== Xi'an"),
+                "the --lang given before the command");
+        String[] bad = run("", "interview", "--lang", "fr");
+        assertEquals("2", bad[0], bad[1]);
+        assertTrue(bad[2].contains("--lang") && bad[2].lines().count() == 1, bad[2]);
+    }
+
+    @Test
     void scriptedAnswersAndJson(@TempDir Path dir) throws Exception {
         Path answers = dir.resolve("answers.yaml");
         Files.writeString(answers, "new_employment_form: true\nwork_city: xian\nhukou_province: henan\nchildren: 0\n");

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +59,10 @@ class PopulationCliTest {
     private static CliTest.Run run(Supplier<Nuanxin.Builder> engine, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.commandLine(new Cli(CLOCK, engine), new PrintWriter(out, true), new PrintWriter(err, true))
+        int code = Cli.commandLine(
+                        new Cli(CLOCK, engine).locale(Locale.ENGLISH),
+                        new PrintWriter(out, true),
+                        new PrintWriter(err, true))
                 .execute(args);
         return new CliTest.Run(code, out.toString(), err.toString());
     }
@@ -233,6 +237,33 @@ class PopulationCliTest {
                 sized.outLines().subList(0, sized.outLines().size() - 1),
                 off.outLines().subList(0, off.outLines().size() - 1),
                 "the same table with every worker decided afresh");
+    }
+
+    @Test
+    void generateSaysWhatItWroteInChinese() {
+        CliTest.Run r = CliTest.run(
+                "generate",
+                "--region",
+                "xian",
+                "--rows",
+                "3",
+                "--lang",
+                "zh",
+                dir.resolve("zh.csv").toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().startsWith("已为 xian 写入 3 行到 "), r.out());
+        assertTrue(r.out().contains("评估命令：population --region xian --as-of 2026-03-10 "), r.out());
+        assertBadInput(
+                CliTest.run(
+                        "generate",
+                        "--region",
+                        "xian",
+                        "--rows",
+                        "-1",
+                        "--lang",
+                        "zh",
+                        dir.resolve("x.csv").toString()),
+                "--rows: 不能为负数");
     }
 
     @Test
