@@ -23,11 +23,13 @@ import java.util.function.Supplier;
 import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
 import org.nuanxin.BenefitKind;
+import org.nuanxin.Decision;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.NuanxinException;
 import org.nuanxin.Reason;
 import org.nuanxin.Region;
 import org.nuanxin.RuleProblem;
+import org.nuanxin.Status;
 import org.nuanxin.UnknownRegionException;
 import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
@@ -55,7 +57,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code nuanxin} command line ({@code java -jar nuanxin.jar}).
  *
  * <ul>
- *   <li>{@code assess [--region R] [--as-of DATE] [--rules DIR] FILE}: the assessment of one worker file as JSON;</li>
+ *   <li>{@code assess [--region R] [--as-of DATE] [--rules DIR] [--format json|text] FILE}: the assessment of one
+ *       worker file as JSON, or as a table;</li>
  *   <li>{@code verify [--rules DIR] PATH...}: runs scenario files or folders, ending with {@code N passed, N failed};</li>
  *   <li>{@code benefits [--region R]}: the benefit catalogue as a table;</li>
  *   <li>{@code lint DIR}: checks a rule folder, one {@code file:line:column: severity: message} per problem,
@@ -225,15 +228,17 @@ public final class Cli implements Callable<Integer> {
 
     // ------------------------------------------------------------------------------------------------------------
 
-    /** {@code assess}: one worker file, assessed, as JSON. */
+    /** {@code assess}: one worker file, assessed, as JSON or as a table. */
     @Command(
             name = "assess",
             mixinStandardHelpOptions = true,
             versionProvider = Cli.Version.class,
             description = {
-                "Assesses one worker file and prints the assessment as JSON.",
+                "Assesses one worker file and prints the assessment as JSON (every decision with its amounts, "
+                        + "missing fields and reasons in Chinese and English), or with --format text as a table: "
+                        + "each benefit's name and code, status, amount or in-kind value, and the reason that decided.",
                 "A worker file is a scenario case without expect (worker, region, as_of, events, claims) "
-                        + "or a bare worker (its fields at the top level)."
+                        + "or a bare worker (its fields at the top level); see docs/scenario-format.md."
             })
     static final class Assess implements Callable<Integer>, Localized {
 
@@ -259,6 +264,13 @@ public final class Cli implements Callable<Integer> {
         @Mixin
         RuleFolderOption rules;
 
+        @Option(
+                names = "--format",
+                paramLabel = "json|text",
+                defaultValue = "json",
+                description = "json (default): the whole assessment; text: a table for people, in --lang.")
+        String format;
+
         @Mixin
         LangOption langOption;
 
@@ -272,6 +284,9 @@ public final class Cli implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (!format.equals("json") && !format.equals("text")) {
+                throw new CliInputException("--format", "应为 json 或 text", "is json or text");
+            }
             requireReadableFile(file);
             WorkerFile worker = WorkerFile.read(file); // parse before building rules: fail fast on typos
             String named = region != null
@@ -283,9 +298,45 @@ public final class Cli implements Callable<Integer> {
                     asOf != null ? asOf : worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(cli.clock);
             Assessment a = engine.assess(id, worker.situation(), date);
             PrintWriter out = spec.commandLine().getOut();
-            out.println(a.toJson());
+            if (format.equals("text")) {
+                table(out, engine.region(id), a, lang());
+            } else {
+                out.println(a.toJson());
+            }
             out.flush();
             return OK;
+        }
+
+        /**
+         * The assessment as a table for people: a heading with the programme's name, then one row per benefit,
+         * those the worker can get first, then those that need information, then the others (each group in
+         * catalogue order): the benefit's name and code, the status, the cash amount or in-kind value, the reason
+         * that decided.
+         */
+        static void table(PrintWriter out, Region region, Assessment a, Lang lang) {
+            out.println("== " + oneLine(lang.pick(region.nameZh(), region.nameEn())) + " (" + a.region() + ", "
+                    + a.asOf() + ")");
+            List<String[]> rows = new ArrayList<>();
+            rows.add(
+                    lang == Lang.ZH
+                            ? new String[] {"权益", "代码", "结论", "金额/价值", "理由"}
+                            : new String[] {"BENEFIT", "CODE", "STATUS", "AMOUNT/VALUE", "REASON"});
+            for (Status group : List.of(Status.ELIGIBLE, Status.NEEDS_INFO, Status.NOT_ELIGIBLE)) {
+                for (Decision d : a.decisions()) {
+                    if (d.status() == group) {
+                        rows.add(new String[] {
+                            DecisionText.name(d.benefit(), lang),
+                            d.code(),
+                            DecisionText.status(d.status(), lang),
+                            DecisionText.money(d),
+                            DecisionText.reason(d, lang)
+                        });
+                    }
+                }
+            }
+            for (String line : Table.format(rows, 3)) {
+                out.println(line);
+            }
         }
 
         private String regionFor(Nuanxin engine, WorkerFile worker) {

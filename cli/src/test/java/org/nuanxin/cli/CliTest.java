@@ -130,6 +130,91 @@ class CliTest {
     }
 
     @Test
+    void assessAsATable() {
+        Run r = run("assess", "--format", "text", COURIER);
+        assertEquals(0, r.code(), r::toString);
+        assertEquals("", r.err());
+        List<String> lines = r.outLines();
+        assertTrue(
+                lines.get(0).startsWith("== Xi'an Federation of Trade Unions")
+                        && lines.get(0).endsWith(" (xian, 2026-03-10)"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("BENEFIT +CODE +STATUS +AMOUNT/VALUE +REASON"), lines.get(1));
+        int decisions = Nuanxin.builder()
+                .regions("xian")
+                .build()
+                .region("xian")
+                .benefits()
+                .size();
+        assertEquals(2 + decisions, lines.size(), "a heading, the column names and one row per benefit");
+        String ticket = row(lines, "XIAN_HOMECOMING_TICKET_SUBSIDY");
+        assertTrue(
+                ticket.matches(
+                        "Round-trip ticket subsidy for a trip home +XIAN_HOMECOMING_TICKET_SUBSIDY +eligible +200\\.00 +"
+                                + "round-trip ticket subsidy \\(the ticket cost, at most CNY 200\\): CNY 200"),
+                ticket);
+        assertTrue(
+                row(lines, "XIAN_FREE_HEALTH_CHECK").matches(".* eligible +190\\.00 +value of the check-up: CNY 190"));
+        assertTrue(row(lines, "XIAN_HARDSHIP_RELIEF").matches(".* needs info +Needs: whether you are registered .*"));
+        assertTrue(row(lines, "XIAN_HOSPITAL_MEAL_SUBSIDY")
+                .matches(".* not eligible +no stay at Xi'an Union Hospital .*"));
+        // those the worker can get first, then those that need information, then the rest
+        List<String> order = new ArrayList<>();
+        for (String line : lines.subList(2, lines.size())) {
+            String status = line.contains(" eligible ") && !line.contains(" not eligible ")
+                    ? "eligible"
+                    : line.contains(" needs info ") ? "needs info" : "not eligible";
+            if (order.isEmpty() || !order.get(order.size() - 1).equals(status)) {
+                order.add(status);
+            }
+        }
+        assertEquals(List.of("eligible", "needs info", "not eligible"), order);
+    }
+
+    @Test
+    void assessAsATableInChinese() {
+        Run r = run("assess", "--format", "text", "--lang", "zh", COURIER);
+        assertEquals(0, r.code(), r::toString);
+        List<String> lines = r.outLines();
+        assertEquals("== 西安市总工会 新就业形态劳动者帮扶服务三年行动 (xian, 2026-03-10)", lines.get(0));
+        assertTrue(lines.get(1).matches("权益 +代码 +结论 +金额/价值 +理由"), lines.get(1));
+        assertTrue(
+                row(lines, "XIAN_HOMECOMING_TICKET_SUBSIDY")
+                        .matches("返乡往返车票补贴 +XIAN_HOMECOMING_TICKET_SUBSIDY +可以申请 +200\\.00 +往返车票补贴（按票价，最高200元）：200元"),
+                row(lines, "XIAN_HOMECOMING_TICKET_SUBSIDY"));
+        assertTrue(row(lines, "XIAN_HOSPITAL_MEAL_SUBSIDY").matches("住院餐费补助 +XIAN_HOSPITAL_MEAL_SUBSIDY +不符合 +目前没有.*"));
+        assertTrue(row(lines, "XIAN_HARDSHIP_RELIEF").contains(" 还需了解 "));
+        // the amounts line up on their last digit, Chinese names counting two columns
+        String ticket = row(lines, "XIAN_HOMECOMING_TICKET_SUBSIDY");
+        String check = row(lines, "XIAN_FREE_HEALTH_CHECK");
+        String mutualAid = row(lines, "XIAN_ACCIDENT_MUTUAL_AID");
+        assertEquals(
+                Table.width(ticket.substring(0, ticket.indexOf("200.00") + 6)),
+                Table.width(check.substring(0, check.indexOf("190.00") + 6)));
+        assertEquals(
+                Table.width(ticket.substring(0, ticket.indexOf("200.00") + 6)),
+                Table.width(mutualAid.substring(0, mutualAid.indexOf("25.00") + 5)));
+    }
+
+    @Test
+    void assessJsonIsTheDefaultAndTheSameInEveryLanguage() {
+        String json = run("assess", COURIER).out();
+        assertEquals(json, run("assess", "--format", "json", COURIER).out());
+        assertEquals(json, run("assess", "--lang", "zh", COURIER).out());
+        assertEquals(json, runIn(Locale.SIMPLIFIED_CHINESE, "assess", COURIER).out());
+        assertBadInput(run("assess", "--format", "yaml", COURIER), "--format", "json or text");
+        assertBadInput(run("assess", "--format", "yaml", "--lang", "zh", COURIER), "--format: 应为 json 或 text");
+    }
+
+    /** The row of the benefit {@code code} in a table. */
+    private static String row(List<String> lines, String code) {
+        return lines.stream()
+                .filter(l -> l.contains(" " + code + " "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(code + " not in:\n" + String.join("\n", lines)));
+    }
+
+    @Test
     void aBareWorkerUsesTheOnlyRegionAndToday() {
         Run r = run("assess", "../examples/workers/xian-rider-unknowns.json");
         assertEquals(0, r.code(), r::toString);
