@@ -17,17 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.nuanxin.InvalidInputException;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.Parameter;
-import org.nuanxin.population.BenefitTotals;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
-import org.nuanxin.population.RowProblem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,10 +42,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Assesses a member register (CSV) and adds the decisions up per benefit, beside its quota and " + "budget.",
             "Every worker of the register (CSV, UTF-8, a header row naming the columns) is assessed on all cores; the "
-                    + "output is a table per benefit: eligible, not eligible, needs info, cash total, in-kind total, quota, "
-                    + "budget and flags (QUOTA EXCEEDED, BUDGET EXCEEDED, BUDGET MAY BE EXCEEDED, NOTE n); then the notes "
-                    + "of the quota and budget parameters, the bad rows ('row N: field: problem') and a last line "
-                    + "'N rows, N bad rows, S s, R rows/s'.",
+                    + "output (--format text, in --lang) is a table per benefit: eligible, not eligible, needs info, cash "
+                    + "total, in-kind total, quota, budget and flags (QUOTA EXCEEDED, BUDGET EXCEEDED, BUDGET MAY BE "
+                    + "EXCEEDED, NOTE n); then the notes of the quota and budget parameters, the bad rows ('row N: field: "
+                    + "problem') and a last line 'N rows, N bad rows, S s, R rows/s'. --format json and --format csv "
+                    + "(RFC 4180) carry the same figures and the run's summary, the same in every language.",
             "Columns: the worker fields of docs/scenario-format.md by name (id, occupation, new_employment_form, work_city, "
                     + "residence_city, work_province, hukou_province, gender, birth_date, union_member, union_join_date, "
                     + "medical_insurance, hardship, martyr_family, frontline_outstanding, employer, head_platform_enterprise, "
@@ -67,10 +63,10 @@ import picocli.CommandLine.Spec;
             "0:the register was assessed (bad rows, if any, are listed)",
             "2:a missing, unreadable or non-UTF-8 file, or one that is not a regular file (a folder, FIFO or device), "
                     + "unknown region, an --as-of outside 1900-2200, malformed header (an unknown or repeated column, "
-                    + "a header row longer than 65536 characters), or the region's rules failed on a row",
+                    + "a header row longer than 65536 characters), a bad option, or the region's rules failed on a row",
             "3:unexpected failure"
         })
-final class PopulationCommand implements Callable<Integer> {
+final class PopulationCommand implements Callable<Integer>, Cli.Localized {
 
     @ParentCommand
     Cli cli;
@@ -112,24 +108,50 @@ final class PopulationCommand implements Callable<Integer> {
 
     @Option(
             names = "--stats",
-            description = "Print a line of run statistics (threads, rows in flight, heap, GC) " + "before the summary.")
+            description = "Print a line of run statistics (threads, rows in flight, heap, GC) before the summary "
+                    + "(with --format json: a \"stats\" object).")
     boolean stats;
+
+    @Option(
+            names = "--format",
+            paramLabel = "text|json|csv",
+            defaultValue = "text",
+            description = "text (default): the report for people, in --lang; json: one object with the run's summary, "
+                    + "the per-benefit figures and the bad rows; csv: one row per benefit with the run's summary "
+                    + "on each (RFC 4180, CR LF).")
+    String format;
+
+    @Mixin
+    LangOption langOption;
 
     @Parameters(paramLabel = "FILE", description = "The member register, CSV in UTF-8.")
     Path file;
 
     @Override
+    public Lang lang() {
+        return langOption.get(cli);
+    }
+
+    @Override
     public Integer call() {
+        if (!List.of("text", "json", "csv").contains(format)) {
+            throw new CliInputException("--format", "应为 text、json 或 csv", "is text, json or csv");
+        }
+        if (stats && format.equals("csv")) {
+            throw new CliInputException(
+                    "--stats", "只用于 --format text 或 json", "goes with --format text or json, not csv");
+        }
         Cli.requireReadableFile(file);
         if (threads != null && threads < 1) {
-            throw new InvalidInputException("--threads", "must be at least 1");
+            throw new CliInputException("--threads", "至少为 1", "must be at least 1");
         }
         if (maxProblems < 0) {
-            throw new InvalidInputException("--max-problems", "must not be negative");
+            throw new CliInputException("--max-problems", "不能为负数", "must not be negative");
         }
         if (cachedDecisions != null && cachedDecisions < 0) {
-            throw new InvalidInputException("--cached-decisions", "must not be negative");
+            throw new CliInputException("--cached-decisions", "不能为负数", "must not be negative");
         }
+        Lang lang = lang();
         int cache = cachedDecisions != null
                 ? cachedDecisions
                 : defaultCachedDecisions(Runtime.getRuntime().maxMemory());
@@ -162,7 +184,10 @@ final class PopulationCommand implements Callable<Integer> {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new InvalidInputException(file.toString(), "is not UTF-8 text; save the register as CSV UTF-8");
+                throw new CliInputException(
+                        file.toString(),
+                        "不是 UTF-8 文本；请把名册另存为 CSV UTF-8",
+                        "is not UTF-8 text; save the register as CSV UTF-8");
             }
             throw e;
         } finally {
@@ -170,7 +195,12 @@ final class PopulationCommand implements Callable<Integer> {
                 progress.clear();
             }
         }
-        print(spec.commandLine().getOut(), report, heap);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case "json" -> PopulationOutput.json(out, report, heap == null ? null : heap.json(report));
+            case "csv" -> PopulationOutput.csv(out, report);
+            default -> PopulationOutput.text(out, report, heap == null ? null : heap.summary(report, lang), lang);
+        }
         return Cli.OK;
     }
 
@@ -194,86 +224,6 @@ final class PopulationCommand implements Callable<Integer> {
                                 .onMalformedInput(CodingErrorAction.REPORT)
                                 .onUnmappableCharacter(CodingErrorAction.REPORT)),
                 1 << 16);
-    }
-
-    // --- output ---------------------------------------------------------------------------------------------
-
-    static void print(PrintWriter out, PopulationReport r, HeapWatch heap) {
-        out.println(r.region() + " as of " + r.asOf() + " (rules " + r.ruleSetVersion() + "): " + r.assessed()
-                + " workers assessed");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {
-            "CODE", "ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_INFO", "CASH", "IN_KIND", "QUOTA", "BUDGET", "FLAGS"
-        });
-        List<String> notes = new ArrayList<>();
-        for (BenefitTotals b : r.benefits()) {
-            List<String> flags = new ArrayList<>(b.flags());
-            for (Parameter p : new Parameter[] {b.quota(), b.budget()}) {
-                if (p != null && !p.note().isBlank()) {
-                    notes.add("[" + (notes.size() + 1) + "] " + b.code() + " " + (p == b.quota() ? "quota " : "budget ")
-                            + p.key() + ": " + Cli.oneLine(p.note()));
-                    flags.add("NOTE " + notes.size());
-                }
-            }
-            rows.add(new String[] {
-                b.code(),
-                count(b.eligible()),
-                count(b.notEligible()),
-                count(b.needsInfo()),
-                b.hasRange()
-                        ? b.cashLow().toPlainString() + ".." + b.cashHigh().toPlainString()
-                        : b.cash().toPlainString(),
-                b.value().toPlainString(),
-                b.quota() == null ? "-" : count(b.quotaPlaces()),
-                b.budget() == null ? "-" : b.budgetAmount().toPlainString(),
-                String.join(", ", flags)
-            });
-        }
-        rightAlign(rows, 1, 2, 3, 4, 5, 6, 7);
-        for (String line : Table.format(rows)) {
-            out.println(line);
-        }
-        if (!notes.isEmpty()) {
-            out.println();
-            out.println("notes:");
-            notes.forEach(n -> out.println("  " + n));
-        }
-        if (!r.problems().isEmpty() || r.problemsOmitted() > 0) {
-            out.println();
-            for (RowProblem p : r.problems()) {
-                out.println(Cli.oneLine(p.toString()));
-            }
-            if (r.problemsOmitted() > 0) {
-                out.println("... and " + r.problemsOmitted() + " more problem" + (r.problemsOmitted() == 1 ? "" : "s")
-                        + " (the first " + r.problems().size() + " by row are listed)");
-            }
-        }
-        out.println();
-        if (heap != null) {
-            out.println(heap.summary(r));
-        }
-        double seconds = r.elapsed().toNanos() / 1e9;
-        out.println(r.rows() + " rows, " + r.badRows() + " bad row" + (r.badRows() == 1 ? "" : "s") + ", "
-                + String.format(Locale.ROOT, "%.1f", seconds) + " s, "
-                + String.format(Locale.ROOT, "%.0f", r.rowsPerSecond()) + " rows/s");
-        out.flush();
-    }
-
-    private static String count(long n) {
-        return Long.toString(n);
-    }
-
-    /** Pads the given columns on the left so that numbers line up on their last digit. */
-    private static void rightAlign(List<String[]> rows, int... columns) {
-        for (int c : columns) {
-            int width = 0;
-            for (String[] row : rows) {
-                width = Math.max(width, Table.width(row[c]));
-            }
-            for (String[] row : rows.subList(1, rows.size())) {
-                row[c] = " ".repeat(width - Table.width(row[c])) + row[c];
-            }
-        }
     }
 
     /** Rows done on stderr, overwritten in place, at most once a second. */
@@ -344,21 +294,43 @@ final class PopulationCommand implements Callable<Integer> {
             return new long[] {count, millis};
         }
 
-        String summary(PopulationReport r) {
-            sample();
+        private static long poolPeaks() {
             long poolPeaks = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
                     poolPeaks += pool.getPeakUsage().getUsed();
                 }
             }
+            return poolPeaks;
+        }
+
+        /** The statistics line: {@code stats: 2 threads, peak … rows in flight; heap used …; GC …}. */
+        String summary(PopulationReport r, Lang lang) {
+            sample();
+            long poolPeaks = poolPeaks();
             long[] gc = gcs();
-            return "stats: " + r.threads() + " threads, peak " + r.peakRowsInFlight() + " rows in flight; heap used "
-                    + mib(baseline) + " MiB at start, peak " + mib(peakUsed) + " MiB sampled (" + mib(poolPeaks)
-                    + " MiB sum of pool peaks), committed peak " + mib(peakCommitted) + " MiB, max "
-                    + mib(rt.maxMemory())
-                    + " MiB; GC " + (gc[0] - gcCount) + " collections, "
-                    + String.format(Locale.ROOT, "%.1f", (gc[1] - gcMillis) / 1000.0) + " s";
+            String gcSeconds = String.format(Locale.ROOT, "%.1f", (gc[1] - gcMillis) / 1000.0);
+            return lang == Lang.ZH
+                    ? "统计：" + r.threads() + " 个线程，最多 " + r.peakRowsInFlight() + " 行同时在处理；堆：开始时 "
+                            + mib(baseline) + " MiB，采样峰值 " + mib(peakUsed) + " MiB（各内存池峰值之和 " + mib(poolPeaks)
+                            + " MiB），已提交峰值 " + mib(peakCommitted) + " MiB，上限 " + mib(rt.maxMemory()) + " MiB；GC "
+                            + (gc[0] - gcCount) + " 次，" + gcSeconds + " 秒"
+                    : "stats: " + r.threads() + " threads, peak " + r.peakRowsInFlight()
+                            + " rows in flight; heap used " + mib(baseline) + " MiB at start, peak " + mib(peakUsed)
+                            + " MiB sampled (" + mib(poolPeaks) + " MiB sum of pool peaks), committed peak "
+                            + mib(peakCommitted) + " MiB, max " + mib(rt.maxMemory()) + " MiB; GC "
+                            + (gc[0] - gcCount) + " collections, " + gcSeconds + " s";
+        }
+
+        /** The same figures as a JSON object, in MiB and seconds. */
+        String json(PopulationReport r) {
+            sample();
+            long[] gc = gcs();
+            return "{\"heap_start_mib\": " + mib(baseline) + ", \"heap_peak_sampled_mib\": " + mib(peakUsed)
+                    + ", \"heap_pool_peaks_mib\": " + mib(poolPeaks()) + ", \"heap_committed_peak_mib\": "
+                    + mib(peakCommitted) + ", \"heap_max_mib\": " + mib(rt.maxMemory()) + ", \"gc_collections\": "
+                    + (gc[0] - gcCount) + ", \"gc_seconds\": "
+                    + String.format(Locale.ROOT, "%.3f", (gc[1] - gcMillis) / 1000.0) + "}";
         }
 
         private static String mib(long bytes) {

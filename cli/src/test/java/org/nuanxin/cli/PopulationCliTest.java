@@ -28,6 +28,7 @@ import org.nuanxin.Assessment;
 import org.nuanxin.Benefit;
 import org.nuanxin.Decision;
 import org.nuanxin.Nuanxin;
+import org.nuanxin.input.YamlNode;
 import org.nuanxin.model.Money;
 import org.nuanxin.population.BenefitTotals;
 import org.nuanxin.population.Population;
@@ -134,6 +135,211 @@ class PopulationCliTest {
     }
 
     @Test
+    void theReportInChineseHasTheSameFigures() {
+        CliTest.Run en = CliTest.run("population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString());
+        CliTest.Run zh = CliTest.runIn(
+                Locale.SIMPLIFIED_CHINESE,
+                "population",
+                "--region",
+                "xian",
+                "--as-of",
+                "2026-03-10",
+                xian1000.toString());
+        assertEquals(0, zh.code(), zh::toString);
+        assertEquals("", zh.err());
+        List<String> lines = zh.outLines();
+        assertTrue(lines.get(0).matches("xian，评估日 2026-03-10（规则 \\w+）：评估了 1000 名劳动者"), lines.get(0));
+        assertTrue(lines.get(1).matches("代码 +可以申请 +不符合 +还需了解 +现金 +实物价值 +名额 +预算 +提示"), lines.get(1));
+        assertTrue(zh.lastLine().matches("1000 行，0 行有误，\\d+\\.\\d 秒，\\d+ 行/秒"), zh.lastLine());
+        assertEquals(
+                cells(en.outLines().subList(2, en.outLines().size() - 2)),
+                cells(lines.subList(2, lines.size() - 2)),
+                "the same rows of figures");
+    }
+
+    @Test
+    void jsonCarriesTheFiguresOfTheTextAndTheRunsSummary() {
+        String[] args = {"population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString()};
+        CliTest.Run text = CliTest.run(args);
+        CliTest.Run json = CliTest.run(with(args, "--format", "json"));
+        assertEquals(0, json.code(), json::toString);
+        assertEquals("", json.err());
+        YamlNode root = YamlNode.parse("population.json", json.out()); // JSON is YAML
+        assertEquals("xian", root.text("region"));
+        assertEquals("2026-03-10", root.text("as_of"));
+        assertTrue(text.outLines().get(0).contains("(rules " + root.text("rule_set_version") + ")"));
+        assertEquals("1000", root.text("rows"));
+        assertEquals("0", root.text("bad_rows"));
+        assertEquals("1000", root.text("assessed"));
+        assertEquals("0", root.text("problem_count"));
+        assertTrue(root.get("problems").items().isEmpty());
+        assertTrue(root.text("seconds").matches("\\d+\\.\\d{3}"), root.text("seconds"));
+        assertTrue(root.text("rows_per_second").matches("\\d+"));
+        assertTrue(root.get("stats") == null, "no stats unless --stats");
+        List<YamlNode> benefits = root.get("benefits").items();
+        assertEquals(text.outLines().size() - 4, benefits.size(), "one object per row of the table");
+        for (YamlNode b : benefits) {
+            String code = b.text("benefit");
+            List<String> cells = List.of(text.outLines().stream()
+                    .filter(l -> l.startsWith(code + " "))
+                    .findFirst()
+                    .orElseThrow()
+                    .split(" {2,}"));
+            String cash = b.text("cash_low").equals(b.text("cash_high"))
+                    ? b.text("cash_low")
+                    : b.text("cash_low") + ".." + b.text("cash_high");
+            assertEquals(
+                    cells.subList(0, 8),
+                    List.of(
+                            code,
+                            b.text("eligible"),
+                            b.text("not_eligible"),
+                            b.text("needs_info"),
+                            cash,
+                            b.text("in_kind"),
+                            b.get("quota").isNull() ? "-" : b.text("quota"),
+                            b.get("budget").isNull() ? "-" : b.text("budget")),
+                    code);
+        }
+        YamlNode check = benefits.stream()
+                .filter(b -> b.text("benefit").equals("XIAN_FREE_HEALTH_CHECK"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("免费体检（体检车进一线+自主体检）", check.text("name_zh"));
+        assertEquals("health_check.quota_per_year", check.text("quota_parameter"));
+        assertEquals("false", check.text("quota_exceeded"));
+        String sameInChinese =
+                CliTest.run(with(args, "--format", "json", "--lang", "zh")).out();
+        assertEquals(withoutTimes(json.out()), withoutTimes(sameInChinese), "JSON is the same in every language");
+        CliTest.Run stats = CliTest.run(with(args, "--format", "json", "--stats"));
+        YamlNode s = YamlNode.parse("stats.json", stats.out()).get("stats");
+        assertTrue(s.text("heap_max_mib").matches("\\d+\\.\\d"), stats::toString);
+        assertTrue(s.text("gc_collections").matches("\\d+"), stats::toString);
+    }
+
+    @Test
+    void jsonListsTheBadRows() throws IOException {
+        Path csv = Files.writeString(dir.resolve("bad-json.csv"), "id,work_city\nx,atlantis\ny,xian\nz,gotham\n");
+        CliTest.Run r = CliTest.run(
+                "population", "--region", "xian", "--format", "json", "--max-problems", "1", csv.toString());
+        assertEquals(0, r.code(), r::toString);
+        YamlNode root = YamlNode.parse("bad.json", r.out());
+        assertEquals("3", root.text("rows"));
+        assertEquals("2", root.text("bad_rows"));
+        assertEquals("2", root.text("problem_count"));
+        List<YamlNode> problems = root.get("problems").items();
+        assertEquals(1, problems.size());
+        assertEquals("2", problems.get(0).text("row"));
+        assertEquals("work_city", problems.get(0).text("field"));
+        assertTrue(problems.get(0).text("problem").startsWith("unknown city 'atlantis'"));
+    }
+
+    @Test
+    void csvIsRfc4180WithTheSameFigures() {
+        String[] args = {"population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString()};
+        CliTest.Run csv = CliTest.run(with(args, "--format", "csv"));
+        assertEquals(0, csv.code(), csv::toString);
+        assertEquals("", csv.err());
+        assertTrue(csv.out().endsWith("\r\n"), "records end in CR LF");
+        assertFalse(csv.out().replace("\r\n", "").contains("\n"), "no bare line feed");
+        List<List<String>> records = parseCsv(csv.out());
+        assertEquals(PopulationOutput.CSV_HEADER, records.get(0));
+        YamlNode json = YamlNode.parse(
+                "p.json", CliTest.run(with(args, "--format", "json")).out());
+        List<YamlNode> benefits = json.get("benefits").items();
+        assertEquals(benefits.size() + 1, records.size(), "a header and one record per benefit");
+        for (int i = 0; i < benefits.size(); i++) {
+            List<String> record = records.get(i + 1);
+            assertEquals(records.get(0).size(), record.size());
+            for (int c = 0; c < record.size(); c++) {
+                String column = records.get(0).get(c);
+                if (column.equals("seconds") || column.equals("rows_per_second")) {
+                    continue;
+                }
+                YamlNode v = json.get(column) != null
+                        ? json.get(column)
+                        : benefits.get(i).get(column);
+                assertEquals(v.isNull() ? "" : v.text(), record.get(c), column);
+            }
+        }
+        // a name with quotes is quoted, its quotes doubled
+        assertTrue(csv.out().contains(",\"Spring Festival \"\"warm road home\"\" special trains\","), csv::toString);
+        assertEquals(
+                withoutTimes(csv.out()),
+                withoutTimes(CliTest.run(with(args, "--format", "csv", "--lang", "zh"))
+                        .out()),
+                "CSV is the same in every language");
+    }
+
+    @Test
+    void formatProgressAndStatsAreChecked() {
+        String file = xian1000.toString();
+        assertBadInput(
+                CliTest.run("population", "--region", "xian", "--format", "xml", file),
+                "--format: is text, json or csv");
+        assertBadInput(
+                CliTest.run("population", "--region", "xian", "--format", "xml", "--lang", "zh", file),
+                "--format: 应为 text、json 或 csv");
+        assertBadInput(CliTest.run("population", "--region", "xian", "--format", "csv", "--stats", file), "--stats");
+        assertBadInput(
+                CliTest.run("population", "--region", "xian", "--threads", "0", "--lang", "zh", file),
+                "--threads: 至少为 1");
+    }
+
+    private static List<List<String>> cells(List<String> lines) {
+        return lines.stream().map(l -> List.of(l.trim().split(" +"))).toList();
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    /** Output with the run's times taken out (JSON fields, CSV columns, the text's last line). */
+    private static String withoutTimes(String out) {
+        return out.replaceAll("\"(seconds|rows_per_second|peak_rows_in_flight)\": [\\d.]+", "")
+                .replaceAll(",\\d+\\.\\d{3},\\d+,", ",,")
+                .replaceAll("\\d+\\.\\d s, \\d+ rows/s", "");
+    }
+
+    /** RFC 4180 records: CR LF between records, quoted cells with doubled quotes. */
+    private static List<List<String>> parseCsv(String text) {
+        List<List<String>> records = new java.util.ArrayList<>();
+        List<String> record = new java.util.ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new java.util.ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        assertTrue(record.isEmpty() && cell.length() == 0, "the last record ends in CR LF");
+        return records;
+    }
+
+    @Test
     void aBadRowIsReportedAndTheExitCodeStaysZero() throws IOException {
         Path csv = Files.writeString(
                 dir.resolve("one-bad.csv"),
@@ -151,6 +357,11 @@ class PopulationCliTest {
         assertTrue(m.matches(), r.lastLine());
         assertEquals("3", m.group(1));
         assertEquals("1", m.group(2));
+        CliTest.Run zh = CliTest.run("population", "--region", "xian", "--lang", "zh", csv.toString());
+        assertTrue(
+                zh.outLines().stream().anyMatch(l -> l.startsWith("第 3 行：work_city：unknown city 'atlantis'")),
+                zh::toString);
+        assertTrue(zh.lastLine().startsWith("3 行，1 行有误，"), zh.lastLine());
     }
 
     @Test
@@ -172,6 +383,18 @@ class PopulationCliTest {
                 stats.matches(
                         "stats: 1 threads, peak \\d+ rows in flight; heap used .* MiB; GC \\d+ collections, .* s"),
                 stats);
+        CliTest.Run zh = CliTest.run(
+                "population",
+                "--region",
+                "xian",
+                "--as-of",
+                "2026-03-10",
+                "--stats",
+                "--lang",
+                "zh",
+                xian1000.toString());
+        String statsZh = zh.outLines().get(zh.outLines().size() - 2);
+        assertTrue(statsZh.matches("统计：\\d+ 个线程，最多 \\d+ 行同时在处理；堆：.* MiB；GC \\d+ 次，.* 秒"), statsZh);
     }
 
     @Test
@@ -183,6 +406,9 @@ class PopulationCliTest {
         assertEquals(3, r.outLines().stream().filter(l -> l.startsWith("row ")).count());
         assertTrue(r.out().contains("... and 4 more problems (the first 3 by row are listed)"), r.out());
         assertTrue(r.lastLine().startsWith("7 rows, 7 bad rows, "), r.lastLine());
+        CliTest.Run zh =
+                CliTest.run("population", "--region", "xian", "--max-problems", "3", "--lang", "zh", csv.toString());
+        assertTrue(zh.out().contains("……另有 4 个问题（只列出行号最小的 3 个）"), zh.out());
     }
 
     @Test
@@ -446,5 +672,33 @@ class PopulationCliTest {
                 .findFirst()
                 .orElseThrow();
         assertTrue(recuperation.matches(".* 20000 +10000000\\.00 +NOTE 3"), recuperation);
+        CliTest.Run zh = run(
+                () -> Nuanxin.builder().regions("zhejiang"),
+                "population",
+                "--region",
+                "zhejiang",
+                "--as-of",
+                "2025-03-18",
+                "--lang",
+                "zh",
+                csv.toString());
+        assertTrue(
+                zh.outLines().stream()
+                        .anyMatch(l -> l.startsWith("ZHEJIANG_FREE_HEALTH_CHECK ") && l.endsWith(" 注 1，注 2")),
+                zh::toString);
+        assertTrue(zh.outLines().contains("注："), zh::toString);
+        assertTrue(
+                zh.outLines().stream()
+                        .anyMatch(l -> l.startsWith("  [2] ZHEJIANG_FREE_HEALTH_CHECK 预算 "
+                                + "health_check.budget_provincial：A-ZJ-1: does not add up")),
+                zh::toString);
+    }
+
+    @Test
+    void flagsInChinese() {
+        assertEquals("超出名额", PopulationOutput.flag(BenefitTotals.QUOTA_EXCEEDED, Lang.ZH));
+        assertEquals("超出预算", PopulationOutput.flag(BenefitTotals.BUDGET_EXCEEDED, Lang.ZH));
+        assertEquals("可能超出预算", PopulationOutput.flag(BenefitTotals.BUDGET_MAY_BE_EXCEEDED, Lang.ZH));
+        assertEquals("QUOTA EXCEEDED", PopulationOutput.flag(BenefitTotals.QUOTA_EXCEEDED, Lang.EN));
     }
 }
