@@ -63,9 +63,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>{@code benefits [--region R]}: the benefit catalogue as a table;</li>
  *   <li>{@code lint DIR}: checks a rule folder, one {@code file:line:column: severity: message} per problem,
  *       ending with {@code N errors, N warnings}.</li>
- *   <li>{@code population --region R [--as-of DATE] [--stats] [--format text|json|csv] FILE.csv}: a member register
- *       assessed on all cores and added up per benefit beside its quota and budget ({@link PopulationCommand}),
- *       ending with {@code N rows, N bad rows, S s, R rows/s};</li>
+ *   <li>{@code population --region R [--as-of DATE] [--stats] [--format text|json|csv] [--progress auto|always|never]
+ *       FILE.csv}: a member register assessed on all cores and added up per benefit beside its quota and budget
+ *       ({@link PopulationCommand}), ending with {@code N rows, N bad rows, S s, R rows/s};</li>
  *   <li>{@code generate --region R --rows N [--seed S] [--bad-rows F] OUT.csv}: a synthetic register to try it with
  *       ({@link GenerateCommand});</li>
  *   <li>{@code interview [--region R] [--as-of DATE] [--lang zh|en]}: the guided interview

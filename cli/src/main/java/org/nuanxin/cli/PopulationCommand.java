@@ -2,6 +2,7 @@ package org.nuanxin.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -56,7 +57,8 @@ import picocli.CommandLine.Spec;
                     + "arrears_date, arrears_amount. An empty cell is unknown. children: 2015-06-01:PRIMARY;2019-03-02 "
                     + "(- or none: known to have none); certificates: DEGREE:2023-05-01;SKILL:2024-01-01.",
             "Bad rows are reported and skipped; they do not change the exit code. Progress goes to stderr, at most once a "
-                    + "second, when run in a terminal (System.console() is not null). Make a register to try it with 'generate'."
+                    + "second, when stderr is a terminal (--progress): the share of the file read, rows, rows/s and the "
+                    + "time left. Make a register to try it with 'generate'."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -121,6 +123,15 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
                     + "on each (RFC 4180, CR LF).")
     String format;
 
+    @Option(
+            names = "--progress",
+            paramLabel = "auto|always|never",
+            defaultValue = "auto",
+            description = "Progress on stderr: auto (default) when stderr is a terminal (on Linux read from "
+                    + "/proc/self/fd/2, so also when stdout goes to a file; elsewhere when System.console() is set), "
+                    + "always, or never.")
+    String progressMode;
+
     @Mixin
     LangOption langOption;
 
@@ -136,6 +147,9 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
     public Integer call() {
         if (!List.of("text", "json", "csv").contains(format)) {
             throw new CliInputException("--format", "应为 text、json 或 csv", "is text, json or csv");
+        }
+        if (!List.of("auto", "always", "never").contains(progressMode)) {
+            throw new CliInputException("--progress", "应为 auto、always 或 never", "is auto, always or never");
         }
         if (stats && format.equals("csv")) {
             throw new CliInputException(
@@ -165,8 +179,16 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
             options = options.withThreads(threads);
         }
         HeapWatch heap = stats ? new HeapWatch() : null;
+        boolean showProgress =
+                progressMode.equals("always") || (progressMode.equals("auto") && Progress.stderrIsTerminal());
+        Progress.CountingInputStream bytes;
+        try {
+            bytes = new Progress.CountingInputStream(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Progress progress =
-                System.console() != null ? new Progress(spec.commandLine().getErr()) : null;
+                showProgress ? new Progress(spec.commandLine().getErr(), lang, size(file), bytes::count) : null;
         if (heap != null || progress != null) {
             options = options.withProgress(done -> {
                 if (heap != null) {
@@ -178,7 +200,7 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
             });
         }
         PopulationReport report;
-        try (Reader in = open(file)) {
+        try (Reader in = reader(bytes)) {
             report = Population.run(engine, id, date, in, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -204,6 +226,15 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
         return Cli.OK;
     }
 
+    /** The file's size in bytes, or 0 when it cannot be told. */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /**
      * Decisions kept for reuse when {@code --cached-decisions} is not given: one per 10 KiB of heap (a decision
      * takes a few KiB), at least the engine's default and at most 100,000. A register of a million workers has
@@ -215,46 +246,15 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
         return (int) Math.max(Nuanxin.DEFAULT_CACHED_DECISIONS, Math.min(100_000, byHeap));
     }
 
-    private static Reader open(Path file) throws IOException {
+    private static Reader reader(InputStream in) {
         return new BufferedReader(
                 new InputStreamReader(
-                        Files.newInputStream(file),
+                        in,
                         StandardCharsets.UTF_8
                                 .newDecoder()
                                 .onMalformedInput(CodingErrorAction.REPORT)
                                 .onUnmappableCharacter(CodingErrorAction.REPORT)),
                 1 << 16);
-    }
-
-    /** Rows done on stderr, overwritten in place, at most once a second. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private final long started = System.nanoTime();
-        private long last = System.nanoTime();
-        private boolean shown;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        void update(long done) {
-            long now = System.nanoTime();
-            if (now - last < 1_000_000_000L) {
-                return;
-            }
-            last = now;
-            double s = (now - started) / 1e9;
-            err.print("\r" + done + " rows, " + String.format(Locale.ROOT, "%.0f", done / s) + " rows/s   ");
-            err.flush();
-            shown = true;
-        }
-
-        void clear() {
-            if (shown) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
-            }
-        }
     }
 
     /** Heap figures for {@code --stats}: sampled as the run goes, and the heap pools' own peaks. */

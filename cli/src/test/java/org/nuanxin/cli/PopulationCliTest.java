@@ -280,10 +280,23 @@ class PopulationCliTest {
         assertBadInput(
                 CliTest.run("population", "--region", "xian", "--format", "xml", "--lang", "zh", file),
                 "--format: 应为 text、json 或 csv");
+        assertBadInput(CliTest.run("population", "--region", "xian", "--progress", "sometimes", file), "--progress");
         assertBadInput(CliTest.run("population", "--region", "xian", "--format", "csv", "--stats", file), "--stats");
         assertBadInput(
                 CliTest.run("population", "--region", "xian", "--threads", "0", "--lang", "zh", file),
                 "--threads: 至少为 1");
+    }
+
+    @Test
+    void progressNeverGoesToStdout() {
+        String[] args = {"population", "--region", "xian", "--as-of", "2026-03-10", xian1000.toString()};
+        CliTest.Run always = CliTest.run(with(args, "--progress", "always"));
+        CliTest.Run never = CliTest.run(with(args, "--progress", "never"));
+        assertEquals(0, always.code(), always::toString);
+        assertEquals(withoutTimes(never.out()), withoutTimes(always.out()));
+        assertFalse(always.out().contains("\r"));
+        assertFalse(always.err().contains("\n"), "progress is one line overwritten in place");
+        assertEquals("", never.err());
     }
 
     private static List<List<String>> cells(List<String> lines) {
