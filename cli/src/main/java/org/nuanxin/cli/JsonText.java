@@ -1,6 +1,6 @@
 package org.nuanxin.cli;
 
-import java.util.Locale;
+import org.nuanxin.input.YamlNode;
 
 /** JSON strings for the JSON the command line writes itself (the engine writes an assessment's). */
 final class JsonText {
@@ -9,24 +9,9 @@ final class JsonText {
 
     /** {@code v} as a JSON string, quoted, with {@code "}, {@code \} and control characters escaped. */
     static String quote(String v) {
-        StringBuilder s = new StringBuilder("\"");
-        for (char c : v.toCharArray()) {
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\r' -> s.append("\\r");
-                case '\t' -> s.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.append('"').toString();
+        StringBuilder s = new StringBuilder();
+        YamlNode.quote(s, v);
+        return s.toString();
     }
 
     /** {@code v} quoted, or {@code null}. */
