@@ -209,9 +209,7 @@ public class ApiController {
     @Operation(summary = "A member's grants, oldest first (staff)", security = @SecurityRequirement(name = "staff"))
     @GetMapping("/members/{id}/claims")
     public List<Map<String, Object>> claims(@PathVariable("id") String id) {
-        if (!id.matches(MEMBER_ID)) {
-            throw ApiProblem.invalid("id", MEMBER_ID_HINT);
-        }
+        requireMemberId("id", id);
         List<Map<String, Object>> out = new ArrayList<>();
         for (Grant g : ledger.grantsOf(id)) {
             out.add(grantJson(g, null));
@@ -275,6 +273,17 @@ public class ApiController {
         out.put("rule_set_version", r.ruleSetVersion());
         out.put("benefits", benefits);
         return out;
+    }
+
+    /**
+     * Checks a member id: 1–64 letters, digits, {@code _ . -}, starting with a letter or digit.
+     *
+     * @throws ApiProblem 400 naming {@code field} when {@code id} is not one
+     */
+    public static void requireMemberId(String field, String id) {
+        if (id == null || !id.matches(MEMBER_ID)) {
+            throw ApiProblem.invalid(field, MEMBER_ID_HINT);
+        }
     }
 
     private LocalDate today() {

@@ -77,10 +77,12 @@ public class StaffPage {
     /** The login form (Spring Security checks the credentials). */
     @GetMapping("/login")
     public String login(@RequestParam(name = "lang", defaultValue = "zh") String lang, Model model) {
-        common(model, WorkerPage.lang(lang), null, null, null, null);
+        basics(model, WorkerPage.lang(lang), null);
         return "login";
     }
 
+    /** The page: the places of {@code region} in {@code year} (default: the first region, this year), and the
+     * claims of {@code member} when one is named. */
     @GetMapping("/staff")
     public String page(
             @RequestParam(name = "lang", defaultValue = "zh") String lang,
@@ -89,11 +91,8 @@ public class StaffPage {
             @RequestParam(name = "year", required = false) Integer year,
             Model model,
             HttpServletResponse response) {
-        try {
-            common(model, WorkerPage.lang(lang), member, region, year, EXAMPLE_CASE);
-        } catch (ApiProblem e) {
-            fail(model, response, e.status().value(), e.getMessage());
-        }
+        basics(model, WorkerPage.lang(lang), EXAMPLE_CASE);
+        guarded(model, response, () -> ledgerView(model, member, region, year));
         return "staff";
     }
 
@@ -105,18 +104,12 @@ public class StaffPage {
             @RequestParam("case") String body,
             Model model,
             HttpServletResponse response) {
-        lang = WorkerPage.lang(lang);
-        try {
+        boolean en = basics(model, WorkerPage.lang(lang), body);
+        guarded(model, response, () -> {
             CaseRequest request = CaseRequest.read(body, Set.of(), nuanxin, today());
-            common(model, lang, member, request.region(), null, body);
-            Assessment a = nuanxin.assess(
-                    request.region(), request.withClaims(ledger.claims(member, request.region())), request.asOf());
-            model.addAttribute("rows", rows(a, lang.equals("en")));
-        } catch (ApiProblem e) {
-            fail(model, response, e.status().value(), e.getMessage());
-        } catch (InvalidInputException e) {
-            fail(model, response, 400, e.getMessage());
-        }
+            ledgerView(model, member, request.region(), null);
+            model.addAttribute("rows", rows(assess(request, member), en));
+        });
         return "staff";
     }
 
@@ -130,11 +123,10 @@ public class StaffPage {
             Authentication auth,
             Model model,
             HttpServletResponse response) {
-        lang = WorkerPage.lang(lang);
-        boolean en = lang.equals("en");
-        try {
+        boolean en = basics(model, WorkerPage.lang(lang), body);
+        boolean done = guarded(model, response, () -> {
             CaseRequest request = CaseRequest.read(body, Set.of(), nuanxin, today());
-            common(model, lang, member, request.region(), null, body);
+            ApiController.requireMemberId("member", member);
             Grants.Outcome o = grants.grant(request, member, benefit, auth.getName(), null);
             JsonNode decision = json.readTree(o.record().decision());
             List<String> reasons = new ArrayList<>();
@@ -152,23 +144,46 @@ public class StaffPage {
                             o.record().inputSha256(),
                             reasons));
             // the page after a grant shows the decisions, claims and places as they are now
-            common(model, lang, member, request.region(), null, body);
-            Assessment now = nuanxin.assess(
-                    request.region(), request.withClaims(ledger.claims(member, request.region())), request.asOf());
-            model.addAttribute("rows", rows(now, en));
+            ledgerView(model, member, request.region(), null);
+            model.addAttribute("rows", rows(assess(request, member), en));
+        });
+        if (!done) {
+            // a refusal: the claims and places as they are, beside why
+            guarded(model, response, () -> ledgerView(model, member, null, null));
+        }
+        return "staff";
+    }
+
+    /** The case assessed with the member's claims from the ledger. */
+    private Assessment assess(CaseRequest request, String member) {
+        return nuanxin.assess(
+                request.region(), request.withClaims(ledger.claims(member, request.region())), request.asOf());
+    }
+
+    /** Runs {@code work}; a refusal or bad input becomes the page's problem line and status. */
+    private static boolean guarded(Model model, HttpServletResponse response, Runnable work) {
+        try {
+            work.run();
+            return true;
         } catch (ApiProblem e) {
             fail(model, response, e.status().value(), e.getMessage());
         } catch (InvalidInputException e) {
             fail(model, response, 400, e.getMessage());
         }
-        return "staff";
+        return false;
     }
 
-    private void common(Model model, String lang, String member, String region, Integer year, String body) {
+    /** The words and the case form; returns whether the page is in English. */
+    private boolean basics(Model model, String lang, String body) {
         model.addAttribute("lang", lang);
         model.addAttribute("t", Texts.of(lang));
         model.addAttribute("regions", nuanxin.regionIds());
         model.addAttribute("caseText", body == null ? EXAMPLE_CASE : body);
+        return lang.equals("en");
+    }
+
+    /** The places table and, with a member, the member's claims. */
+    private void ledgerView(Model model, String member, String region, Integer year) {
         String r = region != null ? region : nuanxin.regionIds().get(0);
         int y = year != null ? year : today().getYear();
         model.addAttribute("region", r);
