@@ -284,6 +284,9 @@ public final class Nuanxin implements Assessor {
      * {@code Throwable} including {@code OutOfMemoryError} and {@code StackOverflowError} — ends in a
      * rejected {@link ReloadResult}, and the rules serving now keep serving.
      *
+     * <p>Compiling a folder needs {@code org.nuanxin:nuanxin-compiler} on the classpath (a host that runs only
+     * the bundled region jars does not carry it); without it, every reload is rejected saying so.
+     *
      * @param folder    the rule folder ({@code region.yaml} and the files it lists)
      * @param scenarios the region's scenario files or folders; when empty, the folder's own
      *                  {@code scenarios/} subfolder. A rule set without a suite is not promoted.
@@ -546,7 +549,9 @@ public final class Nuanxin implements Assessor {
 
         /**
          * Loads a region's rules and data from a folder (a policy author's working copy) instead of
-         * its bundled jar. The folder holds {@code region.yaml} and the files it lists.
+         * its bundled jar. The folder holds {@code region.yaml} and the files it lists. Its rules are
+         * compiled when the engine is built, which needs {@code org.nuanxin:nuanxin-compiler} on the
+         * classpath; without it {@link #build()} throws a {@link RuleBuildException} that says so.
          */
         public Builder ruleFolder(Path folder) {
             folders.put(folder.toString(), Objects.requireNonNull(folder, "folder"));

@@ -102,7 +102,7 @@ public final class CompiledRegion {
     }
 
     /** The names of the executable model's classes, as a region jar lists them. */
-    List<String> modelClasses() {
+    public List<String> modelClasses() {
         return modelClasses;
     }
 

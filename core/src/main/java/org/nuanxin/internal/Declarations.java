@@ -24,7 +24,7 @@ public final class Declarations {
     private Declarations() {}
 
     /** Whether any benefit declares a criterion. */
-    static boolean any(List<Benefit> benefits) {
+    public static boolean any(List<Benefit> benefits) {
         return benefits.stream()
                 .anyMatch(b -> b.servesEveryone()
                         || b.limit() != Benefit.Limit.NONE

@@ -55,7 +55,7 @@ public final class DrlSource {
     }
 
     /** The offset of a 1-based line and column, clamped to the text. */
-    int offset(int line, int column) {
+    public int offset(int line, int column) {
         int l = Math.max(1, Math.min(line, lineStarts.length));
         return Math.min(original.length(), lineStarts[l - 1] + Math.max(0, column - 1));
     }
@@ -109,5 +109,41 @@ public final class DrlSource {
             }
         }
         return out.toString();
+    }
+
+    /** A {@code rule} keyword where a declaration can start, and the first character of the rule's name. */
+    private static final java.util.regex.Pattern RULE =
+            java.util.regex.Pattern.compile("(?m)(?:^|\\bend)\\s*\\brule\\s+(?=[\"\\p{L}_$])");
+
+    /**
+     * Rule name → 1-based line of its {@code rule} keyword, found without a DRL parser: for rules compiled at
+     * build time, whose parse the engine does not repeat (the compiler module's tests check that this agrees
+     * with the parser on every rule file we ship). A name is a string literal or an identifier.
+     */
+    public java.util.Map<String, Integer> ruleLines() {
+        java.util.Map<String, Integer> lines = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = RULE.matcher(code);
+        while (m.find()) {
+            int at = m.end();
+            String name;
+            if (original.charAt(at) == '"') {
+                int close = at + 1;
+                while (close < original.length() && original.charAt(close) != '"') {
+                    close += original.charAt(close) == '\\' ? 2 : 1;
+                }
+                name = original.substring(at + 1, Math.min(close, original.length()));
+            } else {
+                int end = at;
+                while (end < code.length()
+                        && (Character.isLetterOrDigit(code.charAt(end))
+                                || code.charAt(end) == '_'
+                                || code.charAt(end) == '$')) {
+                    end++;
+                }
+                name = code.substring(at, end);
+            }
+            lines.putIfAbsent(name, line(code.lastIndexOf("rule", at)));
+        }
+        return lines;
     }
 }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.model.Model;
 import org.drools.model.Rule;
 import org.nuanxin.Benefit;
@@ -21,14 +21,15 @@ import org.nuanxin.Parameter;
 import org.nuanxin.RuleBuildException;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.RuleProblem.Severity;
+import org.nuanxin.spi.RuleCompiler;
 import org.nuanxin.spi.RuleFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds a region's rule set from its files: reads the data, takes the rules' executable model —
- * compiled at build time into a region jar, or compiled here from the guarded DRL by
- * {@link ModelCompiler} — checks that every rule carries the metadata an explanation needs and every
+ * compiled at build time into a region jar, or compiled here from the guarded DRL by the
+ * {@link RuleCompiler} on the classpath ({@code nuanxin-compiler}) — checks that every rule carries the metadata an explanation needs and every
  * catalogue benefit is decided by some rule, and hands the model to {@link DirectRules}, the one
  * way rules run.
  */
@@ -52,9 +53,10 @@ public final class RegionCompiler {
 
     /**
      * As {@link #compile(RuleFiles)}; rules compiled here from DRL also leave their classes in
-     * {@code classesOut} (binary name → class file), which {@link Precompile} writes into a region jar.
+     * {@code classesOut} (binary name → class file), which the compiler module's {@code Precompile} writes
+     * into a region jar.
      */
-    static CompiledRegion compile(RuleFiles files, Map<String, byte[]> classesOut) {
+    public static CompiledRegion compile(RuleFiles files, Map<String, byte[]> classesOut) {
         long start = System.nanoTime();
         RegionData data;
         try {
@@ -77,46 +79,34 @@ public final class RegionCompiler {
         // compiled here, from a folder or when a jar's model cannot be loaded, pass the guard first.
         List<Model> models = files.precompiled() != null ? models(data.id(), files) : null;
         boolean precompiled = models != null;
-        Map<String, PackageDescr> checked = null;
-        if (models == null) {
-            checked = new java.util.LinkedHashMap<>();
-            for (String file : files.drlFiles()) {
-                RuleGuard.Checked guard = RuleGuard.guard(file, files.files().get(file)); // rules are code
-                problems.addAll(guard.problems());
-                checked.put(file, guard.descr());
-            }
-            String declared = declarations(data, files);
-            if (declared != null) {
-                RuleGuard.Checked guard = RuleGuard.guard(Declarations.FILE, declared);
-                problems.addAll(guard.problems());
-                checked.put(Declarations.FILE, guard.descr());
-            }
-            if (!problems.isEmpty()) {
-                throw new RuleBuildException(data.id(), files.origin(), problems);
-            }
-            models = ModelCompiler.compile(data.id(), files.origin(), checked, problems, classesOut);
-        }
-
-        Map<String, DrlOutline> outlines = new HashMap<>();
-        Map<String, String> fileOfRule = new HashMap<>();
-        Map<String, Integer> order = new HashMap<>();
-        List<String> ruleFiles = new ArrayList<>(files.drlFiles());
         String declared = declarations(data, files);
+        List<String> ruleFiles = new ArrayList<>(files.drlFiles());
         if (declared != null) {
             ruleFiles.add(Declarations.FILE); // the catalogue's declared criteria, after every rule file
         }
+        Map<String, String> drl = new LinkedHashMap<>();
         for (String file : ruleFiles) {
-            String text =
-                    file.equals(Declarations.FILE) ? declared : files.files().get(file);
-            DrlOutline outline = checked != null
-                    ? DrlOutline.of(checked.get(file)) // the guard's parse
-                    : DrlOutline.of(file, text);
-            outlines.put(file, outline);
+            drl.put(
+                    file,
+                    file.equals(Declarations.FILE) ? declared : files.files().get(file));
+        }
+        Map<String, Map<String, Integer>> lines = new HashMap<>();
+        if (models == null) {
+            RuleCompiler.Compiled compiled =
+                    compiler(data.id(), files.origin()).compile(data.id(), files.origin(), drl, problems, classesOut);
+            models = compiled.models();
+            lines.putAll(compiled.ruleLines());
+        } else {
+            drl.forEach((file, text) -> lines.put(file, new DrlSource(text).ruleLines()));
+        }
+
+        Map<String, String> fileOfRule = new HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
+        List<String> sorted = files.drlFiles().stream().sorted().toList();
+        for (String file : ruleFiles) {
             // by file name, not manifest position: reordering region.yaml's list changes no explanation
-            int fileIndex = file.equals(Declarations.FILE)
-                    ? ruleFiles.size()
-                    : files.drlFiles().stream().sorted().toList().indexOf(file);
-            outline.ruleLines().forEach((rule, line) -> {
+            int fileIndex = file.equals(Declarations.FILE) ? ruleFiles.size() : sorted.indexOf(file);
+            lines.getOrDefault(file, Map.of()).forEach((rule, line) -> {
                 fileOfRule.put(rule, file);
                 order.put(rule, fileIndex * 1_000_000 + line);
             });
@@ -131,7 +121,7 @@ public final class RegionCompiler {
                 globals.add(g.getName());
             }
             for (Rule rule : model.getRules()) {
-                RuleInfo info = ruleInfo(rule, data, codes, outlines, fileOfRule, order, problems);
+                RuleInfo info = ruleInfo(rule, data, codes, lines, fileOfRule, order, problems);
                 if (info != null) {
                     rules.put(key(rule), info);
                     if (!"*"
@@ -221,6 +211,33 @@ public final class RegionCompiler {
         return Declarations.drl(pkg, data.benefits());
     }
 
+    /** The rule compiler on the classpath, found once; {@code null} when there is none. */
+    private static final class Compiler {
+        static final RuleCompiler FOUND = java.util.ServiceLoader.load(
+                        RuleCompiler.class, RegionCompiler.class.getClassLoader())
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The rule compiler, or a build error that says how to get one. */
+    private static RuleCompiler compiler(String region, String origin) {
+        if (Compiler.FOUND == null) {
+            throw new RuleBuildException(
+                    region,
+                    origin,
+                    List.of(new RuleProblem(
+                            RuleFiles.REGION,
+                            0,
+                            0,
+                            Severity.ERROR,
+                            "",
+                            "these rules must be compiled from DRL, and no rule compiler is on the classpath: add"
+                                    + " the dependency org.nuanxin:nuanxin-compiler (rule folders, reload and lint"
+                                    + " need it), or use the region's jar, whose rules are compiled at build time")));
+        }
+        return Compiler.FOUND;
+    }
+
     /** The executable model compiled at build time, or {@code null} (logged) when it cannot be loaded. */
     private static List<Model> models(String region, RuleFiles files) {
         try {
@@ -248,13 +265,13 @@ public final class RegionCompiler {
             Rule rule,
             RegionData data,
             Set<String> codes,
-            Map<String, DrlOutline> outlines,
+            Map<String, Map<String, Integer>> lines,
             Map<String, String> fileOfRule,
             Map<String, Integer> order,
             List<RuleProblem> problems) {
         Map<String, Object> meta = metadata(rule);
         String file = fileOfRule.getOrDefault(rule.getName(), "?");
-        int line = outlines.containsKey(file) ? outlines.get(file).line(rule.getName()) : 0;
+        int line = lines.getOrDefault(file, Map.of()).getOrDefault(rule.getName(), 0);
         boolean ok = true;
         for (String m : REQUIRED_META) {
             Object v = meta.get(m);

@@ -467,7 +467,7 @@ class ReliabilityReportTest {
                 "**Why runaway work is impossible.** The guard is an allow-list on the parsed rule, not a search of its "
                         + "text: Drools' own DRL parser reads the file, JavaParser reads every consequence and `eval`, and every "
                         + "expression is typed and checked against one reviewed table of the rule vocabulary "
-                        + "(`core/src/main/java/org/nuanxin/internal/RuleVocabulary.java`); the compiler then gets the very "
+                        + "(`compiler/src/main/java/org/nuanxin/compiler/RuleVocabulary.java`); the compiler then gets the very "
                         + "package the guard checked. What it accepts has no loops, no recursion (no functions, no lambdas, no "
                         + "method of the rule's own), no arrays, no string building and no string, regex, reflection, thread, "
                         + "I/O or system-property method; no `update`/`insert`/`modify`, so a rule fires at most once per "
