@@ -1,5 +1,7 @@
 package org.nuanxin;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,13 +36,96 @@ public final class BatchAssessor {
     private record Facts(int generation, Map<String, Function<Profile, Object>> byKey) {}
 
     private volatile Facts facts = new Facts(0, Map.of());
-    private final ConcurrentHashMap<List<Object>, Assessment> cache = new ConcurrentHashMap<>();
+    private final Decisions cache;
+
+    /**
+     * The decisions held. MEASUREMENT ONLY (issue 19): two stores, chosen by the system property
+     * {@code nuanxin.batch.cache} ({@code map} or {@code caffeine}), so that BatchBenchmark measures both
+     * in one JMH run; the slower one and the property go in the next commit.
+     */
+    private interface Decisions {
+        Assessment get(List<Object> key);
+
+        void put(List<Object> key, Assessment a);
+
+        void clear();
+
+        long size();
+    }
+
+    /** A map emptied when it reaches the bound. */
+    private static final class MapDecisions implements Decisions {
+        private final ConcurrentHashMap<List<Object>, Assessment> map = new ConcurrentHashMap<>();
+        private final int max;
+
+        MapDecisions(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public Assessment get(List<Object> key) {
+            return map.get(key);
+        }
+
+        @Override
+        public void put(List<Object> key, Assessment a) {
+            if (map.size() >= max) {
+                map.clear();
+            }
+            map.put(key, a);
+        }
+
+        @Override
+        public void clear() {
+            map.clear();
+        }
+
+        @Override
+        public long size() {
+            return map.size();
+        }
+    }
+
+    /** Caffeine's bounded cache (W-TinyLFU eviction), its upkeep done on the calling thread. */
+    private static final class CaffeineDecisions implements Decisions {
+        private final Cache<List<Object>, Assessment> cache;
+
+        CaffeineDecisions(int max) {
+            cache = Caffeine.newBuilder()
+                    .maximumSize(max)
+                    .executor(Runnable::run)
+                    .build();
+        }
+
+        @Override
+        public Assessment get(List<Object> key) {
+            return cache.getIfPresent(key);
+        }
+
+        @Override
+        public void put(List<Object> key, Assessment a) {
+            cache.put(key, a);
+        }
+
+        @Override
+        public void clear() {
+            cache.invalidateAll();
+        }
+
+        @Override
+        public long size() {
+            return cache.estimatedSize();
+        }
+    }
 
     BatchAssessor(CompiledRegion region, LocalDate asOf, int maxFirings, int maxEntries) {
         this.region = region;
         this.asOf = asOf;
         this.maxFirings = maxFirings;
         this.maxEntries = maxEntries;
+        this.cache = "map".equals(System.getProperty("nuanxin.batch.cache"))
+                ? new MapDecisions(maxEntries)
+                : new CaffeineDecisions(maxEntries);
     }
 
     /** The date every worker is assessed at. */
@@ -50,7 +135,7 @@ public final class BatchAssessor {
 
     /** Decisions held for reuse. */
     public int cachedDecisions() {
-        return cache.size();
+        return (int) cache.size();
     }
 
     /**
@@ -79,9 +164,6 @@ public final class BatchAssessor {
         Map<String, Function<Profile, Object>> read = new LinkedHashMap<>();
         Assessment a = region.assess(situation, asOf, maxFirings, (k, fact, value) -> read.putIfAbsent(k, fact));
         if (known.byKey().keySet().containsAll(read.keySet())) {
-            if (cache.size() >= maxEntries) {
-                cache.clear();
-            }
             cache.put(key, a);
         } else {
             synchronized (widen) {
