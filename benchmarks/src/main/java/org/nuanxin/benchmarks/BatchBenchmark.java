@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link RegisterGenerator}, {@value #ROWS} rows, seed {@value #SEED}, with event columns), all on the
  * register's reference date. One operation is one row. Every pass over the register is a new population
  * run: a fresh {@link Nuanxin#batch} assessor, so each pass starts with an empty decision cache and pays
- * its misses, as a run does. Threads take the rows in chunks of {@value #CHUNK} from a shared counter and
- * share the pass's assessor, as a run's assessing threads do.
+ * its misses, as a run does ({@code run=register}; {@code run=endless} keeps one assessor). Threads take
+ * the rows in chunks of {@value #CHUNK} from a shared counter and share the pass's assessor, as a run's
+ * assessing threads do.
  *
  * <p>{@code maxEntries} is the engine's {@code cachedDecisions}, the assessor's bound: {@code 10000} (as
  * shipped) holds every distinct decision of the register (the setup prints how many there are), {@code 1000}
@@ -68,6 +69,14 @@ public class BatchBenchmark {
         @Param({"10000", "1000"})
         public int maxEntries;
 
+        /**
+         * {@code register}: every pass over the register is a new run with a fresh assessor (its misses
+         * paid again); {@code endless}: one assessor for the whole trial, so after the first pass every row
+         * without events is a hit (the limit of a run far longer than the register).
+         */
+        @Param({"register", "endless"})
+        public String run;
+
         /** Which decision store BatchAssessor uses (the measurement build only: see docs/performance.md). */
         @Param({"map", "caffeine"})
         public String cache;
@@ -75,12 +84,18 @@ public class BatchBenchmark {
         Situation[] rows;
         LocalDate asOf;
         Nuanxin engine;
+        boolean fresh;
         final AtomicLong next = new AtomicLong();
         volatile Pass pass;
 
         @Setup(Level.Trial)
         public void setup() {
             System.setProperty("nuanxin.batch.cache", cache);
+            fresh = switch (run) {
+                case "register" -> true;
+                case "endless" -> false;
+                default -> throw new IllegalArgumentException("run is register or endless, not " + run);
+            };
             asOf = RegisterGenerator.referenceDate(REGION);
             rows = situations(register(ROWS, SEED));
             engine = Nuanxin.builder()
@@ -111,7 +126,7 @@ public class BatchBenchmark {
             long i = c.at++;
             long number = i / rows.length;
             Pass p = pass;
-            if (p.number() < number) {
+            if (p.number() < number && fresh) {
                 p = start(number);
             }
             return p.batch().assess(rows[(int) (i % rows.length)]);
