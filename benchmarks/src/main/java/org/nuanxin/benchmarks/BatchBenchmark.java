@@ -44,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code maxEntries} is the engine's {@code cachedDecisions}, the assessor's bound: {@code 10000} (as
  * shipped) holds every distinct decision of the register (the setup prints how many there are), {@code 1000}
  * holds fewer, so the cache must evict. {@code oneThread} and {@code twoThreads} fix the threads.
+ *
+ * <p>The decision store was chosen with this benchmark: commit 6ef05cd of issue 19 had a {@code cache}
+ * parameter ({@code map}, the map emptied when full that BatchAssessor keeps, or {@code caffeine}) for one
+ * JMH run of both; docs/performance.md has the figures.
  */
 @Fork(
         value = 2,
@@ -77,10 +81,6 @@ public class BatchBenchmark {
         @Param({"register", "endless"})
         public String run;
 
-        /** Which decision store BatchAssessor uses (the measurement build only: see docs/performance.md). */
-        @Param({"map", "caffeine"})
-        public String cache;
-
         Situation[] rows;
         LocalDate asOf;
         Nuanxin engine;
@@ -90,7 +90,6 @@ public class BatchBenchmark {
 
         @Setup(Level.Trial)
         public void setup() {
-            System.setProperty("nuanxin.batch.cache", cache);
             fresh = switch (run) {
                 case "register" -> true;
                 case "endless" -> false;
@@ -112,9 +111,8 @@ public class BatchBenchmark {
                 all.assess(s);
                 events += s.events().isEmpty() ? 0 : 1;
             }
-            System.out.println("\n" + rows.length + " rows, " + events + " with events, "
-                    + all.cachedDecisions() + " distinct decisions of the others; bound " + maxEntries + ", "
-                    + cache);
+            System.out.println("\n" + rows.length + " rows, " + events + " with events, " + all.cachedDecisions()
+                    + " distinct decisions of the others; bound " + maxEntries);
             pass = new Pass(0, engine.batch(REGION, asOf));
         }
 
