@@ -45,9 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * shipped) holds every distinct decision of the register (the setup prints how many there are), {@code 1000}
  * holds fewer, so the cache must evict. {@code oneThread} and {@code twoThreads} fix the threads.
  *
- * <p>The decision store was chosen with this benchmark: commit 6ef05cd of issue 19 had a {@code cache}
- * parameter ({@code map}, the map emptied when full that BatchAssessor keeps, or {@code caffeine}) for one
- * JMH run of both; docs/performance.md has the figures.
+ * <p>The decision store was chosen with this benchmark: commits 6ef05cd and aa8019a of issue 19 had a
+ * {@code cache} parameter ({@code map}, the map emptied when full that BatchAssessor keeps, or
+ * {@code caffeine}) for one JMH run of both; docs/performance.md has the figures.
  */
 @Fork(
         value = 2,
