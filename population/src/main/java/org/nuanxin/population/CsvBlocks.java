@@ -12,6 +12,11 @@ import java.io.Reader;
  * <p>A block knows the line it starts on (the header is line 1) and how many records it holds. A record
  * longer than {@link #MAX_RECORD} characters is not kept: it comes as a block of its own with no text, one
  * record and the problem, and its text is skipped, so one runaway row cannot fill memory. Not thread-safe.
+ *
+ * <p>Hand-written, not a CSV library, on measurement: {@code CsvBenchmark.blocks} (module benchmarks), this
+ * class with {@link CsvTokenizer} as a population run uses them, reads a generated 20,000-row register 2.6 ± 0.1
+ * times as fast as Apache Commons CSV 1.14.1 ({@code CsvBenchmark.commonsCsv}: 75.7 ± 1.8 against 29.0 ± 1.3
+ * registers/s, one thread) and allocates a third as much (6.9 against 20.9 MB a register); docs/performance.md.
  */
 final class CsvBlocks {
 

@@ -7,6 +7,11 @@ package org.nuanxin.population;
  * line breaks are text; blanks before an opening quote and after a closing one are dropped; blank lines are
  * skipped. The end of the block is the end of the input for its last record (only the file's last block can
  * end inside a record). Not thread-safe: one per thread.
+ *
+ * <p>Hand-written, not a CSV library, on measurement: {@code CsvBenchmark.blocks} (module benchmarks), this
+ * class with {@link CsvBlocks} as a population run uses them, reads a generated 20,000-row register 2.6 ± 0.1
+ * times as fast as Apache Commons CSV 1.14.1 ({@code CsvBenchmark.commonsCsv}: 75.7 ± 1.8 against 29.0 ± 1.3
+ * registers/s, one thread) and allocates a third as much (6.9 against 20.9 MB a register); docs/performance.md.
  */
 final class CsvTokenizer {
 
