@@ -50,6 +50,34 @@ public record BenefitTotals(
         Objects.requireNonNull(value, "value");
     }
 
+    /**
+     * The figures of two parts of a register together: counts and sums added (exactly), beside the same quota and
+     * budget; the flags are worked out from the sums, so two parts each within a quota can exceed it together.
+     * Associative and commutative.
+     *
+     * @throws IllegalArgumentException for another benefit, or another quota or budget
+     */
+    public BenefitTotals merge(BenefitTotals other) {
+        if (!code().equals(other.code())) {
+            throw new IllegalArgumentException("the totals of " + other.code() + " cannot be merged into " + code());
+        }
+        if (!Objects.equals(quota, other.quota) || !Objects.equals(budget, other.budget)) {
+            throw new IllegalArgumentException(
+                    "the totals of " + code() + " stand beside another quota or budget and cannot be merged");
+        }
+        return new BenefitTotals(
+                benefit,
+                eligible + other.eligible,
+                notEligible + other.notEligible,
+                needsInfo + other.needsInfo,
+                cash.add(other.cash),
+                cashMin.add(other.cashMin),
+                cashMax.add(other.cashMax),
+                value.add(other.value),
+                quota,
+                budget);
+    }
+
     /** The benefit code. */
     public String code() {
         return benefit.code();

@@ -24,16 +24,24 @@ final class CsvBlocks {
     static final int MAX_RECORD = 64 * 1024;
 
     /**
-     * Whole records: {@code text[0, length)}, starting on line {@code firstLine}; or, when {@code problem}
-     * is set, one record too long to keep, starting on line {@code firstLine}, with no text.
+     * Whole records: {@code text[from, from + length)}, starting on line {@code firstLine}; or, when
+     * {@code problem} is set, one record too long to keep, starting on line {@code firstLine}, with no text.
      */
-    record Block(char[] text, int length, long firstLine, int records, String problem) {
+    record Block(char[] text, int from, int length, long firstLine, int records, String problem) {
         /** Marks the end of the input for a consumer. */
         static final Block END = new Block(new char[0], 0, 0, 0, null);
+
+        /** Whole records at the start of {@code text}: {@code text[0, length)}. */
+        Block(char[] text, int length, long firstLine, int records, String problem) {
+            this(text, 0, length, firstLine, records, problem);
+        }
     }
 
     private final Reader in;
     private final int blockChars;
+    /** Whether a block's text is a view of the buffer, valid until the next call (else its own array). */
+    private final boolean reuse;
+
     private char[] buf;
     /** Text not handed out yet is {@code buf[start, len)}; it begins on {@link #line}. */
     private int start;
@@ -50,7 +58,9 @@ final class CsvBlocks {
     private int records;
     private int cutNewlines;
     private boolean eof;
-    private boolean first = true;
+    private boolean first;
+    /** Whether a line break was read inside a quoted cell. */
+    private boolean quotedLineBreak;
 
     // the record being scanned, in the terms of CsvReader's record(): quoted section, cell began with a
     // quote, cell blank so far, characters read
@@ -72,12 +82,40 @@ final class CsvBlocks {
      * @param blockChars the characters a block holds about at most (a block is longer only when one record is)
      */
     CsvBlocks(Reader in, int blockChars) {
+        this(in, blockChars, true, false);
+    }
+
+    /**
+     * @param in          the text; not closed here
+     * @param blockChars  the characters a block holds about at most (a block is longer only when one record is)
+     * @param fileStart   whether the text is the start of a file, where a byte-order mark is dropped; {@code false}
+     *                    for a part of a file after a line break, where the first character is text like any other
+     * @param reuse       whether a block's text may be a view of this reader's buffer, valid only until the next
+     *                    call of {@link #next}, so that reading allocates nothing per block; else every block has
+     *                    text of its own and may be handed to another thread
+     */
+    CsvBlocks(Reader in, int blockChars, boolean fileStart, boolean reuse) {
         if (blockChars < 1) {
             throw new IllegalArgumentException("block size must be at least 1 character");
         }
         this.in = in;
         this.blockChars = blockChars;
         this.buf = new char[Math.max(blockChars, 16)];
+        this.first = fileStart;
+        this.reuse = reuse;
+    }
+
+    /**
+     * Whether a line break has been read inside a quoted cell so far: the record it belongs to spans more than one
+     * line, so a line break in the text is not always the end of a record.
+     */
+    boolean quotedLineBreak() {
+        return quotedLineBreak;
+    }
+
+    /** The line the text read so far ends on: one more than the line breaks read (at the end, all of them). */
+    long lineAtEnd() {
+        return line + newlines;
     }
 
     /**
@@ -230,6 +268,7 @@ final class CsvBlocks {
                         }
                         if (c == '\n') {
                             nl++;
+                            quotedLineBreak = true;
                         }
                         p++;
                     }
@@ -299,11 +338,17 @@ final class CsvBlocks {
         cutNewlines = newlines;
     }
 
-    /** Hands out {@code buf[start, cut)}: the buffer itself when the block fills most of it, else a copy. */
+    /**
+     * Hands out {@code buf[start, cut)}: a view of the buffer when reusing it, else the buffer itself when the block
+     * fills most of it, else a copy.
+     */
     private Block take() {
         Block b;
         int length = cut - start;
-        if (start == 0 && length >= buf.length / 2) {
+        if (reuse) {
+            b = new Block(buf, start, length, line, records, null);
+            start = cut;
+        } else if (start == 0 && length >= buf.length / 2) {
             b = new Block(buf, length, line, records, null);
             char[] next = new char[Math.max(buf.length, blockChars)];
             System.arraycopy(buf, cut, next, 0, len - cut);

@@ -25,6 +25,14 @@ final class CsvTokenizer {
     private long recordLine;
     private String problem;
 
+    /** Starts on a block of whole records. */
+    void reset(CsvBlocks.Block block) {
+        this.text = block.text();
+        this.end = block.from() + block.length();
+        this.pos = block.from();
+        this.line = block.firstLine();
+    }
+
     /** Starts on a block's text, {@code text[0, length)}, which begins on line {@code firstLine}. */
     void reset(char[] text, int length, long firstLine) {
         this.text = text;

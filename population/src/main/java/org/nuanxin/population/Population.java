@@ -1,53 +1,62 @@
 package org.nuanxin.population;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nuanxin.Assessment;
-import org.nuanxin.Benefit;
-import org.nuanxin.Decision;
+import org.nuanxin.BatchAssessor;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.Parameter;
 import org.nuanxin.Region;
-import org.nuanxin.model.Money;
 
 /**
  * Population (batch) mode: assesses every worker of a member register (CSV, one worker a row; see
  * {@link RegisterFormat}) with an engine, on all cores, and adds the decisions up per benefit.
  *
  * <pre>{@code
- * try (Reader csv = Files.newBufferedReader(path)) {
- *     PopulationReport r = Population.run(nuanxin, "xian", LocalDate.of(2026, 3, 10), csv, Population.Options.defaults());
- *     r.benefits().forEach(System.out::println);   // XIAN_FREE_HEALTH_CHECK: 812 eligible, …; quota 10000
- * }
+ * PopulationReport r = Population.run(nuanxin, "xian", LocalDate.of(2026, 3, 10), path, Population.Options.defaults());
+ * r.benefits().forEach(System.out::println);   // XIAN_FREE_HEALTH_CHECK: 812 eligible, …; quota 10000
  * }</pre>
  *
- * <p>The run streams: the calling thread only reads text and cuts it into blocks of whole rows (at most
- * {@link Options#batchSize()} rows and about {@link Options#blockSize()} characters each) and hands them to
- * the assessing threads through a bounded queue, blocking when it is full, so at most
- * {@link Options#maxRowsInFlight()} rows are in memory whatever the size of the file. The assessing threads
- * split the rows into cells, read them and assess them, so reading is not the bottleneck. No assessment is
- * kept: each thread adds its decisions to its own totals (exact, {@link BigDecimal}), merged at the end.
- * Rows are assessed with {@link Nuanxin#assess(String, org.nuanxin.model.Situation, LocalDate)}, so the
- * engine's own decision reuse (its {@code cachedDecisions} bound) applies; {@link Options#withPinnedRules}
- * assesses through {@link Nuanxin#batch(String, LocalDate)} instead.
+ * <p>A register in a file is read in ranges of bytes, each assessing thread reading ranges of its own as a Spark job
+ * splits a file ({@link #run(Nuanxin, String, LocalDate, Path, Options)}): nothing is read by one thread for all, and
+ * each thread keeps its own totals ({@link PopulationTotals}), merged in file order. A register from a
+ * {@link Reader} streams instead: the calling thread only reads text and cuts it into blocks of whole rows (at most
+ * {@link Options#batchSize()} rows and about {@link Options#blockSize()} characters each) and hands them to the
+ * assessing threads through a bounded queue, blocking when it is full. Either way at most
+ * {@link Options#maxRowsInFlight()} rows are in memory whatever the size of the file, and no assessment is kept:
+ * each thread adds its decisions to its own totals (exact, {@link java.math.BigDecimal}), merged at the end. Rows
+ * are assessed with {@link Nuanxin#assess(String, org.nuanxin.model.Situation, LocalDate)}, so the engine's own
+ * decision reuse (its {@code cachedDecisions} bound, shared by the threads) applies;
+ * {@link Options#withPinnedRules} assesses through one {@link Nuanxin#batch(String, LocalDate)} instead.
  *
  * <p>A bad row (an unknown place or enum value, a malformed date or boolean, a negative amount, the wrong
  * number of cells) is reported with its row number and field and does not stop the run. A bad header, an
@@ -67,6 +76,7 @@ public final class Population {
         private final LongConsumer progress;
         private final String source;
         private final boolean pinned;
+        private final LongConsumer bytesRead;
 
         private Options(
                 int threads,
@@ -76,7 +86,8 @@ public final class Population {
                 int maxProblems,
                 LongConsumer progress,
                 String source,
-                boolean pinned) {
+                boolean pinned,
+                LongConsumer bytesRead) {
             this.threads = threads;
             this.batchSize = batchSize;
             this.blockSize = blockSize;
@@ -85,6 +96,7 @@ public final class Population {
             this.progress = progress;
             this.source = source;
             this.pinned = pinned;
+            this.bytesRead = bytesRead;
         }
 
         /** Rows a batch holds at most by default. */
@@ -99,7 +111,8 @@ public final class Population {
          */
         public static Options defaults() {
             int cores = Runtime.getRuntime().availableProcessors();
-            return new Options(cores, DEFAULT_BATCH_SIZE, DEFAULT_BLOCK_SIZE, 2 * cores, 100, null, "register", false);
+            return new Options(
+                    cores, DEFAULT_BATCH_SIZE, DEFAULT_BLOCK_SIZE, 2 * cores, 100, null, "register", false, null);
         }
 
         /** Assessing threads (at least 1); the queue keeps two batches per thread unless set after this. */
@@ -107,7 +120,7 @@ public final class Population {
             if (n < 1) {
                 throw new IllegalArgumentException("threads must be at least 1");
             }
-            return new Options(n, batchSize, blockSize, 2 * n, maxProblems, progress, source, pinned);
+            return new Options(n, batchSize, blockSize, 2 * n, maxProblems, progress, source, pinned, bytesRead);
         }
 
         /** Rows handed to a thread at a time, at most (at least 1); this bounds the rows in flight. */
@@ -115,7 +128,8 @@ public final class Population {
             if (rows < 1) {
                 throw new IllegalArgumentException("batch size must be at least 1");
             }
-            return new Options(threads, rows, blockSize, queueCapacity, maxProblems, progress, source, pinned);
+            return new Options(
+                    threads, rows, blockSize, queueCapacity, maxProblems, progress, source, pinned, bytesRead);
         }
 
         /**
@@ -128,7 +142,8 @@ public final class Population {
             if (chars < 1) {
                 throw new IllegalArgumentException("block size must be at least 1 character");
             }
-            return new Options(threads, batchSize, chars, queueCapacity, maxProblems, progress, source, pinned);
+            return new Options(
+                    threads, batchSize, chars, queueCapacity, maxProblems, progress, source, pinned, bytesRead);
         }
 
         /** Batches waiting for a thread at most (at least 1): the back-pressure bound. */
@@ -136,7 +151,8 @@ public final class Population {
             if (batches < 1) {
                 throw new IllegalArgumentException("queue capacity must be at least 1");
             }
-            return new Options(threads, batchSize, blockSize, batches, maxProblems, progress, source, pinned);
+            return new Options(
+                    threads, batchSize, blockSize, batches, maxProblems, progress, source, pinned, bytesRead);
         }
 
         /** Problems kept in the report (those of the smallest row numbers); the rest are counted. */
@@ -144,16 +160,18 @@ public final class Population {
             if (n < 0) {
                 throw new IllegalArgumentException("max problems must not be negative");
             }
-            return new Options(threads, batchSize, blockSize, queueCapacity, n, progress, source, pinned);
+            return new Options(threads, batchSize, blockSize, queueCapacity, n, progress, source, pinned, bytesRead);
         }
 
         /**
          * Called with the number of rows done (assessed or found bad) as the run goes: on the calling
-         * thread only, after each batch is handed over, about every 100 ms while the last batches finish,
-         * and once at the end with every row. A terminal display should throttle it further.
+         * thread only, about every 100 ms (reading from a {@link Reader}: also after each batch is handed over),
+         * and once at the end with every row; never less than before. A terminal display should throttle it
+         * further.
          */
         public Options withProgress(LongConsumer callback) {
-            return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, callback, source, pinned);
+            return new Options(
+                    threads, batchSize, blockSize, queueCapacity, maxProblems, callback, source, pinned, bytesRead);
         }
 
         /** The name of the register in error messages (a file name). */
@@ -166,7 +184,8 @@ public final class Population {
                     maxProblems,
                     progress,
                     Objects.requireNonNull(name),
-                    pinned);
+                    pinned,
+                    bytesRead);
         }
 
         /**
@@ -176,7 +195,18 @@ public final class Population {
          * {@code cachedDecisions} bound of decisions (default 10,000; a few KB each).
          */
         public Options withPinnedRules(boolean on) {
-            return new Options(threads, batchSize, blockSize, queueCapacity, maxProblems, progress, source, on);
+            return new Options(
+                    threads, batchSize, blockSize, queueCapacity, maxProblems, progress, source, on, bytesRead);
+        }
+
+        /**
+         * For a run over a file ({@link Population#run(Nuanxin, String, LocalDate, Path, Options)}): called with the
+         * bytes of the file read so far, on the calling thread, just before each call of the
+         * {@linkplain #withProgress progress} callback; never more than the file's size, never less than before.
+         */
+        public Options withBytesRead(LongConsumer callback) {
+            return new Options(
+                    threads, batchSize, blockSize, queueCapacity, maxProblems, progress, source, pinned, callback);
         }
 
         /** Whether rows are assessed through {@link Nuanxin#batch(String, LocalDate)}. */
@@ -214,6 +244,7 @@ public final class Population {
          * The most rows a run holds at once: the batch being handed over, the batches queued and one batch per
          * thread, {@code (queueCapacity + threads + 1) × batchSize}. Their text is at most about
          * {@code (queueCapacity + threads + 1) × blockSize} characters (more only by a row longer than a block).
+         * A run over a file holds one batch per thread, fewer.
          */
         public long maxRowsInFlight() {
             return (long) (queueCapacity + threads + 1) * batchSize;
@@ -221,7 +252,9 @@ public final class Population {
     }
 
     /**
-     * Assesses every row of a member register and adds the decisions up per benefit.
+     * Assesses every row of a member register read from a {@link Reader} and adds the decisions up per benefit. The
+     * calling thread reads the text and cuts it into blocks of whole rows for the assessing threads; a register in a
+     * file is read faster by {@link #run(Nuanxin, String, LocalDate, Path, Options)}, each thread its own part.
      *
      * @param engine  the engine (shared; it is thread-safe)
      * @param region  region id
@@ -246,34 +279,213 @@ public final class Population {
         CsvBlocks blocks = new CsvBlocks(csv, options.blockSize());
         RegisterFormat format;
         try {
-            CsvBlocks.Block header = blocks.next(1);
-            if (header == null) {
-                throw new MalformedFileException(
-                        options.source(), 0, "", "the file is empty; the first row names the columns");
-            }
-            String problem = header.problem();
-            String[] cells = null;
-            if (problem == null) {
-                CsvTokenizer tokenizer = new CsvTokenizer();
-                tokenizer.reset(header.text(), header.length(), header.firstLine());
-                tokenizer.next();
-                problem = tokenizer.problem();
-                cells = tokenizer.cells().strings();
-            }
-            if (problem != null) {
-                throw new MalformedFileException(options.source(), 1, "header", problem);
-            }
-            format = RegisterFormat.header(options.source(), cells);
+            format = header(blocks.next(1), options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Run(engine, r, asOf, blocks, format, options).go(started);
+        return new Run(engine, r, asOf, blocks, format, options, null).go(started);
+    }
+
+    /**
+     * Assesses every row of a member register in a file (UTF-8) and adds the decisions up per benefit, as
+     * {@link #run(Nuanxin, String, LocalDate, Reader, Options)} does, with the same report, but without one thread
+     * reading for all: each assessing thread reads ranges of the file of its own, as a Spark job splits a file.
+     *
+     * <p>A range of bytes starts after the first line break at or after its nominal start (the first range at the
+     * first row after the header) and ends where the next begins, so that the ranges hold every line once; each
+     * thread's rows are numbered from its range's first line and renumbered when the ranges' totals are merged, in
+     * file order, so a bad row names its line as a single reading does. Memory stays bounded: each thread holds one
+     * batch of rows and a few buffers.
+     *
+     * <p>A line break inside a quoted cell would make a range start in the middle of a row. The ranges are read on
+     * the premise that there is none, and every range checks it as it reads: if no range meets a line break inside
+     * quotes, none started inside a row (the first such line break in the file lies in a range that started right,
+     * and that range would have met it). If one does, the ranges' work is dropped and the file is read again by one
+     * reader as {@link #run(Nuanxin, String, LocalDate, Reader, Options)} reads it: a register whose cells hold line
+     * breaks is read at that pace, and never wrongly. Likewise a failure of the rules is reported once every range
+     * before it is read and checked, so a range that started inside a row never fails a run.
+     *
+     * @param engine  the engine (shared; it is thread-safe)
+     * @param region  region id
+     * @param asOf    the assessment date of every row
+     * @param file    the register, UTF-8 (a byte-order mark is dropped): a header row of column names, then one worker
+     *                a row
+     * @param options threads, batching, progress
+     * @throws org.nuanxin.UnknownRegionException when the engine has no such region
+     * @throws MalformedFileException              for an empty file or a bad header
+     * @throws UncheckedIOException                when the file cannot be read, or is not UTF-8 (the cause is a
+     *                                             {@link java.nio.charset.CharacterCodingException})
+     * @throws org.nuanxin.RuleExecutionException  when the region's rules fail on a row
+     * @throws CancellationException               when the calling thread is interrupted
+     */
+    public static PopulationReport run(Nuanxin engine, String region, LocalDate asOf, Path file, Options options) {
+        return runFile(engine, region, asOf, file, options, null).report();
+    }
+
+    /** A run over a file, and whether it was read by one reader after a range met a line break inside quotes. */
+    record FileOutcome(PopulationReport report, boolean singleReader) {}
+
+    /**
+     * {@link #run(Nuanxin, String, LocalDate, Path, Options)} with the ranges' nominal starts given (byte offsets,
+     * increasing; those within the header count as its end), or {@code null} for ranges sized to the file and threads.
+     */
+    static FileOutcome runFile(Nuanxin engine, String region, LocalDate asOf, Path file, Options options, long[] cuts) {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        if (asOf == null) {
+            throw new InvalidInputException("as_of", "an assessment date is required");
+        }
+        Region r = engine.region(region);
+        long started = System.nanoTime();
+        Monotonic rowsDone = new Monotonic(options.progress);
+        Monotonic bytesDone = new Monotonic(options.bytesRead);
+        Options watched = options.withProgress(options.progress == null ? null : rowsDone)
+                .withBytesRead(options.bytesRead == null ? null : bytesDone);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            CsvBlocks blocks =
+                    new CsvBlocks(new FileRange(channel, 0, size, new AtomicLong()), options.blockSize(), true, false);
+            CsvBlocks.Block header = blocks.next(1);
+            RegisterFormat format = header(header, options);
+            ByteBuffer bom = ByteBuffer.allocate(3);
+            channel.read(bom, 0);
+            long dataStart = (bom.position() == 3
+                                    && (bom.get(0) & 0xFF) == 0xEF
+                                    && (bom.get(1) & 0xFF) == 0xBB
+                                    && (bom.get(2) & 0xFF) == 0xBF
+                            ? 3
+                            : 0)
+                    + utf8Length(header.text(), header.from(), header.length());
+            long firstLine = header.firstLine() + lineBreaks(header.text(), header.from(), header.length());
+            long[] starts =
+                    starts(channel, dataStart, size, cuts != null ? cuts : cuts(dataStart, size, options.threads()));
+            PopulationReport report =
+                    new FileRun(engine, r, asOf, channel, starts, firstLine, format, watched).go(started);
+            if (report != null) {
+                return new FileOutcome(report, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // a range met a line break inside a quoted cell: one reader, from the start
+        CountingStream counted;
+        try {
+            counted = new CountingStream(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Reader in = new InputStreamReader(
+                counted,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            CsvBlocks blocks = new CsvBlocks(in, options.blockSize());
+            RegisterFormat format = header(blocks.next(1), options);
+            return new FileOutcome(new Run(engine, r, asOf, blocks, format, watched, counted::count).go(started), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads the header row's block into the register's format. */
+    private static RegisterFormat header(CsvBlocks.Block header, Options options) {
+        if (header == null) {
+            throw new MalformedFileException(
+                    options.source(), 0, "", "the file is empty; the first row names the columns");
+        }
+        String problem = header.problem();
+        String[] cells = null;
+        if (problem == null) {
+            CsvTokenizer tokenizer = new CsvTokenizer();
+            tokenizer.reset(header);
+            tokenizer.next();
+            problem = tokenizer.problem();
+            cells = tokenizer.cells().strings();
+        }
+        if (problem != null) {
+            throw new MalformedFileException(options.source(), 1, "header", problem);
+        }
+        return RegisterFormat.header(options.source(), cells);
+    }
+
+    /** The bytes of {@code text[from, from + length)} in UTF-8 (a surrogate pair is one 4-byte character). */
+    static long utf8Length(char[] text, int from, int length) {
+        long n = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text[i];
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
+    private static long lineBreaks(char[] text, int from, int length) {
+        long n = 0;
+        for (int i = from; i < from + length; i++) {
+            if (text[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Ranges of the data by default: some 8 per thread, of 256 KiB to 16 MiB each. */
+    static long[] cuts(long dataStart, long size, int threads) {
+        long bytes = size - dataStart;
+        long range = Math.max(MIN_RANGE, Math.min(MAX_RANGE, bytes / (8L * threads)));
+        int n = (int) Math.max(0, (bytes - 1) / range);
+        long[] cuts = new long[n];
+        for (int i = 0; i < n; i++) {
+            cuts[i] = dataStart + (i + 1) * range;
+        }
+        return cuts;
+    }
+
+    private static final long MIN_RANGE = 256 * 1024;
+    private static final long MAX_RANGE = 16 * 1024 * 1024;
+
+    /**
+     * Where each range starts, and the file's size last: the first range at {@code dataStart}, every other after the
+     * first line break at or after its nominal start (so a start just after a line break stays).
+     */
+    private static long[] starts(FileChannel channel, long dataStart, long size, long[] cuts) throws IOException {
+        long[] starts = new long[cuts.length + 2];
+        starts[0] = dataStart;
+        ByteBuffer b = ByteBuffer.allocate(4096);
+        for (int i = 0; i < cuts.length; i++) {
+            long at = Math.max(cuts[i], starts[i]);
+            if (at > dataStart) {
+                at = lineStartFrom(channel, at - 1, size, b);
+            }
+            starts[i + 1] = Math.min(Math.max(at, starts[i]), size);
+        }
+        starts[cuts.length + 1] = size;
+        return starts;
+    }
+
+    /** The position after the first line break at or after {@code from}, or {@code size} when there is none. */
+    private static long lineStartFrom(FileChannel channel, long from, long size, ByteBuffer b) throws IOException {
+        long at = from;
+        while (at < size) {
+            b.clear();
+            int n = channel.read(b, at);
+            if (n <= 0) {
+                return size;
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) == '\n') {
+                    return at + i + 1;
+                }
+            }
+            at += n;
+        }
+        return size;
     }
 
     /** An assessment's complaint about a row, named by the register's columns ({@code children[1].x} is {@code children}). */
     static RowProblem problem(long row, InvalidInputException e) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(children|certificates)\\[(\\d+)\\]\\.(.+)")
-                .matcher(e.field());
+        Matcher m = LIST_ITEM.matcher(e.field());
         if (m.matches()) {
             String item = m.group(1).equals("children") ? "child " : "certificate ";
             return new RowProblem(
@@ -282,7 +494,135 @@ public final class Population {
         return new RowProblem(row, e.field(), e.problem());
     }
 
-    /** One run: the reading thread's side and the assessing threads. */
+    private static final Pattern LIST_ITEM = Pattern.compile("(children|certificates)\\[(\\d+)\\]\\.(.+)");
+
+    /** A callback passed only values above the last: progress never goes back, even when a file is read again. */
+    private static final class Monotonic implements LongConsumer {
+        private final LongConsumer to;
+        private long last = -1;
+
+        Monotonic(LongConsumer to) {
+            this.to = to;
+        }
+
+        @Override
+        public void accept(long value) {
+            if (value > last) {
+                last = value;
+                to.accept(value);
+            } else if (value == last) {
+                to.accept(value);
+            }
+        }
+    }
+
+    /** Counts the bytes of a stream read so far; read and counted on one thread (the calling thread). */
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /** One thread's reading of rows: cells, parsing, assessing, counting into totals. Not thread-safe. */
+    private static final class Rows {
+        private final Nuanxin engine;
+        private final String region;
+        private final LocalDate asOf;
+        private final BatchAssessor batch;
+        private final CsvTokenizer tokenizer = new CsvTokenizer();
+        private final RegisterFormat.Parser parser;
+
+        Rows(Nuanxin engine, String region, LocalDate asOf, BatchAssessor batch, RegisterFormat format) {
+            this.engine = engine;
+            this.region = region;
+            this.asOf = asOf;
+            this.batch = batch;
+            this.parser = format.parser();
+        }
+
+        /** Every row of a block into {@code into}. */
+        void block(CsvBlocks.Block b, PopulationTotals into) {
+            if (b.problem() != null) { // a row too long to keep
+                into.addBadRow(RegisterFormat.broken(b.firstLine(), b.problem()).problems());
+                return;
+            }
+            tokenizer.reset(b);
+            while (tokenizer.next()) {
+                assess(
+                        tokenizer.line(),
+                        tokenizer.problem() != null
+                                ? RegisterFormat.broken(tokenizer.line(), tokenizer.problem())
+                                : parser.row(tokenizer.line(), tokenizer.cells()),
+                        into);
+            }
+        }
+
+        private void assess(long row, RegisterFormat.Row parsed, PopulationTotals into) {
+            if (!parsed.ok()) {
+                into.addBadRow(parsed.problems());
+                return;
+            }
+            Assessment a;
+            try {
+                a = batch != null ? batch.assess(parsed.situation()) : engine.assess(region, parsed.situation(), asOf);
+            } catch (InvalidInputException e) { // inconsistent with the date: a bad row
+                into.addBadRow(List.of(problem(row, e)));
+                return;
+            }
+            if (parsed.situation().events().isEmpty()
+                    && parsed.situation().claims().isEmpty()) {
+                into.add(a);
+            } else {
+                into.addOnce(a); // decided afresh for this row alone: no other row hands it back
+            }
+        }
+    }
+
+    /** The report of merged totals. */
+    private static PopulationReport report(
+            Region region, LocalDate asOf, PopulationTotals all, Duration elapsed, Options options, long peak) {
+        List<String> versions = all.ruleSetVersions();
+        // a reload during the run shows as several versions
+        String version = versions.isEmpty() ? region.ruleSetVersion() : String.join(", ", versions);
+        return new PopulationReport(
+                region.id(),
+                asOf,
+                version,
+                all.rows(),
+                all.badRows(),
+                all.benefits(),
+                all.problems(),
+                all.problemCount(),
+                elapsed,
+                options.threads(),
+                peak);
+    }
+
+    /** One run over a reader: the reading thread's side and the assessing threads. */
     private static final class Run {
         private final Nuanxin engine;
         private final Region region;
@@ -291,15 +631,26 @@ public final class Population {
         private final RegisterFormat format;
         private final Options options;
         private final BlockingQueue<CsvBlocks.Block> queue;
-        private final org.nuanxin.BatchAssessor batch;
+        private final BatchAssessor batch;
         private final AtomicLong done = new AtomicLong();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
-        private final List<Totals> totals = Collections.synchronizedList(new ArrayList<>());
+        private final List<PopulationTotals> totals = Collections.synchronizedList(new ArrayList<>());
+        /** The bytes read so far, or {@code null} when the input is not a file. */
+        private final LongSupplier bytes;
+
         private long read;
         private long peak;
 
-        Run(Nuanxin engine, Region region, LocalDate asOf, CsvBlocks blocks, RegisterFormat format, Options options) {
+        Run(
+                Nuanxin engine,
+                Region region,
+                LocalDate asOf,
+                CsvBlocks blocks,
+                RegisterFormat format,
+                Options options,
+                LongSupplier bytes) {
             this.engine = engine;
+            this.bytes = bytes;
             this.region = region;
             this.asOf = asOf;
             this.blocks = blocks;
@@ -342,24 +693,19 @@ public final class Population {
             }
             Throwable f = failure.get();
             if (f != null) {
-                for (Thread t : threads) { // let them stop before reporting (they exit on the failure flag)
-                    try {
-                        t.join(5_000);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                }
-                if (f instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (f instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(f);
+                stop(threads);
+                throw rethrow(f);
             }
             progress();
-            return report(Duration.ofNanos(System.nanoTime() - started));
+            PopulationTotals all = new PopulationTotals(region, asOf, options.maxProblems());
+            for (PopulationTotals t : totals) {
+                all.merge(t);
+            }
+            if (all.rows() != read) { // the reading thread and the assessing threads must agree on every row
+                throw new IllegalStateException(
+                        "population run lost rows: " + read + " cut into blocks, " + all.rows() + " read from them");
+            }
+            return report(region, asOf, all, Duration.ofNanos(System.nanoTime() - started), options, peak);
         }
 
         /** The calling thread's part: cuts the text into blocks of whole rows and hands them over. */
@@ -384,16 +730,18 @@ public final class Population {
         }
 
         private void progress() {
+            if (bytes != null && options.bytesRead != null) {
+                options.bytesRead.accept(bytes.getAsLong());
+            }
             if (options.progress != null) {
                 options.progress.accept(done.get());
             }
         }
 
         private void assessLoop() {
-            Totals mine = new Totals(region.benefits(), options.maxProblems());
+            PopulationTotals mine = new PopulationTotals(region, asOf, options.maxProblems());
             totals.add(mine);
-            CsvTokenizer tokenizer = new CsvTokenizer();
-            RegisterFormat.Parser parser = format.parser();
+            Rows rows = new Rows(engine, region.id(), asOf, batch, format);
             try {
                 while (failure.get() == null) {
                     CsvBlocks.Block b = queue.poll(100, TimeUnit.MILLISECONDS);
@@ -403,22 +751,7 @@ public final class Population {
                     if (b == CsvBlocks.Block.END) {
                         return;
                     }
-                    if (b.problem() != null) { // a row too long to keep
-                        mine.rows++;
-                        mine.bad(RegisterFormat.broken(b.firstLine(), b.problem())
-                                .problems());
-                    } else {
-                        tokenizer.reset(b.text(), b.length(), b.firstLine());
-                        while (tokenizer.next()) {
-                            mine.rows++;
-                            assess(
-                                    tokenizer.line(),
-                                    tokenizer.problem() != null
-                                            ? RegisterFormat.broken(tokenizer.line(), tokenizer.problem())
-                                            : parser.row(tokenizer.line(), tokenizer.cells()),
-                                    mine);
-                        }
-                    }
+                    rows.block(b, mine);
                     done.addAndGet(b.records());
                 }
             } catch (InterruptedException e) {
@@ -427,266 +760,222 @@ public final class Population {
                 failure.compareAndSet(null, e);
             }
         }
+    }
 
-        private void assess(long row, RegisterFormat.Row parsed, Totals mine) {
-            if (!parsed.ok()) {
-                mine.bad(parsed.problems());
-                return;
-            }
-            Assessment a;
+    /** Lets the threads stop before a failure is reported (they exit on the failure flag). */
+    private static void stop(List<Thread> threads) {
+        for (Thread t : threads) {
             try {
-                a = batch != null
-                        ? batch.assess(parsed.situation())
-                        : engine.assess(region.id(), parsed.situation(), asOf);
-            } catch (InvalidInputException e) { // inconsistent with the date: a bad row
-                mine.bad(List.of(problem(row, e)));
-                return;
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
-            if (parsed.situation().events().isEmpty()
-                    && parsed.situation().claims().isEmpty()) {
-                mine.add(a);
-            } else {
-                mine.addOnce(a); // decided afresh for this row alone: no other row hands it back
-            }
-        }
-
-        /** {@code p} with only its value in force on the run's date: a quota or budget changed later is not this run's. */
-        private Parameter inForce(Parameter p) {
-            if (p == null || !p.changesOverTime()) {
-                return p;
-            }
-            java.util.NavigableMap<LocalDate, Parameter.Dated> one = new java.util.TreeMap<>();
-            one.put(asOf, p.datedOn(asOf));
-            return new Parameter(p.key(), p.type(), one, p.note(), p.usedBy());
-        }
-
-        private PopulationReport report(Duration elapsed) {
-            Totals all = new Totals(region.benefits(), options.maxProblems());
-            for (Totals t : totals) {
-                all.merge(t);
-            }
-            if (all.rows != read) { // the reading thread and the assessing threads must agree on every row
-                throw new IllegalStateException(
-                        "population run lost rows: " + read + " cut into blocks, " + all.rows + " read from them");
-            }
-            // a reload during the run shows as several versions
-            String version = all.versions.isEmpty() ? region.ruleSetVersion() : String.join(", ", all.versions);
-            List<BenefitTotals> benefits = new ArrayList<>(region.benefits().size());
-            for (int i = 0; i < region.benefits().size(); i++) {
-                Benefit b = region.benefits().get(i);
-                Parameter quota = b.quotaKey().isEmpty()
-                        ? null
-                        : inForce(region.parameters().get(b.quotaKey()));
-                Parameter budget = b.budgetKey().isEmpty()
-                        ? null
-                        : inForce(region.parameters().get(b.budgetKey()));
-                benefits.add(new BenefitTotals(
-                        b,
-                        all.eligible[i],
-                        all.notEligible[i],
-                        all.needsInfo[i],
-                        all.cash[i],
-                        all.cashMin[i],
-                        all.cashMax[i],
-                        all.value[i],
-                        quota,
-                        budget));
-            }
-            List<RowProblem> problems = new ArrayList<>(all.problems);
-            Collections.sort(problems);
-            return new PopulationReport(
-                    region.id(),
-                    asOf,
-                    version,
-                    read,
-                    all.badRows,
-                    benefits,
-                    problems,
-                    all.problemCount,
-                    elapsed,
-                    options.threads(),
-                    peak);
         }
     }
 
-    /** One thread's totals; merged into one at the end. Not thread-safe. */
-    private static final class Totals {
-        private final List<Benefit> benefits;
-        private final int maxProblems;
-        final long[] eligible;
-        final long[] notEligible;
-        final long[] needsInfo;
-        final BigDecimal[] cash;
-        final BigDecimal[] cashMin;
-        final BigDecimal[] cashMax;
-        final BigDecimal[] value;
-        /** The kept problems: a max-heap by row, so the smallest rows stay. */
-        final PriorityQueue<RowProblem> problems = new PriorityQueue<>(Collections.reverseOrder());
+    private static RuntimeException rethrow(Throwable f) {
+        if (f instanceof RuntimeException re) {
+            return re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(f);
+    }
 
-        long problemCount;
-        long badRows;
-        long rows;
-        /**
-         * Assessments counted but not yet added up: an identity hash table, at most half full. Only
-         * assessments another row may share go in (rows with events or claims are always decided afresh,
-         * {@link #addOnce}); it stays small because, with the engine's cache off, what it holds is garbage
-         * kept alive until the next fold.
-         */
-        private final Assessment[] seen = new Assessment[1 << 12];
+    /**
+     * One run over a file: each thread takes the next range of the file, reads and assesses it into totals of its own
+     * (rows numbered from the range's first line), and hands them over; the totals are merged in file order as soon
+     * as the ranges before them are, renumbered from the line their range starts on. Shared between threads: the
+     * next range to take, the counters for progress, and the merge, once a range.
+     */
+    private static final class FileRun {
+        private final Nuanxin engine;
+        private final Region region;
+        private final LocalDate asOf;
+        private final FileChannel channel;
+        /** Range {@code i} is {@code [starts[i], starts[i + 1])}. */
+        private final long[] starts;
 
-        private final long[] times = new long[seen.length];
-        private int distinct;
-        final java.util.Set<String> versions = new java.util.LinkedHashSet<>(2);
-        /** The rule-set version last added to {@link #versions}: a reload is rare, a set lookup per row is not. */
-        private String lastVersion;
+        private final RegisterFormat format;
+        private final Options options;
+        private final BatchAssessor batch;
+        private final int ranges;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicLong done = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong inFlight = new AtomicLong();
+        private final AtomicLong peak = new AtomicLong();
+        /** A failure that ends the run whatever the ranges hold: the file cannot be read, an interruption, an Error. */
+        private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+        /** Ranges after this one are not needed: one met a line break inside quotes, or a failure of the rules. */
+        private volatile int last = Integer.MAX_VALUE;
 
-        Totals(List<Benefit> benefits, int maxProblems) {
-            this.benefits = benefits;
-            this.maxProblems = maxProblems;
-            int n = benefits.size();
-            eligible = new long[n];
-            notEligible = new long[n];
-            needsInfo = new long[n];
-            cash = zeros(n);
-            cashMin = zeros(n);
-            cashMax = zeros(n);
-            value = zeros(n);
+        // guarded by this: the merge in file order, and the first ranges that met a quoted line break or a failure
+        private final PopulationTotals all;
+        private final PopulationTotals[] parts;
+        private final long[] lines;
+        private int merged;
+        private long line;
+        private int quotedAt = Integer.MAX_VALUE;
+        private int failedAt = Integer.MAX_VALUE;
+        private RuntimeException failure;
+
+        FileRun(
+                Nuanxin engine,
+                Region region,
+                LocalDate asOf,
+                FileChannel channel,
+                long[] starts,
+                long firstLine,
+                RegisterFormat format,
+                Options options) {
+            this.engine = engine;
+            this.region = region;
+            this.asOf = asOf;
+            this.channel = channel;
+            this.starts = starts;
+            this.ranges = starts.length - 1;
+            this.line = firstLine;
+            this.format = format;
+            this.options = options;
+            this.batch = options.pinnedRules() ? engine.batch(region.id(), asOf) : null;
+            this.all = new PopulationTotals(region, asOf, options.maxProblems());
+            this.parts = new PopulationTotals[ranges];
+            this.lines = new long[ranges];
         }
 
-        private static BigDecimal[] zeros(int n) {
-            BigDecimal[] a = new BigDecimal[n];
-            java.util.Arrays.fill(a, Money.ZERO);
-            return a;
+        /** The report, or {@code null} when a range met a line break inside quotes and the file must be read again. */
+        PopulationReport go(long started) {
+            int n = Math.min(options.threads(), ranges);
+            List<Thread> threads = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(this::work, "nuanxin-population-" + (i + 1));
+                t.setDaemon(true);
+                threads.add(t);
+                t.start();
+            }
+            try {
+                for (Thread t : threads) {
+                    while (t.isAlive()) {
+                        t.join(100);
+                        progress();
+                    }
+                }
+            } catch (InterruptedException e) {
+                fatal.compareAndSet(null, new CancellationException("population run interrupted"));
+                Thread.currentThread().interrupt();
+                stop(threads);
+            }
+            Throwable f = fatal.get();
+            if (f != null) {
+                throw rethrow(f);
+            }
+            synchronized (this) {
+                if (failure != null && failedAt <= quotedAt) {
+                    // every range before it was read without a line break inside quotes: it started on a row
+                    throw failure;
+                }
+                if (quotedAt != Integer.MAX_VALUE) {
+                    return null;
+                }
+                if (merged != ranges) {
+                    throw new IllegalStateException("population run lost ranges: " + merged + " of " + ranges);
+                }
+            }
+            progress();
+            return report(region, asOf, all, Duration.ofNanos(System.nanoTime() - started), options, peak.get());
         }
 
-        /**
-         * Counts an assessment. The engine hands out the same assessment for workers whose facts are equal, so
-         * the distinct ones are counted here and added up, times their count, now and then ({@link #fold()}):
-         * the sums are exact either way, and this reads each decision once per distinct assessment, not per row.
-         */
-        void add(Assessment a) {
-            int mask = seen.length - 1;
-            int h = System.identityHashCode(a);
-            int i = (h ^ (h >>> 16)) & mask;
-            Assessment k;
-            while ((k = seen[i]) != null) {
-                if (k == a) {
-                    times[i]++;
+        private void progress() {
+            if (options.bytesRead != null) {
+                options.bytesRead.accept(bytes.get());
+            }
+            if (options.progress != null) {
+                options.progress.accept(done.get());
+            }
+        }
+
+        private void work() {
+            Rows rows = new Rows(engine, region.id(), asOf, batch, format);
+            try {
+                int i;
+                while (fatal.get() == null && (i = next.getAndIncrement()) < ranges && i <= last) {
+                    range(i, rows);
+                }
+            } catch (IOException e) {
+                fatal.compareAndSet(null, new UncheckedIOException(e));
+            } catch (Error e) {
+                fatal.compareAndSet(null, e);
+            } catch (RuntimeException e) { // not from the rules: they are caught per range
+                fatal.compareAndSet(null, e);
+            }
+        }
+
+        /** Reads and assesses range {@code i}; gives up early when the run no longer needs it. */
+        private void range(int i, Rows rows) throws IOException {
+            PopulationTotals mine = new PopulationTotals(region, asOf, options.maxProblems());
+            CsvBlocks blocks = new CsvBlocks(
+                    new FileRange(channel, starts[i], starts[i + 1], bytes), options.blockSize(), false, true);
+            long read = 0;
+            CsvBlocks.Block b;
+            while ((b = blocks.next(options.batchSize())) != null) {
+                if (blocks.quotedLineBreak()) {
+                    quoted(i);
                     return;
                 }
-                i = (i + 1) & mask;
+                if (fatal.get() != null || i > last) {
+                    return;
+                }
+                long held = inFlight.addAndGet(b.records());
+                peak.accumulateAndGet(held, Math::max);
+                try {
+                    rows.block(b, mine);
+                } catch (RuntimeException e) {
+                    failed(i, e);
+                    return;
+                } finally {
+                    inFlight.addAndGet(-b.records());
+                }
+                read += b.records();
+                done.addAndGet(b.records());
             }
-            if (distinct == seen.length / 2) {
-                fold();
-                add(a);
+            if (blocks.quotedLineBreak()) {
+                quoted(i);
                 return;
             }
-            seen[i] = a;
-            times[i] = 1;
-            distinct++;
-        }
-
-        /** Counts an assessment no other row can share (decided afresh for one row): added up at once. */
-        void addOnce(Assessment a) {
-            add(a, 1);
-        }
-
-        /** Adds the counted assessments up and forgets them. */
-        void fold() {
-            for (int i = 0; i < seen.length; i++) {
-                if (seen[i] != null) {
-                    add(seen[i], times[i]);
-                    seen[i] = null;
-                }
+            if (mine.rows() != read) {
+                throw new IllegalStateException("population run lost rows in range " + i + ": " + read
+                        + " cut into blocks, " + mine.rows() + " read from them");
             }
-            distinct = 0;
+            mine.fold();
+            merge(i, mine, blocks.lineAtEnd() - 1);
         }
 
-        private void add(Assessment a, long count) {
-            List<Decision> decisions = a.decisions();
-            if (a.ruleSetVersion() != lastVersion) {
-                lastVersion = a.ruleSetVersion();
-                versions.add(lastVersion);
-            }
-            BigDecimal n = count == 1 ? null : BigDecimal.valueOf(count);
-            for (int j = 0; j < decisions.size(); j++) {
-                Decision d = decisions.get(j);
-                int i = j < benefits.size() && benefits.get(j).code().equals(d.code()) ? j : indexOf(d.code());
-                switch (d.status()) {
-                    case ELIGIBLE -> eligible[i] += count;
-                    case NOT_ELIGIBLE -> notEligible[i] += count;
-                    case NEEDS_INFO -> needsInfo[i] += count;
-                }
-                if (d.amount() != null) {
-                    cash[i] = cash[i].add(times(d.amount(), n));
-                }
-                if (d.amountMin() != null) {
-                    cashMin[i] = cashMin[i].add(times(d.amountMin(), n));
-                }
-                if (d.amountMax() != null) {
-                    cashMax[i] = cashMax[i].add(times(d.amountMax(), n));
-                }
-                if (d.value() != null) {
-                    value[i] = value[i].add(times(d.value(), n));
-                }
+        /** Range {@code i} is done: merges it, and those after it that were waiting for it, in file order. */
+        private synchronized void merge(int i, PopulationTotals part, long lineBreaks) {
+            parts[i] = part;
+            lines[i] = lineBreaks;
+            while (merged < ranges && parts[merged] != null) {
+                all.merge(parts[merged], line - 1);
+                line += lines[merged];
+                parts[merged] = null;
+                merged++;
             }
         }
 
-        /** {@code amount × n} (exact, the scale of {@code amount}); {@code amount} when {@code n} is null (once). */
-        private static BigDecimal times(BigDecimal amount, BigDecimal n) {
-            return n == null ? amount : amount.multiply(n);
+        private synchronized void quoted(int i) {
+            quotedAt = Math.min(quotedAt, i);
+            last = Math.min(last, i);
         }
 
-        private int indexOf(String code) {
-            for (int i = 0; i < benefits.size(); i++) {
-                if (benefits.get(i).code().equals(code)) {
-                    return i;
-                }
+        private synchronized void failed(int i, RuntimeException e) {
+            if (i < failedAt) {
+                failedAt = i;
+                failure = e;
             }
-            throw new IllegalStateException(
-                    "the assessment has a benefit " + code + " the region's catalogue does not");
-        }
-
-        void bad(List<RowProblem> rowProblems) {
-            badRows++;
-            for (RowProblem p : rowProblems) {
-                keep(p);
-            }
-        }
-
-        private void keep(RowProblem p) {
-            problemCount++;
-            if (maxProblems == 0) {
-                return;
-            }
-            if (problems.size() < maxProblems) {
-                problems.add(p);
-            } else if (p.compareTo(problems.peek()) < 0) {
-                problems.poll();
-                problems.add(p);
-            }
-        }
-
-        void merge(Totals t) {
-            fold();
-            t.fold();
-            for (int i = 0; i < eligible.length; i++) {
-                eligible[i] += t.eligible[i];
-                notEligible[i] += t.notEligible[i];
-                needsInfo[i] += t.needsInfo[i];
-                cash[i] = cash[i].add(t.cash[i]);
-                cashMin[i] = cashMin[i].add(t.cashMin[i]);
-                cashMax[i] = cashMax[i].add(t.cashMax[i]);
-                value[i] = value[i].add(t.value[i]);
-            }
-            badRows += t.badRows;
-            rows += t.rows;
-            versions.addAll(t.versions);
-            long kept = problemCount;
-            for (RowProblem p : t.problems) {
-                keep(p);
-            }
-            problemCount = kept + t.problemCount;
+            last = Math.min(last, i);
         }
     }
 }

@@ -315,6 +315,91 @@ class PopulationTest {
                 rows / 5 - rows / 15, r.benefit("TEST_RANGE_CASH").orElseThrow().eligible());
     }
 
+    /**
+     * The register cut into parts of 37 rows, each part's rows assessed into totals of its own (as another engine
+     * would, a part per task): the parts merged in any grouping give the totals of the whole run, and the flags that
+     * compare with a quota or budget come from the merged figures, not from any part's.
+     */
+    @Test
+    void totalsOfPartsMergeIntoTheTotalsOfTheWhole() throws IOException {
+        PopulationReport whole = run(register, Population.Options.defaults().withMaxProblems(20));
+        org.nuanxin.Region region = engine.region("testland");
+        List<PopulationTotals> parts = new ArrayList<>();
+        CsvReader in = new CsvReader(new StringReader(register));
+        RegisterFormat f = RegisterFormat.header("x", in.next().cells());
+        CsvReader.Record r;
+        for (int n = 0; (r = in.next()) != null; n++) {
+            if (n % 37 == 0) {
+                parts.add(new PopulationTotals(region, AS_OF, 20));
+            }
+            PopulationTotals part = parts.get(parts.size() - 1);
+            RegisterFormat.Row row =
+                    r.problem() != null ? RegisterFormat.broken(r.line(), r.problem()) : f.row(r.line(), r.cells());
+            if (!row.ok()) {
+                part.addBadRow(row.problems());
+                continue;
+            }
+            try {
+                part.add(engine.assess("testland", row.situation(), AS_OF));
+            } catch (org.nuanxin.InvalidInputException e) {
+                part.addBadRow(List.of(Population.problem(r.line(), e)));
+            }
+        }
+        assertTrue(parts.size() > 50);
+        java.util.Random random = new java.util.Random(3);
+        for (int k = 0; k < 5; k++) {
+            PopulationTotals merged = merged(parts, 0, parts.size(), random);
+            assertEquals(whole.benefits(), merged.benefits(), "grouping " + k);
+            assertEquals(whole.rows(), merged.rows());
+            assertEquals(whole.badRows(), merged.badRows());
+            assertEquals(whole.problems(), merged.problems(), "the 20 problems of the smallest rows");
+            assertEquals(whole.problemCount(), merged.problemCount());
+            assertEquals(List.of(whole.ruleSetVersion()), merged.ruleSetVersions());
+        }
+        BenefitTotals trips = whole.benefit("TEST_TRIP_CASH").orElseThrow();
+        assertEquals(List.of(BenefitTotals.QUOTA_EXCEEDED, BenefitTotals.BUDGET_EXCEEDED), trips.flags());
+        assertTrue(
+                parts.stream()
+                        .map(p -> p.benefits().get(1))
+                        .anyMatch(t ->
+                                t.code().equals(trips.code()) && !t.flags().contains(BenefitTotals.QUOTA_EXCEEDED)),
+                "a part alone stays within the quota of 5 places; the whole does not");
+        // the figures of one benefit merge the same way
+        List<BenefitTotals> sum = parts.get(0).benefits();
+        for (PopulationTotals p : parts.subList(1, parts.size())) {
+            List<BenefitTotals> next = p.benefits();
+            List<BenefitTotals> s = new ArrayList<>();
+            for (int i = 0; i < sum.size(); i++) {
+                s.add(sum.get(i).merge(next.get(i)));
+            }
+            sum = s;
+        }
+        assertEquals(whole.benefits(), sum);
+        assertEquals(trips.flags(), sum.get(1).flags());
+        BenefitTotals a = parts.get(0).benefits().get(1);
+        BenefitTotals b = parts.get(1).benefits().get(1);
+        BenefitTotals c = parts.get(2).benefits().get(1);
+        assertEquals(a.merge(b).merge(c), a.merge(b.merge(c)), "associative");
+        assertEquals(a.merge(b), b.merge(a), "commutative");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> a.merge(parts.get(0).benefits().get(0)));
+        assertThrows(IllegalArgumentException.class, () -> parts.get(0).merge(parts.get(0)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> parts.get(0).merge(new PopulationTotals(region, AS_OF.minusDays(1), 20)));
+    }
+
+    /** Fresh totals of {@code parts[from, to)}, split at random points: the parts themselves are not changed. */
+    private static PopulationTotals merged(List<PopulationTotals> parts, int from, int to, java.util.Random random) {
+        PopulationTotals out = new PopulationTotals(engine.region("testland"), AS_OF, 20);
+        if (to - from == 1) {
+            return out.merge(parts.get(from));
+        }
+        int mid = from + 1 + random.nextInt(to - from - 1);
+        return out.merge(merged(parts, from, mid, random)).merge(merged(parts, mid, to, random));
+    }
+
     @Test
     void theFileOrRegionItselfStopsTheRun() {
         assertThrows(
