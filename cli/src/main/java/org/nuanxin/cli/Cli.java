@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.nuanxin.Assessment;
@@ -47,8 +48,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -73,10 +76,14 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * </ul>
  *
  * <p>Every command takes {@code --lang zh|en} ({@link LangOption}; also before the command, for any command
- * not given its own) for what it writes for people, its own error messages included. The default is Chinese when
- * the system's language is Chinese ({@link Locale#getDefault()}), else English; {@code interview} is Chinese by
- * default whatever the system's language. JSON is the same in both. Messages that come from the library (a
- * malformed file, an unknown place) are in English.
+ * not given its own) for what it writes for people, its own error messages and {@code --help} included. The
+ * default is Chinese when the system's language is Chinese ({@link Locale#getDefault()}), else English;
+ * {@code interview} is Chinese by default whatever the system's language (its help follows the system's). JSON
+ * is the same in both. Messages that come from the library (a malformed file, an unknown place) are in English.
+ *
+ * <p>Help texts: English in the annotations, Chinese in the resource bundle {@value #MESSAGES}
+ * ({@code Messages_zh.properties}, keyed by each option's {@code descriptionKey} and each command's qualified name,
+ * e.g. {@code nuanxin.assess.usage.description}), chosen by {@link #messages(Lang)}.
  *
  * <p>Exit codes: 0 success, 1 a scenario failed, 2 bad input (one line {@code nuanxin: message} on stderr) or
  * a rule folder with errors ({@code lint}, problems on stdout), 3 an unexpected failure (one line on stderr as
@@ -168,6 +175,13 @@ public final class Cli implements Callable<Integer> {
         CommandLine cl = new CommandLine(cli);
         cl.setOut(out);
         cl.setErr(err);
+        // Help in the language of the system's locale, then, once the arguments are parsed, in the --lang given
+        // (the command's own, else the one before the command): picocli prints help while it executes.
+        cl.setResourceBundle(messages(cli.defaultLang()));
+        cl.setExecutionStrategy(parseResult -> {
+            cl.setResourceBundle(messages(lang(parseResult, cli)));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine at = ex.getCommandLine();
             // not parsed yet, or not at all: the language is the one named on the command line, if any
@@ -209,10 +223,35 @@ public final class Cli implements Callable<Integer> {
         return cl;
     }
 
+    /** The resource bundle of the help texts in Chinese ({@code Messages_zh.properties}); English is in the code. */
+    static final String MESSAGES = "org.nuanxin.cli.Messages";
+
+    /**
+     * The help texts in {@code lang}: the Chinese bundle, or for English the base bundle, which leaves the
+     * annotations' English as it is. Never the system locale's bundle in place of the one asked for.
+     */
+    static ResourceBundle messages(Lang lang) {
+        return ResourceBundle.getBundle(
+                MESSAGES,
+                lang == Lang.ZH ? Locale.CHINESE : Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The {@code --lang} given last on the way to the command run ({@code nuanxin --lang zh assess --lang en}: en). */
+    static Lang lang(ParseResult parsed, Cli cli) {
+        Lang given = null;
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--lang")) {
+                given = p.matchedOptionValue("--lang", given);
+            }
+        }
+        return given != null ? given : cli.defaultLang();
+    }
+
     /** No command given: a usage error. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(
+        throw new ParameterException(
                 spec.commandLine(),
                 defaultLang()
                         .pick(
@@ -251,6 +290,7 @@ public final class Cli implements Callable<Integer> {
         @Option(
                 names = "--region",
                 paramLabel = "R",
+                descriptionKey = "assess.region",
                 description = "Region id (default: the file's region, else the only region loaded).")
         String region;
 
@@ -258,6 +298,7 @@ public final class Cli implements Callable<Integer> {
                 names = "--as-of",
                 paramLabel = "DATE",
                 converter = DateConverter.class,
+                descriptionKey = "assess.as-of",
                 description = "Assessment date YYYY-MM-DD (default: the file's as_of, else today in Asia/Shanghai).")
         LocalDate asOf;
 
@@ -268,13 +309,14 @@ public final class Cli implements Callable<Integer> {
                 names = "--format",
                 paramLabel = "json|text",
                 defaultValue = "json",
+                descriptionKey = "assess.format",
                 description = "json (default): the whole assessment; text: a table for people, in --lang.")
         String format;
 
         @Mixin
         LangOption langOption;
 
-        @Parameters(paramLabel = "FILE", description = "Worker file (YAML or JSON).")
+        @Parameters(paramLabel = "FILE", descriptionKey = "assess.file", description = "Worker file (YAML or JSON).")
         Path file;
 
         @Override
@@ -398,7 +440,11 @@ public final class Cli implements Callable<Integer> {
             return langOption.get(cli);
         }
 
-        @Parameters(paramLabel = "PATH", arity = "1..*", description = "Scenario files or folders.")
+        @Parameters(
+                paramLabel = "PATH",
+                arity = "1..*",
+                descriptionKey = "verify.path",
+                description = "Scenario files or folders.")
         List<Path> paths;
 
         @Override
@@ -480,7 +526,11 @@ public final class Cli implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--region", paramLabel = "R", description = "Only this region (default: every region).")
+        @Option(
+                names = "--region",
+                paramLabel = "R",
+                descriptionKey = "benefits.region",
+                description = "Only this region (default: every region).")
         String region;
 
         @Mixin
@@ -571,6 +621,7 @@ public final class Cli implements Callable<Integer> {
 
         @Parameters(
                 paramLabel = "DIR",
+                descriptionKey = "lint.dir",
                 description = "The rule folder, e.g. rules-xian/src/main/resources/org/nuanxin/region/xian, or a "
                         + "folder above rule folders, e.g. rules-xian")
         Path dir;

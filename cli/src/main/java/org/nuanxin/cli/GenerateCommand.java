@@ -54,16 +54,23 @@ final class GenerateCommand implements Callable<Integer>, Cli.Localized {
             paramLabel = "R",
             required = true,
             completionCandidates = GenerateCommand.ProfiledRegions.class,
+            descriptionKey = "generate.region",
             description = "A region on the classpath that ships a register profile: ${COMPLETION-CANDIDATES}.")
     String region;
 
-    @Option(names = "--rows", paramLabel = "N", required = true, description = "Data rows to write.")
+    @Option(
+            names = "--rows",
+            paramLabel = "N",
+            required = true,
+            descriptionKey = "generate.rows",
+            description = "Data rows to write.")
     long rows;
 
     @Option(
             names = "--seed",
             paramLabel = "S",
             defaultValue = "1",
+            descriptionKey = "generate.seed",
             description = "Random seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -71,21 +78,29 @@ final class GenerateCommand implements Callable<Integer>, Cli.Localized {
             names = "--bad-rows",
             paramLabel = "FRACTION",
             defaultValue = "0",
+            descriptionKey = "generate.bad-rows",
             description = "Share of deliberately bad rows, 0 to 1 (default ${DEFAULT-VALUE}).")
     double badRows;
 
-    @Option(names = "--no-events", description = "Leave out the event columns (trip_, stay_, arrears_).")
+    @Option(
+            names = "--no-events",
+            descriptionKey = "generate.no-events",
+            description = "Leave out the event columns (trip_, stay_, arrears_).")
     boolean noEvents;
 
     @Option(
             names = "--as-of",
             paramLabel = "DATE",
             converter = Cli.DateConverter.class,
+            descriptionKey = "generate.as-of",
             description = "The date the register is drawn up on; every date in it lies before (default: a day the "
                     + "region's programme is in effect).")
     LocalDate asOf;
 
-    @Parameters(paramLabel = "OUT", description = "The CSV file to write, or - for stdout.")
+    @Parameters(
+            paramLabel = "OUT",
+            descriptionKey = "generate.out",
+            description = "The CSV file to write, or - for stdout.")
     Path out;
 
     @Override

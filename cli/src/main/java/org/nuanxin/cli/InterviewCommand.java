@@ -55,13 +55,18 @@ final class InterviewCommand implements Callable<Integer>, Cli.Localized {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", paramLabel = "R", description = "Only this region (repeatable; default: every region).")
+    @Option(
+            names = "--region",
+            paramLabel = "R",
+            descriptionKey = "interview.region",
+            description = "Only this region (repeatable; default: every region).")
     List<String> regions = new ArrayList<>();
 
     @Option(
             names = "--as-of",
             paramLabel = "DATE",
             converter = Cli.DateConverter.class,
+            descriptionKey = "interview.as-of",
             description = "Assessment date YYYY-MM-DD (default: today in Asia/Shanghai).")
     LocalDate asOf;
 
@@ -69,6 +74,7 @@ final class InterviewCommand implements Callable<Integer>, Cli.Localized {
             names = "--lang",
             paramLabel = "zh|en",
             converter = Lang.Converter.class,
+            descriptionKey = "interview.lang",
             description = "zh or en. Default: zh (the interview is for workers at a union station, whatever the "
                     + "system's language), or the --lang given before the command.")
     Lang lang;
@@ -76,11 +82,15 @@ final class InterviewCommand implements Callable<Integer>, Cli.Localized {
     @Option(
             names = "--answers",
             paramLabel = "FILE",
+            descriptionKey = "interview.answers",
             description = "Answer from this YAML or JSON file (field: answer, as the questions name them) instead of "
                     + "asking; a question the file does not answer is left unknown.")
     Path answersFile;
 
-    @Option(names = "--json", description = "Print the answers and the result as JSON instead of a table.")
+    @Option(
+            names = "--json",
+            descriptionKey = "interview.json",
+            description = "Print the answers and the result as JSON instead of a table.")
     boolean json;
 
     @Mixin

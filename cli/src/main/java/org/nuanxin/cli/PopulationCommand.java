@@ -76,26 +76,37 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--region", paramLabel = "R", required = true, description = "Region id, e.g. xian.")
+    @Option(
+            names = "--region",
+            paramLabel = "R",
+            required = true,
+            descriptionKey = "population.region",
+            description = "Region id, e.g. xian.")
     String region;
 
     @Option(
             names = "--as-of",
             paramLabel = "DATE",
             converter = Cli.DateConverter.class,
+            descriptionKey = "population.as-of",
             description = "Assessment date YYYY-MM-DD for every row (default: today in Asia/Shanghai).")
     LocalDate asOf;
 
     @Mixin
     RuleFolderOption rules;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Assessing threads (default: one per core).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            descriptionKey = "population.threads",
+            description = "Assessing threads (default: one per core).")
     Integer threads;
 
     @Option(
             names = "--max-problems",
             paramLabel = "N",
             defaultValue = "100",
+            descriptionKey = "population.max-problems",
             description =
                     "Bad-row problems listed (those of the smallest rows; default ${DEFAULT-VALUE}); the rest are counted.")
     int maxProblems;
@@ -103,6 +114,7 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
     @Option(
             names = "--cached-decisions",
             paramLabel = "N",
+            descriptionKey = "population.cached-decisions",
             description = "Decisions kept for reuse during the run (workers whose facts read by the rules are equal "
                     + "share one; the rules still decide every distinct combination). Default: sized to the heap, "
                     + "one per 10 KiB of the maximum heap, at least 10000 and at most 100000; 0 turns reuse off.")
@@ -110,6 +122,7 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
 
     @Option(
             names = "--stats",
+            descriptionKey = "population.stats",
             description = "Print a line of run statistics (threads, rows in flight, heap, GC) before the summary "
                     + "(with --format json: a \"stats\" object).")
     boolean stats;
@@ -118,6 +131,7 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
             names = "--format",
             paramLabel = "text|json|csv",
             defaultValue = "text",
+            descriptionKey = "population.format",
             description = "text (default): the report for people, in --lang; json: one object with the run's summary, "
                     + "the per-benefit figures and the bad rows; csv: one row per benefit with the run's summary "
                     + "on each (RFC 4180, CR LF).")
@@ -127,6 +141,7 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
             names = "--progress",
             paramLabel = "auto|always|never",
             defaultValue = "auto",
+            descriptionKey = "population.progress",
             description = "Progress on stderr: auto (default) when stderr is a terminal (on Linux read from "
                     + "/proc/self/fd/2, so also when stdout goes to a file; elsewhere when System.console() is set), "
                     + "always, or never.")
@@ -135,7 +150,10 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
     @Mixin
     LangOption langOption;
 
-    @Parameters(paramLabel = "FILE", description = "The member register, CSV in UTF-8.")
+    @Parameters(
+            paramLabel = "FILE",
+            descriptionKey = "population.file",
+            description = "The member register, CSV in UTF-8.")
     Path file;
 
     @Override

@@ -11,6 +11,7 @@ final class RuleFolderOption {
     @Option(
             names = "--rules",
             paramLabel = "DIR",
+            descriptionKey = "rules",
             description = "Load a region from this rule folder too (it replaces the bundled region of its id).")
     List<Path> folders = new ArrayList<>();
 }

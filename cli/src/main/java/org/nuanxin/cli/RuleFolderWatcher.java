@@ -25,6 +25,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +66,16 @@ import org.nuanxin.scenario.WorkerFile;
  * xian: promoted rule set e9e5bf9f459d (99 passed, 0 failed)
  * </pre>
  *
+ * <p>The lines are in English, or in Chinese when the watcher is started with a Chinese locale
+ * ({@link #start(Nuanxin, Path, List, Duration, Consumer, Consumer, Locale)}):
+ *
+ * <pre>
+ * xian：已拒绝规则集 e9e5bf9f459d；继续使用规则集 65f53bea530e（96 通过，3 失败），3 个问题：
+ * xian：已启用规则集 e9e5bf9f459d（99 通过，0 失败）
+ * </pre>
+ *
+ * <p>The problems' own text comes from the library and is in English.
+ *
  * <p>In a host application:
  *
  * <pre>{@code
@@ -79,8 +90,11 @@ import org.nuanxin.scenario.WorkerFile;
  *
  * <pre>
  * java -cp cli/target/nuanxin.jar org.nuanxin.cli.RuleFolderWatcher \
- *     [--worker examples/workers/xian-courier.yaml] RULES_DIR [SCENARIOS...]
+ *     [--lang zh|en] [--worker examples/workers/xian-courier.yaml] RULES_DIR [SCENARIOS...]
  * </pre>
+ *
+ * <p>Its messages are in the language {@code --lang} names, by default Chinese when the system's language is
+ * Chinese, else English, as the command line's.
  *
  * <p>Any change under the rule folder or a scenario path triggers a reload, except editors' backup
  * and swap files ({@code .#x}, {@code x~}, {@code .x.swp}); folders created later under a watched
@@ -101,6 +115,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
     private final Duration quiet;
     private final Consumer<String> log;
     private final Consumer<ReloadResult> listener;
+    private final Lang lang;
     private final WatchService watchService;
     private final Map<WatchKey, Path> watched = new ConcurrentHashMap<>();
     private final Thread thread;
@@ -113,8 +128,10 @@ public final class RuleFolderWatcher implements AutoCloseable {
             List<Path> scenarios,
             Duration quiet,
             Consumer<String> log,
-            Consumer<ReloadResult> listener)
+            Consumer<ReloadResult> listener,
+            Lang lang)
             throws IOException {
+        this.lang = Objects.requireNonNull(lang, "lang");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
         this.scenarios =
@@ -166,7 +183,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
     /**
      * Starts watching; as {@link #start(Nuanxin, Path, List, Consumer)}, with a quiet period of one's
      * own and a {@code listener} (may be {@code null}) that receives every {@link ReloadResult} after it
-     * has been logged.
+     * has been logged. The lines are in English.
      */
     public static RuleFolderWatcher start(
             Nuanxin engine,
@@ -176,7 +193,35 @@ public final class RuleFolderWatcher implements AutoCloseable {
             Consumer<String> log,
             Consumer<ReloadResult> listener)
             throws IOException {
-        RuleFolderWatcher w = new RuleFolderWatcher(engine, folder, scenarios, quiet, log, listener);
+        return start(engine, folder, scenarios, quiet, log, listener, Lang.EN);
+    }
+
+    /**
+     * Starts watching; as {@link #start(Nuanxin, Path, List, Duration, Consumer, Consumer)}, with the lines in
+     * Chinese when {@code locale}'s language is Chinese, else in English.
+     */
+    public static RuleFolderWatcher start(
+            Nuanxin engine,
+            Path folder,
+            List<Path> scenarios,
+            Duration quiet,
+            Consumer<String> log,
+            Consumer<ReloadResult> listener,
+            Locale locale)
+            throws IOException {
+        return start(engine, folder, scenarios, quiet, log, listener, Lang.of(locale));
+    }
+
+    static RuleFolderWatcher start(
+            Nuanxin engine,
+            Path folder,
+            List<Path> scenarios,
+            Duration quiet,
+            Consumer<String> log,
+            Consumer<ReloadResult> listener,
+            Lang lang)
+            throws IOException {
+        RuleFolderWatcher w = new RuleFolderWatcher(engine, folder, scenarios, quiet, log, listener, lang);
         w.thread.start();
         return w;
     }
@@ -252,7 +297,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
                 try {
                     watchTree(path);
                 } catch (IOException | UncheckedIOException e) {
-                    say("cannot watch " + path + ": " + e.getMessage());
+                    say(lang.pick("无法监视 " + path + "：", "cannot watch " + path + ": ") + Cli.oneLine(e.getMessage()));
                 }
             }
             relevant |= concerns(path) && !editorNoise(path.getFileName().toString());
@@ -260,7 +305,9 @@ public final class RuleFolderWatcher implements AutoCloseable {
         if (!key.reset()) {
             watched.remove(key);
             if (folder.equals(dir) && !closed) {
-                say("stopped watching " + folder + ": the folder is gone; restart the watcher");
+                say(lang.pick(
+                        "已停止监视 " + folder + "：文件夹已不存在；请重新启动监视",
+                        "stopped watching " + folder + ": the folder is gone; restart the watcher"));
             }
         }
         return relevant;
@@ -273,32 +320,61 @@ public final class RuleFolderWatcher implements AutoCloseable {
         try {
             r = engine.reload(folder, scenarios);
         } catch (RuntimeException e) { // reload says "never throws for bad rules"; be safe
-            say("reload of " + folder + " failed: " + Cli.oneLine(String.valueOf(e)));
+            say(lang.pick("重新载入 " + folder + " 失败：", "reload of " + folder + " failed: ")
+                    + Cli.oneLine(String.valueOf(e)));
             return;
         }
         last = r;
-        String counts = r.casesPassed() + " passed, " + r.casesFailed() + " failed";
-        if (r.promoted()) {
-            say(r.region() + ": "
-                    + (r.version().equals(before.get(r.region()))
-                            ? "reloaded, rule set " + r.version() + " unchanged"
-                            : "promoted rule set " + r.version())
-                    + " (" + counts + ")");
-        } else {
-            say(r.region() + ": rejected "
-                    + (r.candidate().isEmpty() ? "the rules (they do not build)" : "rule set " + r.candidate()) + "; "
-                    + (r.version().isEmpty() ? "nothing" : r.version())
-                    + " keeps serving (" + counts + "), " + r.problems().size()
-                    + (r.problems().size() == 1 ? " problem:" : " problems:"));
-            for (RuleProblem p : r.problems()) {
-                say("  " + Cli.oneLine(p.toString()));
-            }
-        }
+        outcome(r, before.get(r.region()), lang).forEach(this::say);
         try {
             listener.accept(r);
         } catch (RuntimeException e) {
-            say("reload listener failed: " + Cli.oneLine(String.valueOf(e)));
+            say(lang.pick("重新载入的监听器出错：", "reload listener failed: ") + Cli.oneLine(String.valueOf(e)));
         }
+    }
+
+    /**
+     * The lines that report a reload in {@code lang}: whether its rules were promoted (or reloaded unchanged, when
+     * {@code before}, the version that served before, is the same) or rejected, with the suite's counts, then each
+     * problem on a line of its own.
+     */
+    static List<String> outcome(ReloadResult r, String before, Lang lang) {
+        List<String> lines = new ArrayList<>();
+        String counts = lang.pick(
+                r.casesPassed() + " 通过，" + r.casesFailed() + " 失败",
+                r.casesPassed() + " passed, " + r.casesFailed() + " failed");
+        if (r.promoted()) {
+            boolean unchanged = r.version().equals(before);
+            lines.add(
+                    lang == Lang.ZH
+                            ? r.region() + "："
+                                    + (unchanged ? "已重新载入，规则集 " + r.version() + " 未变" : "已启用规则集 " + r.version()) + "（"
+                                    + counts + "）"
+                            : r.region() + ": "
+                                    + (unchanged
+                                            ? "reloaded, rule set " + r.version() + " unchanged"
+                                            : "promoted rule set " + r.version())
+                                    + " (" + counts + ")");
+        } else {
+            int n = r.problems().size();
+            lines.add(
+                    lang == Lang.ZH
+                            ? r.region() + "：已拒绝" + (r.candidate().isEmpty() ? "新规则（无法构建）" : "规则集 " + r.candidate())
+                                    + "；"
+                                    + (r.version().isEmpty() ? "没有规则集在使用" : "继续使用规则集 " + r.version()) + "（" + counts
+                                    + "），" + n + " 个问题："
+                            : r.region() + ": rejected "
+                                    + (r.candidate().isEmpty()
+                                            ? "the rules (they do not build)"
+                                            : "rule set " + r.candidate())
+                                    + "; " + (r.version().isEmpty() ? "nothing" : r.version()) + " keeps serving ("
+                                    + counts
+                                    + "), " + n + (n == 1 ? " problem:" : " problems:"));
+            for (RuleProblem p : r.problems()) {
+                lines.add("  " + Cli.oneLine(p.toString()));
+            }
+        }
+        return lines;
     }
 
     private void say(String line) {
@@ -346,7 +422,8 @@ public final class RuleFolderWatcher implements AutoCloseable {
     /**
      * Watches {@code RULES_DIR}, reloading it on every change, and prints every five seconds the
      * rule-set version a sample assessment was made with (and, with {@code --worker FILE}, that worker's
-     * cash decisions). Runs until interrupted (Ctrl-C).
+     * cash decisions). Runs until interrupted (Ctrl-C). Writes in the language of {@code --lang zh|en},
+     * by default Chinese when the system's language is Chinese, else English.
      *
      * <pre>
      * java -cp cli/target/nuanxin.jar org.nuanxin.cli.RuleFolderWatcher \
@@ -359,11 +436,16 @@ public final class RuleFolderWatcher implements AutoCloseable {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        Lang lang = Objects.requireNonNullElseGet(Lang.named(args), () -> Lang.of(Locale.getDefault()));
         Path workerFile = null;
         List<Path> paths = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--worker") && i + 1 < args.length) {
                 workerFile = Path.of(args[++i]);
+            } else if (args[i].equals("--lang") && i + 1 < args.length && Lang.named(args) != null) {
+                i++;
+            } else if (args[i].startsWith("--lang=") && Lang.named(args) != null) {
+                continue;
             } else if (args[i].startsWith("-")) {
                 paths.clear();
                 break;
@@ -372,8 +454,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
             }
         }
         if (paths.isEmpty()) {
-            err.println("usage: RuleFolderWatcher [--worker FILE] RULES_DIR [SCENARIOS...]"
-                    + " (no SCENARIOS: RULES_DIR/scenarios)");
+            err.println(usage(lang));
             System.exit(Cli.BAD_INPUT);
         }
         Path rules = paths.get(0);
@@ -383,13 +464,16 @@ public final class RuleFolderWatcher implements AutoCloseable {
         WorkerFile worker;
         try {
             if (!Files.isDirectory(rules)) {
-                throw new IllegalArgumentException("no such rule folder '" + rules + "'");
+                throw new IllegalArgumentException(
+                        lang.pick("没有规则文件夹 '" + rules + "'", "no such rule folder '" + rules + "'"));
             }
             worker = workerFile == null ? null : WorkerFile.read(workerFile);
             // Only the folder's region: the watched folder is the whole point.
             engine = Nuanxin.builder().noClasspathRegions().ruleFolder(rules).build();
         } catch (RuleBuildException e) {
-            err.println("nuanxin: the rules in " + rules + " do not build; fix them first (lint shows the same):");
+            err.println(lang.pick(
+                    "nuanxin: " + rules + " 中的规则无法构建；请先修正（lint 显示同样的问题）：",
+                    "nuanxin: the rules in " + rules + " do not build; fix them first (lint shows the same):"));
             e.problems().forEach(p -> err.println("  " + Cli.oneLine(p.toString())));
             System.exit(Cli.BAD_INPUT);
             return;
@@ -404,14 +488,22 @@ public final class RuleFolderWatcher implements AutoCloseable {
                 worker != null && worker.asOf() != null ? worker.asOf() : Nuanxin.todayInShanghai(Clock.systemUTC());
 
         if (scenarios.isEmpty() && !Files.isDirectory(rules.resolve("scenarios"))) {
-            err.println("nuanxin: warning: no SCENARIOS given and no " + rules.resolve("scenarios")
-                    + "; every reload will be rejected, since rules are promoted only when a suite passes");
+            err.println(noScenarios(rules.resolve("scenarios"), lang));
         }
-        RuleFolderWatcher watcher = start(engine, rules, scenarios, line -> out.println("reload: " + line));
+        RuleFolderWatcher watcher;
+        try {
+            watcher = start(
+                    engine, rules, scenarios, DEFAULT_QUIET, line -> out.println(reloadLine(line, lang)), null, lang);
+        } catch (IllegalArgumentException e) {
+            err.println("nuanxin: " + Cli.oneLine(e.getMessage()));
+            System.exit(Cli.BAD_INPUT);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(watcher::close, "nuanxin-rule-watcher-stop"));
-        out.println("watching " + watcher.folder + " and "
-                + (scenarios.isEmpty() ? watcher.folder.resolve("scenarios") : watcher.scenarios)
-                + " (Ctrl-C to stop)");
+        out.println(watching(
+                watcher.folder,
+                scenarios.isEmpty() ? List.of(watcher.folder.resolve("scenarios")) : watcher.scenarios,
+                lang));
         DateTimeFormatter hms = DateTimeFormatter.ofPattern("HH:mm:ss");
         while (true) {
             Assessment a = engine.assess(region, situation, asOf); // a request thread: never blocked by a reload
@@ -419,9 +511,38 @@ public final class RuleFolderWatcher implements AutoCloseable {
                     .filter(d -> d.amount() != null || d.amountMin() != null)
                     .map(Decision::toString)
                     .collect(Collectors.joining("; "));
-            out.println(LocalTime.now().format(hms) + " " + region + " rule set " + a.ruleSetVersion()
-                    + (worker == null || cash.isEmpty() ? "" : "  " + cash));
+            out.println(LocalTime.now().format(hms) + " " + region + lang.pick(" 规则集 ", " rule set ")
+                    + a.ruleSetVersion() + (worker == null || cash.isEmpty() ? "" : "  " + cash));
             Thread.sleep(EVERY.toMillis());
         }
+    }
+
+    /** The program's usage line. */
+    static String usage(Lang lang) {
+        return lang.pick(
+                "用法：RuleFolderWatcher [--lang zh|en] [--worker 文件] 规则文件夹 [场景...]（不给场景时：规则文件夹/scenarios）",
+                "usage: RuleFolderWatcher [--lang zh|en] [--worker FILE] RULES_DIR [SCENARIOS...]"
+                        + " (no SCENARIOS: RULES_DIR/scenarios)");
+    }
+
+    /** The warning that no suite was given and the folder has none. */
+    static String noScenarios(Path expected, Lang lang) {
+        return lang.pick(
+                "nuanxin: 警告：没有给出场景，也没有 " + expected + "；每次重新载入都会被拒绝，因为规则只在场景用例通过时才启用",
+                "nuanxin: warning: no SCENARIOS given and no " + expected
+                        + "; every reload will be rejected, since rules are promoted only when a suite passes");
+    }
+
+    /** What the program is watching. */
+    static String watching(Path folder, List<Path> scenarios, Lang lang) {
+        String suite = scenarios.size() == 1 ? scenarios.get(0).toString() : scenarios.toString();
+        return lang.pick(
+                "正在监视 " + folder + " 和 " + suite + "（按 Ctrl-C 停止）",
+                "watching " + folder + " and " + suite + " (Ctrl-C to stop)");
+    }
+
+    /** A line of the watcher, as the program prints it. */
+    static String reloadLine(String line, Lang lang) {
+        return lang.pick("重新载入：", "reload: ") + line;
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,7 @@ import org.nuanxin.Assessment;
 import org.nuanxin.Decision;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.ReloadResult;
+import org.nuanxin.RuleProblem;
 import org.nuanxin.scenario.WorkerFile;
 
 /**
@@ -152,6 +154,64 @@ class RuleFolderWatcherTest {
         results.clear();
         Files.writeString(rules.resolve("parameters.yaml"), "\n", StandardOpenOption.APPEND);
         assertNull(results.poll(1, TimeUnit.SECONDS), "no reload after close()");
+    }
+
+    @Test
+    void reportsAReloadInChineseOrEnglish() {
+        RuleProblem problem = new RuleProblem("homecoming.drl", 12, 4, RuleProblem.Severity.ERROR, "parse", "bad");
+        ReloadResult rejected = new ReloadResult(
+                "xian", false, "65f53bea530e", "65f53bea530e", "e9e5bf9f459d", List.of(problem), 96, 3);
+        assertEquals(
+                List.of("xian：已拒绝规则集 e9e5bf9f459d；继续使用规则集 65f53bea530e（96 通过，3 失败），1 个问题：", "  " + problem),
+                RuleFolderWatcher.outcome(rejected, "65f53bea530e", Lang.ZH));
+        assertEquals(
+                List.of(
+                        "xian: rejected rule set e9e5bf9f459d; 65f53bea530e keeps serving (96 passed, 3 failed), 1 problem:",
+                        "  " + problem),
+                RuleFolderWatcher.outcome(rejected, "65f53bea530e", Lang.EN));
+        ReloadResult unbuilt = new ReloadResult("xian", false, "", "", "", List.of(problem), 0, 0);
+        assertEquals(
+                "xian：已拒绝新规则（无法构建）；没有规则集在使用（0 通过，0 失败），1 个问题：",
+                RuleFolderWatcher.outcome(unbuilt, null, Lang.ZH).get(0));
+        ReloadResult promoted =
+                new ReloadResult("xian", true, "e9e5bf9f459d", "65f53bea530e", "e9e5bf9f459d", List.of(), 99, 0);
+        assertEquals(
+                List.of("xian：已启用规则集 e9e5bf9f459d（99 通过，0 失败）"),
+                RuleFolderWatcher.outcome(promoted, "65f53bea530e", Lang.ZH));
+        assertEquals(
+                List.of("xian: promoted rule set e9e5bf9f459d (99 passed, 0 failed)"),
+                RuleFolderWatcher.outcome(promoted, "65f53bea530e", Lang.EN));
+        assertEquals(
+                List.of("xian：已重新载入，规则集 e9e5bf9f459d 未变（99 通过，0 失败）"),
+                RuleFolderWatcher.outcome(promoted, "e9e5bf9f459d", Lang.ZH));
+        assertEquals(
+                "用法：RuleFolderWatcher [--lang zh|en] [--worker 文件] 规则文件夹 [场景...]（不给场景时：规则文件夹/scenarios）",
+                RuleFolderWatcher.usage(Lang.ZH));
+        assertEquals("重新载入：x", RuleFolderWatcher.reloadLine("x", Lang.ZH));
+        assertEquals("reload: x", RuleFolderWatcher.reloadLine("x", Lang.EN));
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aWatcherStartedInChineseSaysSoInChinese(@TempDir Path tmp) throws Exception {
+        Path rules = copyTree(XIAN_RULES, tmp.resolve("xian"));
+        Path scenarios = Files.createDirectories(tmp.resolve("scenarios"));
+        Files.copy(XIAN_SCENARIOS.resolve("xian-smoke.yaml"), scenarios.resolve("xian-smoke.yaml"));
+        Nuanxin engine = Nuanxin.builder().regions("xian").ruleFolder(rules).build();
+        List<String> log = new CopyOnWriteArrayList<>();
+        BlockingQueue<ReloadResult> results = new LinkedBlockingQueue<>();
+        RuleFolderWatcher watcher = RuleFolderWatcher.start(
+                engine, rules, List.of(scenarios), Duration.ofMillis(300), log::add, results::add, Locale.CHINA);
+        try {
+            Files.writeString(rules.resolve("parameters.yaml"), "\n# 一处修改\n", StandardOpenOption.APPEND);
+            ReloadResult promoted = await(results, ReloadResult::promoted, log);
+            assertEquals(
+                    "xian：已启用规则集 " + promoted.version() + "（" + promoted.casesPassed() + " 通过，0 失败）",
+                    log.get(log.size() - 1),
+                    log::toString);
+        } finally {
+            watcher.close();
+        }
     }
 
     @Test
