@@ -1,11 +1,7 @@
 package org.nuanxin.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -13,8 +9,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -199,16 +193,11 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
         HeapWatch heap = stats ? new HeapWatch() : null;
         boolean showProgress =
                 progressMode.equals("always") || (progressMode.equals("auto") && Progress.stderrIsTerminal());
-        Progress.CountingInputStream bytes;
-        try {
-            bytes = new Progress.CountingInputStream(Files.newInputStream(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long[] bytesRead = new long[1]; // written and read on this thread, by the run's callbacks
         Progress progress =
-                showProgress ? new Progress(spec.commandLine().getErr(), lang, size(file), bytes::count) : null;
+                showProgress ? new Progress(spec.commandLine().getErr(), lang, size(file), () -> bytesRead[0]) : null;
         if (heap != null || progress != null) {
-            options = options.withProgress(done -> {
+            options = options.withBytesRead(b -> bytesRead[0] = b).withProgress(done -> {
                 if (heap != null) {
                     heap.sample();
                 }
@@ -218,10 +207,8 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
             });
         }
         PopulationReport report;
-        try (Reader in = reader(bytes)) {
-            report = Population.run(engine, id, date, in, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            report = Population.run(engine, id, date, file, options);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw new CliInputException(
@@ -262,17 +249,6 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
     static int defaultCachedDecisions(long maxHeap) {
         long byHeap = maxHeap / (10 * 1024);
         return (int) Math.max(Nuanxin.DEFAULT_CACHED_DECISIONS, Math.min(100_000, byHeap));
-    }
-
-    private static Reader reader(InputStream in) {
-        return new BufferedReader(
-                new InputStreamReader(
-                        in,
-                        StandardCharsets.UTF_8
-                                .newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPORT)
-                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16);
     }
 
     /** Heap figures for {@code --stats}: sampled as the run goes, and the heap pools' own peaks. */
