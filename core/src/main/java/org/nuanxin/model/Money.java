@@ -2,6 +2,7 @@ package org.nuanxin.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.regex.Pattern;
 import org.nuanxin.InvalidInputException;
 
 /**
@@ -13,6 +14,11 @@ public final class Money {
 
     /** Zero yuan. */
     public static final BigDecimal ZERO = new BigDecimal("0.00");
+
+    /** An amount as text: compiled once, since a register's money cells come through {@link #parse} row after row. */
+    private static final Pattern AMOUNT = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+
+    private static final BigDecimal TOO_MUCH = new BigDecimal("1000000000");
 
     private Money() {}
 
@@ -33,7 +39,7 @@ public final class Money {
             throw new InvalidInputException(
                     field, "has more than 2 decimal places; amounts are exact to the fen (0.01 CNY)");
         }
-        if (amount.compareTo(new BigDecimal("1000000000")) >= 0) {
+        if (amount.compareTo(TOO_MUCH) >= 0) {
             throw new InvalidInputException(field, "is out of range (at most 999999999.99 CNY)");
         }
         return amount.setScale(2, RoundingMode.UNNECESSARY);
@@ -46,7 +52,7 @@ public final class Money {
         }
         String t = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
                 .strip();
-        if (!t.matches("[+-]?\\d+(\\.\\d+)?")) {
+        if (!AMOUNT.matcher(t).matches()) {
             throw new InvalidInputException(field, "not an amount; write CNY as a number such as 356.50");
         }
         return of(field, new BigDecimal(t));

@@ -137,11 +137,15 @@ public record Worker(
                 obtainedBy);
     }
 
-    /** The entries not dated after {@code day}; the list itself when that is all of them. */
+    /**
+     * The entries not dated after {@code day}; the list itself when that is all of them. Indexed, not iterated: it runs
+     * for every assessment, mostly over empty or one-element lists, where an iterator is the only allocation.
+     */
     static <T> List<T> keep(List<T> list, java.util.function.Function<T, LocalDate> date, LocalDate day) {
         int later = 0;
-        for (T t : list) {
-            LocalDate d = date.apply(t);
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            LocalDate d = date.apply(list.get(i));
             if (d != null && d.isAfter(day)) {
                 later++;
             }
