@@ -283,13 +283,11 @@ public final class NuanxinSpark {
             } catch (Exception e) { // SparkException is checked in Java's eyes, and thrown all the same
                 throw unwrapped(e);
             }
-            PartialTotals all = new PartialTotals(p.region.benefits(), maxProblems);
-            for (PartialTotals t : parts) {
-                all.merge(t);
-            }
-            return all.report(
+            return PartialTotals.report(
+                    parts,
                     p.region,
                     asOf,
+                    maxProblems,
                     Duration.ofNanos(System.nanoTime() - started),
                     register.sparkSession().sparkContext().defaultParallelism());
         }
@@ -420,12 +418,11 @@ public final class NuanxinSpark {
         @Override
         public Iterator<PartialTotals> call(Iterator<Row> rows) {
             RowReader reader = new RowReader(layout);
-            PartialTotals totals =
-                    new PartialTotals(Engines.get().region(layout.region).benefits(), maxProblems);
+            PartialTotals.Counter totals = new PartialTotals.Counter(reader.region(), layout.asOf, maxProblems);
             while (rows.hasNext()) {
-                totals.add(reader.read(rows.next()), reader.version());
+                totals.add(reader.read(rows.next()));
             }
-            return List.of(totals.finish()).iterator();
+            return List.of(totals.done()).iterator();
         }
     }
 

@@ -38,6 +38,7 @@ final class RowReader {
 
     private final Layout layout;
     private final Nuanxin engine;
+    private final Region region;
     private final String version;
     private final RegisterFormat.Parser parser;
     private final String[] cells;
@@ -55,9 +56,15 @@ final class RowReader {
         if (!region.ruleSetVersion().equals(layout.expectedVersion)) {
             throw new RuleSetMismatchException(layout.region, layout.expectedVersion, region.ruleSetVersion(), where());
         }
+        this.region = region;
         this.version = region.ruleSetVersion();
         this.parser = RegisterFormat.header(layout.source, layout.columns).parser();
         this.cells = new String[layout.columns.length];
+    }
+
+    /** The region as this JVM's engine has it (its rule set the job's). */
+    Region region() {
+        return region;
     }
 
     /** The rule-set version every assessment of this reader is made with. */
