@@ -308,14 +308,19 @@ public final class RegisterFormat {
          * @param cells the row's cells as read, in the header's order
          */
         public Row row(long row, String[] cells) {
+            int length = 0;
+            for (String c : cells) {
+                length += c == null ? 0 : c.length();
+            }
             given.clear();
+            char[] into = given.room(length);
+            int end = 0;
             for (String c : cells) {
                 if (c != null) {
-                    for (int i = 0; i < c.length(); i++) {
-                        given.put(c.charAt(i));
-                    }
+                    c.getChars(0, c.length(), into, end);
+                    end += c.length();
                 }
-                given.endCell();
+                given.endCell(end);
             }
             return row(row, given);
         }

@@ -2,7 +2,10 @@ package org.nuanxin.spark;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
 import org.nuanxin.Nuanxin;
+import org.nuanxin.Region;
+import org.nuanxin.UnknownRegionException;
 
 /**
  * The engine of this JVM, driver or executor: built on first use (it loads every region jar on the classpath, which
@@ -35,6 +38,33 @@ final class Engines {
             }
         }
         return e;
+    }
+
+    /**
+     * The region as this JVM's engine has it, checked to have the rule set the job expects: a task calls this before
+     * its first row.
+     *
+     * @throws RuleSetMismatchException when the engine has another rule set for the region, or none
+     */
+    static Region checked(String region, String expected) {
+        Region r;
+        try {
+            r = get().region(region);
+        } catch (UnknownRegionException e) {
+            throw new RuleSetMismatchException(region, expected, "none (no region jar on its classpath)", where());
+        }
+        if (!r.ruleSetVersion().equals(expected)) {
+            throw new RuleSetMismatchException(region, expected, r.ruleSetVersion(), where());
+        }
+        return r;
+    }
+
+    /** {@code executor 3 (stage 1, partition 17)}: where a task runs, for an error. */
+    private static String where() {
+        SparkEnv env = SparkEnv.get();
+        TaskContext task = TaskContext.get();
+        return "executor " + (env == null ? "?" : env.executorId())
+                + (task == null ? "" : " (stage " + task.stageId() + ", partition " + task.partitionId() + ")");
     }
 
     /** How many engines this JVM has built: one, once any was asked for (the tests hold it to that). */

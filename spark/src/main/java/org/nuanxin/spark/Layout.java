@@ -33,7 +33,10 @@ final class Layout implements Serializable {
     final int corrupt;
     /** Index in the prepared row of the member's claims (a list of benefit and date), or -1 without claims. */
     final int claims;
-    /** Index in the prepared row of the row key ({@code monotonically_increasing_id}). */
+    /**
+     * Index in the prepared row of the row key ({@code monotonically_increasing_id}), or -1 when the rows come to the
+     * tasks as the register's partitions hold them (no join) and a task makes the same key itself.
+     */
     final int rowKey;
 
     Layout(

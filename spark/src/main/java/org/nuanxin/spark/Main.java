@@ -103,10 +103,15 @@ public final class Main {
             if (o.ruleSetVersion != null) {
                 job = job.withRuleSetVersion(o.ruleSetVersion);
             }
-            Dataset<Row> register = NuanxinSpark.readRegister(spark, o.register);
-            PopulationReport report = job.totals(register);
+            // a CSV file is read by population itself, split by split; Parquet and claims go through Datasets
+            boolean csv = !NuanxinSpark.isParquet(o.register) && o.claims == null;
+            Dataset<Row> register = csv ? null : NuanxinSpark.readRegister(spark, o.register);
+            PopulationReport report = csv ? job.totalsOfCsv(spark, o.register) : job.totals(register);
             if (o.decisions != null) {
                 try {
+                    if (register == null) {
+                        register = NuanxinSpark.readRegister(spark, o.register);
+                    }
                     job.assess(register).write().parquet(o.decisions);
                 } catch (Exception e) {
                     throw NuanxinSpark.unwrapped(e);

@@ -139,6 +139,14 @@ public final class NuanxinSpark {
         return job(region, asOf).totals(register);
     }
 
+    /**
+     * The totals of a register CSV file (or a folder of them) as {@code population} makes them: see
+     * {@link Job#totalsOfCsv}.
+     */
+    public static PopulationReport totalsOfCsv(SparkSession spark, String path, String region, LocalDate asOf) {
+        return job(region, asOf).withSource(path).totalsOfCsv(spark, path);
+    }
+
     /** A job for one region and date, to add claims to, or to pin the rule set. */
     public static Job job(String region, LocalDate asOf) {
         return new Job(region, asOf, null, null, 100, "register");
@@ -292,6 +300,40 @@ public final class NuanxinSpark {
                     register.sparkSession().sparkContext().defaultParallelism());
         }
 
+        /**
+         * The totals of a register CSV file, or a folder of them, as {@link #totals} gives them for the same file
+         * read with {@link #readRegister}, the fastest way: Spark cuts the files into splits at line breaks and each
+         * task runs {@code population} itself over its split (the header row first), so that every row is read,
+         * assessed and counted by population's own code; the driver merges the splits' totals. A register whose
+         * quoted cells hold line breaks is detected (a split reads fewer rows than it has lines) and read again file
+         * by file, each whole in one task. With claims, the register is read with {@link #readRegister} and
+         * totalled by {@link #totals}.
+         *
+         * @param path any path Spark reads; rows are numbered as the lines of the files one after the other (for one
+         *             file, as {@code population} numbers them)
+         * @throws org.nuanxin.UnknownRegionException when the driver has no such region
+         * @throws MalformedFileException              for an empty file, a bad header, files with different headers,
+         *                                             or text that is not UTF-8
+         * @throws RuleSetMismatchException            when an executor has another rule set for the region
+         */
+        public PopulationReport totalsOfCsv(SparkSession spark, String path) {
+            Objects.requireNonNull(spark, "spark");
+            Objects.requireNonNull(path, "path");
+            if (claims != null) {
+                return totals(readRegister(spark, path));
+            }
+            if (asOf == null) {
+                throw new InvalidInputException("as_of", "an assessment date is required");
+            }
+            Region r = Engines.get().region(region);
+            String expected = ruleSetVersion != null ? ruleSetVersion : r.ruleSetVersion();
+            try {
+                return CsvSplits.totals(spark, path, r.id(), asOf, expected, source, maxProblems);
+            } catch (Exception e) {
+                throw unwrapped(e);
+            }
+        }
+
         /** The register checked and laid out for the tasks: a row key added, the claims joined. */
         private Prepared prepare(Dataset<Row> register) {
             Objects.requireNonNull(register, "register");
@@ -309,9 +351,13 @@ public final class NuanxinSpark {
             }
             String[] header = columns.toArray(String[]::new);
             RegisterFormat format = RegisterFormat.header(source, header); // a bad column fails here, on the driver
-            Dataset<Row> rows = register.withColumn(ROW_KEY, monotonically_increasing_id());
+            Dataset<Row> rows = register;
             int id = format.columns().indexOf("id");
             if (claims != null) {
+                // the row key before the join's shuffle: the partition the row was read in and its index there; without
+                // a join a task knows both itself, and the projection that adds the column (a copy of every row) is
+                // saved
+                rows = rows.withColumn(ROW_KEY, monotonically_increasing_id());
                 if (id < 0) {
                     throw new InvalidInputException(
                             "claims", "claims are joined by member id, and the register has no id column");
@@ -387,12 +433,16 @@ public final class NuanxinSpark {
 
     /**
      * A failed job's {@link RuleSetMismatchException}, to throw again on the driver (Spark wraps a task's exception
-     * in its own {@link SparkException}); any other failure is thrown as it is, from here.
+     * in its own {@link SparkException}), or the {@link InvalidInputException} a task met (text that is not UTF-8);
+     * any other failure is thrown as it is, from here.
      */
     static RuntimeException unwrapped(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RuleSetMismatchException m) {
                 return new RuleSetMismatchException(m, e);
+            }
+            if (t instanceof InvalidInputException bad) {
+                return bad;
             }
         }
         throw NuanxinSpark.<RuntimeException>sneaky(e);

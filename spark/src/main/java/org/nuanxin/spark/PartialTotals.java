@@ -46,13 +46,29 @@ final class PartialTotals implements Serializable {
     private final long problemCount;
     private final List<Kept> problems;
     private final List<String> versions;
+    /** Rows seen per reading partition, when the problems' rows are row keys; else {@code null}. */
     private final Map<Integer, Long> rowsByPartition;
+    /** When the problems' rows are lines of a split read by population (header = 1): the split's index. */
+    private final int split;
+    /** The lines the split read, a file's header among them. */
+    private final long lines;
+    /** Whether the split begins with a file's header row. */
+    private final boolean fileStart;
 
     /** A kept problem, its row still a row key ({@link RowProblem} is not serialisable). */
     record Kept(long key, String field, String problem) implements Serializable {}
 
-    private PartialTotals(PopulationTotals totals, Map<Integer, Long> rowsByPartition) {
-        List<BenefitTotals> benefits = totals.benefits();
+    private PartialTotals(
+            List<BenefitTotals> benefits,
+            long rows,
+            long badRows,
+            long problemCount,
+            List<RowProblem> problems,
+            List<String> versions,
+            Map<Integer, Long> rowsByPartition,
+            int split,
+            long lines,
+            boolean fileStart) {
         int n = benefits.size();
         codes = new String[n];
         counts = new long[n][];
@@ -63,14 +79,51 @@ final class PartialTotals implements Serializable {
             counts[i] = new long[] {b.eligible(), b.notEligible(), b.needsInfo()};
             sums[i] = new BigDecimal[] {b.cash(), b.cashMin(), b.cashMax(), b.value()};
         }
-        rows = totals.rows();
-        badRows = totals.badRows();
-        problemCount = totals.problemCount();
-        problems = totals.problems().stream()
+        this.rows = rows;
+        this.badRows = badRows;
+        this.problemCount = problemCount;
+        this.problems = problems.stream()
                 .map(p -> new Kept(p.row(), p.field(), p.problem()))
                 .toList();
-        versions = totals.ruleSetVersions();
+        this.versions = List.copyOf(versions);
         this.rowsByPartition = rowsByPartition;
+        this.split = split;
+        this.lines = lines;
+        this.fileStart = fileStart;
+    }
+
+    /**
+     * The report of population's own run over one split of a register file: its rows numbered as the split's text
+     * numbers its lines (the header row given first is line 1).
+     *
+     * @param split     the split's index, in file order
+     * @param lines     the lines the split read, a file's header row among them
+     * @param fileStart whether the split begins with a file's header row
+     */
+    static PartialTotals ofSplit(PopulationReport report, int split, long lines, boolean fileStart) {
+        return new PartialTotals(
+                report.benefits(),
+                report.rows(),
+                report.badRows(),
+                report.problemCount(),
+                report.problems(),
+                report.assessed() == 0
+                        ? List.of()
+                        : List.of(report.ruleSetVersion().split(", ")),
+                null,
+                split,
+                lines,
+                fileStart);
+    }
+
+    /** A split that read fewer rows than it had non-empty lines: a quoted cell spans lines (or a quote is open). */
+    static PartialTotals spanningLines() {
+        return new PartialTotals(List.of(), -1, 0, 0, List.of(), List.of(), null, -1, 0, false);
+    }
+
+    /** Whether this is {@link #spanningLines()}. */
+    boolean spansLines() {
+        return rows < 0;
     }
 
     /** Counts the rows of one task. Not thread-safe. */
@@ -109,7 +162,17 @@ final class PartialTotals implements Serializable {
         /** The task's totals, to send. */
         PartialTotals done() {
             flush();
-            return new PartialTotals(totals, rowsByPartition);
+            return new PartialTotals(
+                    totals.benefits(),
+                    totals.rows(),
+                    totals.badRows(),
+                    totals.problemCount(),
+                    totals.problems(),
+                    totals.ruleSetVersions(),
+                    rowsByPartition,
+                    -1,
+                    0,
+                    false);
         }
     }
 
@@ -151,19 +214,37 @@ final class PartialTotals implements Serializable {
             badRows += part.badRows;
             problemCount += part.problemCount;
             versions.addAll(part.versions);
-            part.rowsByPartition.forEach((p, n) -> rowsByPartition.merge(p, n, Long::sum));
+            if (part.rowsByPartition != null) {
+                part.rowsByPartition.forEach((p, n) -> rowsByPartition.merge(p, n, Long::sum));
+            }
             kept.addAll(part.problems);
         }
-        Map<Integer, Long> before = new HashMap<>();
-        long sum = 0;
-        for (Map.Entry<Integer, Long> e : rowsByPartition.entrySet()) {
-            before.put(e.getKey(), sum);
-            sum += e.getValue();
-        }
         List<RowProblem> problems = new ArrayList<>(kept.size());
-        for (Kept k : kept) {
-            long row = before.getOrDefault((int) (k.key() >>> PARTITION_SHIFT), 0L) + (k.key() & INDEX_MASK) + 2;
-            problems.add(new RowProblem(row, k.field(), k.problem()));
+        if (parts.stream().allMatch(p -> p.rowsByPartition != null)) {
+            // row keys: the rows of the reading partitions before, the row's index in its own, and the header
+            Map<Integer, Long> before = new HashMap<>();
+            long sum = 0;
+            for (Map.Entry<Integer, Long> e : rowsByPartition.entrySet()) {
+                before.put(e.getKey(), sum);
+                sum += e.getValue();
+            }
+            for (Kept k : kept) {
+                long row = before.getOrDefault((int) (k.key() >>> PARTITION_SHIFT), 0L) + (k.key() & INDEX_MASK) + 2;
+                problems.add(new RowProblem(row, k.field(), k.problem()));
+            }
+        } else {
+            // lines of splits: the lines of the splits before, less the header row each split was given first (a
+            // split that begins with the file's own header row read it as that line)
+            List<PartialTotals> inOrder = new ArrayList<>(parts);
+            inOrder.sort(java.util.Comparator.comparingInt(p -> p.split));
+            long linesBefore = 0;
+            for (PartialTotals part : inOrder) {
+                long shift = linesBefore - (part.fileStart ? 0 : 1);
+                for (Kept k : part.problems) {
+                    problems.add(new RowProblem(k.key() + shift, k.field(), k.problem()));
+                }
+                linesBefore += part.lines;
+            }
         }
         problems.sort(null);
         return new PopulationReport(

@@ -5,14 +5,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Row;
 import org.nuanxin.Assessment;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.Region;
-import org.nuanxin.UnknownRegionException;
 import org.nuanxin.model.Claim;
 import org.nuanxin.model.Situation;
 import org.nuanxin.population.Population;
@@ -42,24 +40,19 @@ final class RowReader {
     private final String version;
     private final RegisterFormat.Parser parser;
     private final String[] cells;
+    /** Without a row-key column, the next row's key: this task's partition and the row's index in it. */
+    private long nextKey;
 
     RowReader(Layout layout) {
         this.layout = layout;
         this.engine = Engines.get();
-        Region region;
-        try {
-            region = engine.region(layout.region);
-        } catch (UnknownRegionException e) {
-            throw new RuleSetMismatchException(
-                    layout.region, layout.expectedVersion, "none (no region jar on its classpath)", where());
-        }
-        if (!region.ruleSetVersion().equals(layout.expectedVersion)) {
-            throw new RuleSetMismatchException(layout.region, layout.expectedVersion, region.ruleSetVersion(), where());
-        }
-        this.region = region;
+        this.region = Engines.checked(layout.region, layout.expectedVersion);
         this.version = region.ruleSetVersion();
         this.parser = RegisterFormat.header(layout.source, layout.columns).parser();
         this.cells = new String[layout.columns.length];
+        TaskContext task = TaskContext.get();
+        this.nextKey =
+                layout.rowKey >= 0 || task == null ? 0 : (long) task.partitionId() << PartialTotals.PARTITION_SHIFT;
     }
 
     /** The region as this JVM's engine has it (its rule set the job's). */
@@ -72,17 +65,9 @@ final class RowReader {
         return version;
     }
 
-    /** {@code executor 3 (partition 17)}: where a task runs, for an error. */
-    private static String where() {
-        SparkEnv env = SparkEnv.get();
-        TaskContext task = TaskContext.get();
-        return "executor " + (env == null ? "?" : env.executorId())
-                + (task == null ? "" : " (stage " + task.stageId() + ", partition " + task.partitionId() + ")");
-    }
-
     /** Reads and assesses one row. */
     Outcome read(Row row) {
-        long key = row.getLong(layout.rowKey);
+        long key = layout.rowKey >= 0 ? row.getLong(layout.rowKey) : nextKey++;
         for (int i = 0; i < cells.length; i++) {
             int at = layout.at[i];
             cells[i] = switch (layout.kinds[i]) {

@@ -130,7 +130,7 @@ class MainTest {
         badInput(run("--region", "xian", csv.toString()), "header: unknown column 'colour' (column 2)");
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
-        badInput(run("--region", "xian", empty.toString()), "no columns");
+        badInput(run("--region", "xian", empty.toString()), "the file is empty");
     }
 
     @Test

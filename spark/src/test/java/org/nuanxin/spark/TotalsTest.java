@@ -15,7 +15,10 @@ import org.nuanxin.population.BenefitTotals;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
 
-/** {@code totals} on Spark gives what {@code population} gives on the same register: every benefit, every figure. */
+/**
+ * {@code totals} on Spark gives what {@code population} gives on the same register, every benefit, every figure, the
+ * bad rows and their row numbers: over a Dataset of Spark's CSV source, and over the file's splits.
+ */
 class TotalsTest {
 
     @Test
@@ -35,12 +38,20 @@ class TotalsTest {
                 register.rdd().getNumPartitions() >= 2,
                 "the register is read in several partitions, so that partial totals are merged");
 
-        PopulationReport actual = NuanxinSpark.job("xian", SharedSpark.AS_OF)
+        PopulationReport fromDataset = NuanxinSpark.job("xian", SharedSpark.AS_OF)
                 .withSource(csv.toString())
                 .totals(register);
+        PopulationReport fromSplits =
+                NuanxinSpark.totalsOfCsv(SharedSpark.spark(), csv.toString(), "xian", SharedSpark.AS_OF);
 
         assertEquals(SharedSpark.ROWS, expected.rows());
         assertTrue(expected.badRows() > 500, "the register has bad rows of every kind: " + expected.badRows());
+        assertSameTotals(expected, fromDataset);
+        assertSameTotals(expected, fromSplits);
+    }
+
+    /** Every figure of {@code actual} is {@code expected}'s; but for the run's time, threads and rows in flight. */
+    static void assertSameTotals(PopulationReport expected, PopulationReport actual) {
         assertEquals(expected.region(), actual.region());
         assertEquals(expected.asOf(), actual.asOf());
         assertEquals(expected.ruleSetVersion(), actual.ruleSetVersion());
