@@ -73,6 +73,7 @@ public final class Main {
 
     /** Runs the command; the status to exit with. Leaves the Spark session running (a JVM's exit stops it). */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        quietLocalLogging(masterOf(args)); // first: reading the options may log (the engine's classes)
         Options o;
         try {
             o = Options.parse(args);
@@ -157,6 +158,34 @@ public final class Main {
         }
     }
 
+    /**
+     * Spark's logging, when it runs in this JVM: warnings and errors, a failed task told once (by this command), not
+     * with its stack trace by the executor and scheduler. Set before anything logs (the engine logs through slf4j,
+     * whose binding is Spark's log4j 2); left alone under spark-submit, or when a configuration is given.
+     */
+    private static void quietLocalLogging(String master) {
+        String m = master != null ? master : System.getProperty("spark.master", "local[*]");
+        if (m.startsWith("local")
+                && System.getProperty("log4j2.configurationFile") == null
+                && System.getProperty("log4j.configurationFile") == null
+                && Main.class.getClassLoader().getResource("log4j2.properties") == null) {
+            System.setProperty("log4j2.configurationFile", "org/nuanxin/spark/log4j2-local.properties");
+        }
+    }
+
+    /** The value of {@code --master} among the arguments, or {@code null}. */
+    private static String masterOf(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--master=")) {
+                return args[i].substring("--master=".length());
+            }
+            if (args[i].equals("--master") && i + 1 < args.length) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
     /** The session: spark-submit's when it set a master, else {@code --master}, else {@code local[*]}. */
     private static SparkSession session(String master) {
         if (master != null) {
@@ -164,12 +193,6 @@ public final class Main {
         }
         String m = System.getProperty("spark.master", "local[*]");
         boolean local = m.startsWith("local");
-        if (local
-                && System.getProperty("log4j2.configurationFile") == null
-                && System.getProperty("log4j.configurationFile") == null
-                && Main.class.getClassLoader().getResource("log4j2.properties") == null) {
-            System.setProperty("log4j2.configurationFile", "org/nuanxin/spark/log4j2-local.properties");
-        }
         SparkSession.Builder b = SparkSession.builder().appName(NAME).master(m);
         if (local && System.getProperty("spark.ui.enabled") == null) {
             b = b.config("spark.ui.enabled", "false"); // no web UI (and no port taken) for a run in this JVM

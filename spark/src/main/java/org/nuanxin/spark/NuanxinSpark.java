@@ -51,6 +51,7 @@ import org.nuanxin.population.RowProblem;
  * Dataset<Row> register = NuanxinSpark.readRegister(spark, "hdfs:///unions/xian/register.parquet");
  * Dataset<Row> decisions = NuanxinSpark.assess(register, "xian", LocalDate.of(2026, 3, 10));  // one row per member and benefit
  * PopulationReport totals = NuanxinSpark.totals(register, "xian", LocalDate.of(2026, 3, 10)); // as population prints them
+ * PopulationReport csv = NuanxinSpark.totalsOfCsv(spark, "hdfs:///unions/xian/register.csv", "xian", asOf); // fastest
  * }</pre>
  *
  * <p>The register's columns are those of the register CSV format ({@link RegisterFormat}), by name, any subset, in

@@ -17,16 +17,21 @@ import org.nuanxin.population.PopulationTotals;
 import org.nuanxin.population.RowProblem;
 
 /**
- * One partition's totals on their way to the driver. In the task, population's own {@link PopulationTotals} counts
- * the rows (the identity counting of shared decisions, the exact sums, the problems of the smallest rows); it holds
- * the region and is not serialisable, so this carries its figures, with the rows seen per reading partition. On the
- * driver each benefit's figures merge through {@link BenefitTotals#merge}, beside the quota and budget that a
- * {@link PopulationTotals} of the driver's region puts there, so the report is population's, figure for figure.
+ * One task's totals on their way to the driver, and the driver's merge of them into population's report.
  *
- * <p>Rows are known by their key ({@code monotonically_increasing_id}: the partition the row was read in, shifted
- * left 33 bits, plus its index there), which stands for the row number while the rows are counted; the driver
- * numbers the kept problems' rows as {@code population} numbers a CSV file's lines, the rows before plus 2 (the
- * header is row 1), from the rows every partial saw per reading partition.
+ * <p>A task over a Dataset's partition counts its rows with population's own {@link PopulationTotals} (the identity
+ * counting of shared decisions, the exact sums, the problems of the smallest rows); a task over a split of a CSV file
+ * runs population itself and has its {@link PopulationReport}. Neither is serialisable (they hold the region), so this
+ * carries their figures. On the driver each benefit's figures merge through {@link BenefitTotals#merge}, beside the
+ * quota and budget that a {@link PopulationTotals} of the driver's region puts there (in force on the date), so the
+ * report is population's, figure for figure.
+ *
+ * <p>Bad rows are numbered as {@code population} numbers a CSV file's lines (the header is row 1). A Dataset's rows are
+ * known by their key ({@code monotonically_increasing_id}'s layout: the partition the row was read in, shifted left 33
+ * bits, plus its index there), which stands for the row number while they are counted; the driver adds the rows of
+ * the partitions before, from the rows every task saw per reading partition. A split's rows are numbered by
+ * population as the lines of its text (the header row given first is line 1); the driver adds the lines of the
+ * splits before.
  */
 final class PartialTotals implements Serializable {
     private static final long serialVersionUID = 1L;

@@ -41,6 +41,17 @@ class RuleSetVersionTest {
     }
 
     @Test
+    void totalsOfACsvFileFailAlike() {
+        RuleSetMismatchException e = assertThrows(
+                RuleSetMismatchException.class,
+                () -> NuanxinSpark.job("xian", SharedSpark.AS_OF)
+                        .withRuleSetVersion("0000deadbeef")
+                        .totalsOfCsv(SharedSpark.spark(), SharedSpark.register().toString()));
+        assertEquals("0000deadbeef", e.expected());
+        assertTrue(e.getMessage().contains("the job expects 0000deadbeef"), e.getMessage());
+    }
+
+    @Test
     void decisionsFailWhenAnActionRuns() {
         Dataset<Row> decisions = NuanxinSpark.job("xian", SharedSpark.AS_OF)
                 .withRuleSetVersion("0000deadbeef")
