@@ -483,8 +483,12 @@ public final class Population {
         return size;
     }
 
-    /** An assessment's complaint about a row, named by the register's columns ({@code children[1].x} is {@code children}). */
-    static RowProblem problem(long row, InvalidInputException e) {
+    /**
+     * An assessment's complaint about a row, named by the register's columns ({@code children[1].x} is
+     * {@code children}): a row whose cells read well but that the engine refuses (a date after the assessment
+     * date) is a bad row like one whose cells do not read. Public for the Spark module, which reports rows alike.
+     */
+    public static RowProblem problem(long row, InvalidInputException e) {
         Matcher m = LIST_ITEM.matcher(e.field());
         if (m.matches()) {
             String item = m.group(1).equals("children") ? "child " : "certificate ";

@@ -158,8 +158,11 @@ public final class RegisterFormat {
         return parser().row(row, RowText.of(cells));
     }
 
-    /** A reader of rows for one thread, which remembers the values a register repeats (places, enum names). */
-    Parser parser() {
+    /**
+     * A reader of rows for one thread, which remembers the values a register repeats (places, enum names): for a
+     * host that reads many rows of this format from elsewhere than a CSV file (the Spark module, one per partition).
+     */
+    public Parser parser() {
         return new Parser();
     }
 
@@ -259,7 +262,7 @@ public final class RegisterFormat {
      * the values a register repeats (places, enum names, yes/no, amounts, employers) are looked up by their
      * text rather than parsed again. Not thread-safe.
      */
-    final class Parser {
+    public final class Parser {
         private final int[] from = new int[COLUMNS.size()];
         private final int[] to = new int[COLUMNS.size()];
         private final TextTable<Parsed> bools = new TextTable<>(
@@ -292,7 +295,35 @@ public final class RegisterFormat {
         private long row;
         private List<RowProblem> problems;
 
+        /** The cells of {@link #row(long, String[])}, reused. */
+        private final RowText given = new RowText();
+
         private Parser() {}
+
+        /**
+         * Reads a data row exactly as {@link RegisterFormat#row(long, String[])} does, looking repeated values up in
+         * this reader's tables; a {@code null} cell is an empty one.
+         *
+         * @param row   the row number (header = 1)
+         * @param cells the row's cells as read, in the header's order
+         */
+        public Row row(long row, String[] cells) {
+            int length = 0;
+            for (String c : cells) {
+                length += c == null ? 0 : c.length();
+            }
+            given.clear();
+            char[] into = given.room(length);
+            int end = 0;
+            for (String c : cells) {
+                if (c != null) {
+                    c.getChars(0, c.length(), into, end);
+                    end += c.length();
+                }
+                given.endCell(end);
+            }
+            return row(row, given);
+        }
 
         /** Reads a data row; see {@link RegisterFormat#row(long, String[])}. */
         Row row(long row, RowText cells) {

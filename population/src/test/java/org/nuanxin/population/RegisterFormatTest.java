@@ -295,4 +295,31 @@ class RegisterFormatTest {
                 cells,
                 List.of(new CsvReader(new StringReader(line + "\n")).next().cells()));
     }
+
+    @Test
+    void oneParserReadsRowAfterRowAsTheFormatDoes() {
+        RegisterFormat f = RegisterFormat.header("test.csv", new String[] {"id", "work_city", "children", "gender"});
+        RegisterFormat.Parser parser = f.parser();
+        String[][] rows = {
+            {"a", "xian", "2015-06-01:PRIMARY", "FEMALE"},
+            {"b", "atlantis", "", "X"},
+            {"c", null, null, null},
+            {"d", "xian", "-", "male", "one too many"},
+            {"e", "  xian ", "2019-03-02", "MALE"}
+        };
+        for (int i = 0; i < rows.length; i++) {
+            String[] cells = rows[i];
+            String[] empty =
+                    java.util.Arrays.stream(cells).map(c -> c == null ? "" : c).toArray(String[]::new);
+            RegisterFormat.Row once = f.row(i + 2, empty);
+            RegisterFormat.Row reused = parser.row(i + 2, cells);
+            assertEquals(once.problems(), reused.problems(), "row " + (i + 2));
+            assertEquals(
+                    once.ok() ? once.situation().worker() : null,
+                    reused.ok() ? reused.situation().worker() : null,
+                    "row " + (i + 2));
+        }
+        assertFalse(parser.row(9, rows[1]).ok(), "a bad row stays bad when read again");
+        assertTrue(parser.row(10, rows[0]).ok(), "and a good one good");
+    }
 }

@@ -1,0 +1,137 @@
+package org.nuanxin.spark;
+
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.SparkSession;
+import org.nuanxin.population.Population;
+import org.nuanxin.population.PopulationReport;
+import scala.Tuple2;
+
+/**
+ * A register CSV file (or a folder of them) totalled the fastest way: Spark cuts the files into splits at line
+ * breaks, as Hadoop's text input format does, and each task runs population itself over its split (the header row
+ * first, then the split's lines), one assessing thread a task. The rows are read and counted by population's own
+ * code, and the driver merges the splits' totals and numbers their bad rows as one reading of the file does.
+ *
+ * <p>A line break inside a quoted cell would let a split begin inside a row. Each split checks that it read as many
+ * rows as it had non-empty lines; if one did not, the register holds such a cell (or a quote left open), and the
+ * splits' work is dropped: each file is read again whole, by one task, by population, which reads such cells as a
+ * single reading does.
+ */
+final class CsvSplits {
+
+    private CsvSplits() {}
+
+    static PopulationReport totals(
+            SparkSession spark, String path, String region, LocalDate asOf, String expected, String source, int max) {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Configuration conf = new Configuration(sc.hadoopConfiguration());
+        JavaPairRDD<LongWritable, Text> lines =
+                sc.newAPIHadoopFile(path, TextInputFormat.class, LongWritable.class, Text.class, conf);
+        List<String> first = lines.map(l -> l._2().toString()).take(1);
+        String header = first.isEmpty() ? "" : first.get(0);
+        // the header checked on the driver, by population: a run over the header row alone (an empty file fails here)
+        Population.run(
+                Engines.get(),
+                region,
+                asOf,
+                new StringReader(header.isEmpty() ? "" : header + "\n"),
+                options(max, source));
+        long started = System.nanoTime();
+        List<PartialTotals> parts = lines.mapPartitionsWithIndex(
+                        new Split(header, region, asOf, expected, max, source), false)
+                .collect();
+        for (PartialTotals p : parts) {
+            if (p.spansLines()) { // a split met a cell that spans lines: read each file whole
+                return whole(sc, path, region, asOf, expected, max, source, started);
+            }
+        }
+        return PartialTotals.report(
+                parts,
+                Engines.get().region(region),
+                asOf,
+                max,
+                java.time.Duration.ofNanos(System.nanoTime() - started),
+                spark.sparkContext().defaultParallelism());
+    }
+
+    /** Each file read whole by one task, in file order. */
+    private static PopulationReport whole(
+            JavaSparkContext sc,
+            String path,
+            String region,
+            LocalDate asOf,
+            String expected,
+            int max,
+            String source,
+            long started) {
+        JavaPairRDD<String, String> files = sc.wholeTextFiles(path);
+        List<PartialTotals> parts = files.sortByKey()
+                .zipWithIndex()
+                .map(f -> {
+                    Engines.checked(region, expected);
+                    String text = f._1()._2();
+                    PopulationReport r =
+                            Population.run(Engines.get(), region, asOf, new StringReader(text), options(max, source));
+                    return PartialTotals.ofSplit(
+                            r, f._2().intValue(), text.lines().count(), true);
+                })
+                .collect();
+        return PartialTotals.report(
+                parts,
+                Engines.get().region(region),
+                asOf,
+                max,
+                java.time.Duration.ofNanos(System.nanoTime() - started),
+                sc.defaultParallelism());
+    }
+
+    /** One split: population over its lines. */
+    private static final class Split
+            implements Function2<Integer, Iterator<Tuple2<LongWritable, Text>>, Iterator<PartialTotals>> {
+        private static final long serialVersionUID = 1L;
+        private final String header;
+        private final String region;
+        private final LocalDate asOf;
+        private final String expected;
+        private final int max;
+        private final String source;
+
+        Split(String header, String region, LocalDate asOf, String expected, int max, String source) {
+            this.header = header;
+            this.region = region;
+            this.asOf = asOf;
+            this.expected = expected;
+            this.max = max;
+            this.source = source;
+        }
+
+        @Override
+        public Iterator<PartialTotals> call(Integer split, Iterator<Tuple2<LongWritable, Text>> lines) {
+            Engines.checked(region, expected);
+            LinesReader in = new LinesReader(lines, header, source);
+            PopulationReport r = Population.run(Engines.get(), region, asOf, in, options(max, source));
+            if (r.rows() != in.dataLines()) {
+                return List.of(PartialTotals.spanningLines()).iterator();
+            }
+            List<PartialTotals> out = new ArrayList<>(1);
+            out.add(PartialTotals.ofSplit(r, split, in.lines(), in.fileStart()));
+            return out.iterator();
+        }
+    }
+
+    /** One assessing thread (a task is one core's work), the problems kept, the register's name. */
+    private static Population.Options options(int max, String source) {
+        return Population.Options.defaults().withThreads(1).withMaxProblems(max).withSource(source);
+    }
+}

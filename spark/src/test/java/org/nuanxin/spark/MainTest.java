@@ -1,0 +1,161 @@
+package org.nuanxin.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nuanxin.population.Population;
+import org.nuanxin.population.PopulationReport;
+
+/** The command: population's report on Spark, and bad input told in one line with status 2. */
+class MainTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path small;
+
+    /** The first 500 data rows of the generated register (bad ones among them). */
+    @BeforeAll
+    static void smallRegister() throws IOException {
+        small = dir.resolve("small.csv");
+        try (var lines = Files.lines(SharedSpark.register())) {
+            Files.write(small, lines.limit(501).toList(), StandardCharsets.UTF_8);
+        }
+        SharedSpark.spark(); // started here, so that Main uses the tests' session
+    }
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void badInput(Result r, String... inMessage) {
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertTrue(r.err().startsWith("nuanxin-spark: "), r.err());
+        for (String s : inMessage) {
+            assertTrue(r.err().contains(s), r.err());
+        }
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+    }
+
+    @Test
+    void printsWhatPopulationPrints() throws IOException {
+        Result r = run("--region", "xian", "--as-of", "2026-03-10", small.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        PopulationReport expected;
+        try (Reader in = Files.newBufferedReader(small)) {
+            expected =
+                    Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
+        }
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        Main.print(new PrintStream(text, true, StandardCharsets.UTF_8), expected);
+        List<String> want = text.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> got = r.out().lines().toList();
+        assertEquals(want.size(), got.size(), r.out());
+        assertEquals(want.subList(0, want.size() - 1), got.subList(0, got.size() - 1), "all but the timing");
+        assertTrue(got.get(got.size() - 1).startsWith("500 rows, " + expected.badRows() + " bad rows, "), r.out());
+        assertTrue(got.get(1).startsWith("CODE "), "population's table: " + got.get(1));
+    }
+
+    @Test
+    void writesEveryMembersDecisionsWhenAsked() {
+        Path out = dir.resolve("decisions");
+        Result r = run("--region=xian", "--as-of=2026-03-10", "--decisions", out.toString(), small.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        long rows = SharedSpark.spark().read().parquet(out.toString()).count();
+        long invalid = SharedSpark.spark()
+                .read()
+                .parquet(out.toString())
+                .filter("status = 'INVALID'")
+                .count();
+        int benefits = SharedSpark.engine().region("xian").benefits().size();
+        assertEquals((500 - invalid) * benefits + invalid, rows);
+        badInput(
+                run("--region", "xian", "--decisions", out.toString(), small.toString()),
+                "--decisions: ",
+                "already exists");
+    }
+
+    @Test
+    void readsClaimsFromAFile() throws IOException {
+        Path claims = dir.resolve("claims.csv");
+        String firstId = Oracle.split(Files.readAllLines(small).get(1))[0];
+        Files.writeString(claims, "member_id,benefit,claim_date\n" + firstId + ",XIAN_FREE_HEALTH_CHECK,2026-01-05\n");
+        Result r = run("--region", "xian", "--as-of", "2026-03-10", "--claims", claims.toString(), small.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+    }
+
+    @Test
+    void badOptionsAreToldInOneLine() {
+        badInput(run(small.toString()), "--region: ");
+        badInput(
+                run("--region", "xian", "--as-of", "2026-13-01", small.toString()), "--as-of: not a date '2026-13-01'");
+        badInput(run("--region", "xian", "--colour", "red", small.toString()), "--colour: unknown option");
+        badInput(run("--region", "xian", "--max-problems", "-1", small.toString()), "--max-problems: ");
+        badInput(run("--region", "xian"), "REGISTER: name the register file");
+        badInput(run("--region", "xian", dir.resolve("nothing.csv").toString()), "REGISTER: no such file");
+        badInput(run("--region", "atlantis", small.toString()), "--region: unknown region 'atlantis'");
+        Result help = run("--help");
+        assertEquals(Main.OK, help.status());
+        assertTrue(help.out().startsWith("Usage: nuanxin-spark"));
+    }
+
+    @Test
+    void aBadHeaderIsToldInOneLineNamingTheColumn() throws IOException {
+        Path csv = dir.resolve("colour.csv");
+        Files.writeString(csv, "id,colour,work_city\na,red,xian\n");
+        badInput(run("--region", "xian", csv.toString()), "header: unknown column 'colour' (column 2)");
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "");
+        badInput(run("--region", "xian", empty.toString()), "the file is empty");
+    }
+
+    @Test
+    void aRuleSetMismatchFailsTheRunInOneLine() {
+        Result r = run("--region", "xian", "--rule-set-version", "0000deadbeef", small.toString());
+        assertEquals(Main.FAILED, r.status(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("rule set mismatch"), r.err());
+        assertTrue(r.err().contains("expects 0000deadbeef"), r.err());
+    }
+
+    @Test
+    void theUsageNamesEveryOption() {
+        for (String option : Arrays.asList(
+                "--region",
+                "--as-of",
+                "--claims",
+                "--decisions",
+                "--max-problems",
+                "--rule-set-version",
+                "--master",
+                "--conf",
+                "--help")) {
+            assertTrue(Main.USAGE.contains(option), option);
+        }
+        assertTrue(new StringReader(Main.USAGE).toString() != null);
+    }
+}
