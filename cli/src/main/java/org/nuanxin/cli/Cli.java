@@ -36,6 +36,7 @@ import org.nuanxin.authoring.LintReport;
 import org.nuanxin.authoring.RuleLinter;
 import org.nuanxin.input.InputFiles;
 import org.nuanxin.input.InputLimits;
+import org.nuanxin.population.PlainTable;
 import org.nuanxin.scenario.ScenarioCase;
 import org.nuanxin.scenario.ScenarioFile;
 import org.nuanxin.scenario.ScenarioRunner;
@@ -376,7 +377,7 @@ public final class Cli implements Callable<Integer> {
                     }
                 }
             }
-            for (String line : Table.format(rows, 3)) {
+            for (String line : PlainTable.format(rows, 3)) {
                 out.println(line);
             }
         }
@@ -564,7 +565,7 @@ public final class Cli implements Callable<Integer> {
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
-            for (String line : Table.format(rows)) {
+            for (String line : PlainTable.format(rows)) {
                 out.println(line);
             }
             out.flush();
@@ -774,30 +775,9 @@ public final class Cli implements Callable<Integer> {
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
-    /**
-     * Collapses line breaks and runs of blanks, so every message is exactly one line, and writes control and
-     * format characters (which a file's value can carry into a message: escape sequences, bidirectional
-     * overrides, zero-width characters, a byte-order mark) as Java escapes (a backslash, u, four hex digits),
-     * so that none moves the terminal's cursor, colours it, reorders the line or hides in it. Line breaks are
-     * those of Java's regular expression {@code \R}: CR, LF, VT, FF, NEL (U+0085), LINE and PARAGRAPH
-     * SEPARATOR (U+2028, U+2029).
-     */
+    /** {@code s} as exactly one line, safe for a terminal: {@link PlainTable#oneLine}. */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        String t =
-                s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
-        StringBuilder b = new StringBuilder(t.length());
-        t.codePoints().forEach(c -> {
-            int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT) {
-                b.append(String.format(Locale.ROOT, "\\u%04X", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
+        return PlainTable.oneLine(s);
     }
 
     private static String describe(Throwable t) {

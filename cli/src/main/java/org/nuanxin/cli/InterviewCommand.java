@@ -25,6 +25,7 @@ import org.nuanxin.interview.Choice;
 import org.nuanxin.interview.Interview;
 import org.nuanxin.interview.Possibility;
 import org.nuanxin.interview.Question;
+import org.nuanxin.population.PlainTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -280,7 +281,7 @@ final class InterviewCommand implements Callable<Integer>, Cli.Localized {
                     });
                 }
             }
-            for (String line : Table.format(rows)) {
+            for (String line : PlainTable.format(rows)) {
                 out.println(line);
             }
         }

@@ -20,6 +20,11 @@ enum Lang {
         return this == ZH ? zh : en;
     }
 
+    /** {@link Locale#CHINESE} or {@link Locale#ENGLISH}, for what takes a locale (a population report's text). */
+    Locale locale() {
+        return this == ZH ? Locale.CHINESE : Locale.ENGLISH;
+    }
+
     /** Chinese when {@code locale}'s language is Chinese, else English. */
     static Lang of(Locale locale) {
         return locale.getLanguage().equals("zh") ? ZH : EN;

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
+import org.nuanxin.population.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -224,9 +225,9 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case "json" -> PopulationOutput.json(out, report, heap == null ? null : heap.json(report));
-            case "csv" -> PopulationOutput.csv(out, report);
-            default -> PopulationOutput.text(out, report, heap == null ? null : heap.summary(report, lang), lang);
+            case "json" -> ReportWriter.json(out, report, heap == null ? null : heap.json(report));
+            case "csv" -> ReportWriter.csv(out, report);
+            default -> ReportWriter.text(out, report, heap == null ? null : heap.summary(report, lang), lang.locale());
         }
         return Cli.OK;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.nuanxin.population.PlainTable;
 
 /**
  * The progress of a long run ({@code population}) on standard error, one line overwritten in place (a carriage
@@ -65,7 +66,7 @@ final class Progress {
         }
         last = now;
         String line = line(rows, bytesRead.getAsLong(), now - started);
-        int w = Table.width(line);
+        int w = PlainTable.width(line);
         // pad over what is left of a longer line before
         err.print("\r" + line + " ".repeat(Math.max(0, width - w)));
         err.flush();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.Nuanxin;
 import org.nuanxin.RuleProblem;
 import org.nuanxin.authoring.LintReport;
+import org.nuanxin.population.PlainTable;
 
 /**
  * Runs the command line in-process, as {@code java -jar nuanxin.jar} would, with stdout and stderr
@@ -189,11 +190,11 @@ class CliTest {
         String check = row(lines, "XIAN_FREE_HEALTH_CHECK");
         String mutualAid = row(lines, "XIAN_ACCIDENT_MUTUAL_AID");
         assertEquals(
-                Table.width(ticket.substring(0, ticket.indexOf("200.00") + 6)),
-                Table.width(check.substring(0, check.indexOf("190.00") + 6)));
+                PlainTable.width(ticket.substring(0, ticket.indexOf("200.00") + 6)),
+                PlainTable.width(check.substring(0, check.indexOf("190.00") + 6)));
         assertEquals(
-                Table.width(ticket.substring(0, ticket.indexOf("200.00") + 6)),
-                Table.width(mutualAid.substring(0, mutualAid.indexOf("25.00") + 5)));
+                PlainTable.width(ticket.substring(0, ticket.indexOf("200.00") + 6)),
+                PlainTable.width(mutualAid.substring(0, mutualAid.indexOf("25.00") + 5)));
     }
 
     @Test
@@ -496,7 +497,7 @@ class CliTest {
             int from = 0;
             for (String cell : cells) {
                 int at = line.indexOf(cell, from);
-                starts.add(Table.width(line.substring(0, at)));
+                starts.add(PlainTable.width(line.substring(0, at)));
                 from = at + cell.length();
             }
             if (columns == null) {

@@ -35,6 +35,7 @@ import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
 import org.nuanxin.population.RegisterFormat;
 import org.nuanxin.population.RegisterGenerator;
+import org.nuanxin.population.ReportWriter;
 
 /** {@code population} and {@code generate} on the command line, and population runs over every bundled region. */
 class PopulationCliTest {
@@ -243,7 +244,7 @@ class PopulationCliTest {
         assertTrue(csv.out().endsWith("\r\n"), "records end in CR LF");
         assertFalse(csv.out().replace("\r\n", "").contains("\n"), "no bare line feed");
         List<List<String>> records = parseCsv(csv.out());
-        assertEquals(PopulationOutput.CSV_HEADER, records.get(0));
+        assertEquals(ReportWriter.CSV_HEADER, records.get(0));
         YamlNode json = YamlNode.parse(
                 "p.json", CliTest.run(with(args, "--format", "json")).out());
         List<YamlNode> benefits = json.get("benefits").items();
@@ -685,9 +686,9 @@ class PopulationCliTest {
 
     @Test
     void flagsInChinese() {
-        assertEquals("超出名额", PopulationOutput.flag(BenefitTotals.QUOTA_EXCEEDED, Lang.ZH));
-        assertEquals("超出预算", PopulationOutput.flag(BenefitTotals.BUDGET_EXCEEDED, Lang.ZH));
-        assertEquals("可能超出预算", PopulationOutput.flag(BenefitTotals.BUDGET_MAY_BE_EXCEEDED, Lang.ZH));
-        assertEquals("QUOTA EXCEEDED", PopulationOutput.flag(BenefitTotals.QUOTA_EXCEEDED, Lang.EN));
+        assertEquals("超出名额", ReportWriter.flag(BenefitTotals.QUOTA_EXCEEDED, Locale.CHINESE));
+        assertEquals("超出预算", ReportWriter.flag(BenefitTotals.BUDGET_EXCEEDED, Locale.CHINESE));
+        assertEquals("可能超出预算", ReportWriter.flag(BenefitTotals.BUDGET_MAY_BE_EXCEEDED, Locale.CHINESE));
+        assertEquals("QUOTA EXCEEDED", ReportWriter.flag(BenefitTotals.QUOTA_EXCEEDED, Locale.ENGLISH));
     }
 }

@@ -1,7 +1,9 @@
 package org.nuanxin.spark;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.math.BigDecimal;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,11 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.nuanxin.InvalidInputException;
 import org.nuanxin.Nuanxin;
-import org.nuanxin.Parameter;
 import org.nuanxin.UnknownRegionException;
-import org.nuanxin.population.BenefitTotals;
+import org.nuanxin.population.PlainTable;
 import org.nuanxin.population.PopulationReport;
-import org.nuanxin.population.RowProblem;
+import org.nuanxin.population.ReportWriter;
 
 /**
  * The {@code population} command on Spark: totals a register (CSV or Parquet, any path Spark reads) per benefit and
@@ -55,12 +56,37 @@ public final class Main {
                                        optionally region and status), joined by member id: once-a-year limits hold
               --decisions DIR          also write one row per member and benefit to DIR as Parquet (a second pass)
               --max-problems N         bad-row problems listed, those of the smallest rows (default 100)
+              --format text|json|csv   the report as population prints it: a table (default), JSON or CSV
+              --lang zh|en             the table's language (default: the system's, Chinese or else English)
               --rule-set-version V     fail unless every executor has rule set V for the region (default: the driver's)
               --master URL             Spark master (default: spark-submit's, else local[*]: this JVM, every core)
               --conf KEY=VALUE         a Spark setting, e.g. --conf spark.sql.files.maxPartitionBytes=64m
               --help                   this text
 
             Exit status: 0 done (bad rows are reported, not fatal); 1 the Spark job failed; 2 bad input.
+            """;
+
+    static final String USAGE_ZH = """
+            用法：nuanxin-spark --region 地区 [--as-of 日期] [选项] 名册
+            在 Apache Spark 上评估名册中的每一名会员，并像 `nuanxin population` 那样按权益列出汇总：
+            符合、不符合、还需了解、现金、实物价值、名额、预算、提示。
+
+              名册                     CSV（UTF-8，首行为名册格式的列名）或 Parquet（一个 .parquet 文件或
+                                       一个装有它们的文件夹）；本地路径或 Spark 能读的任何 URI
+              --region 地区            地区代码，如 xian
+              --as-of 日期             评估日 YYYY-MM-DD，对每一行都用这一天（默认：上海时区的今天）
+              --claims 路径            已发放的权益（CSV 或 Parquet：member_id、benefit、claim_date，可再有
+                                       region 和 status），按会员编号关联：每年一次的限制照样成立
+              --decisions 文件夹       另把每名会员每项权益的结论以 Parquet 写入该文件夹（再算一遍）
+              --max-problems N         列出的有误行问题数，按行号从小到大（默认 100）
+              --format text|json|csv   汇总的形式，与 population 相同：表格（默认）、JSON 或 CSV
+              --lang zh|en             表格的语言（默认随系统：中文，否则英文）
+              --rule-set-version V     除非每个执行器都有该地区的规则集 V，否则失败（默认：驱动程序的）
+              --master URL             Spark 主节点（默认：spark-submit 给的，否则 local[*]：本 JVM，所有核心）
+              --conf 键=值             Spark 设置，如 --conf spark.sql.files.maxPartitionBytes=64m
+              --help                   本说明
+
+            退出码：0 完成（有误的行会列出，不算失败）；1 Spark 作业失败；2 输入有误。
             """;
 
     private Main() {}
@@ -82,7 +108,7 @@ public final class Main {
             return BAD_INPUT;
         }
         if (o.help) {
-            out.print(USAGE);
+            out.print(chinese(o.lang) ? USAGE_ZH : USAGE);
             return OK;
         }
         try {
@@ -118,7 +144,7 @@ public final class Main {
                     throw NuanxinSpark.unwrapped(e);
                 }
             }
-            print(out, report);
+            print(out, report, o.format, o.lang);
             return OK;
         } catch (UnknownRegionException e) {
             err.println(NAME + ": --region: " + oneLine(e.problem()));
@@ -207,90 +233,19 @@ public final class Main {
                 : spark.read().option("header", "true").option("escape", "\"").csv(path);
     }
 
-    /** What {@code population --format text} prints, in English. */
-    static void print(PrintStream out, PopulationReport r) {
-        out.println(r.region() + " as of " + r.asOf() + " (rules " + r.ruleSetVersion() + "): " + r.assessed()
-                + " workers assessed");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {
-            "CODE", "ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_INFO", "CASH", "IN_KIND", "QUOTA", "BUDGET", "FLAGS"
-        });
-        List<String> notes = new ArrayList<>();
-        for (BenefitTotals b : r.benefits()) {
-            List<String> flags = new ArrayList<>(b.flags());
-            for (Parameter p : new Parameter[] {b.quota(), b.budget()}) {
-                if (p != null && !p.note().isBlank()) {
-                    String of = p == b.quota() ? "quota" : "budget";
-                    notes.add("[" + (notes.size() + 1) + "] " + b.code() + " " + of + " " + p.key() + ": "
-                            + oneLine(p.note()));
-                    flags.add("NOTE " + notes.size());
-                }
-            }
-            rows.add(new String[] {
-                b.code(),
-                Long.toString(b.eligible()),
-                Long.toString(b.notEligible()),
-                Long.toString(b.needsInfo()),
-                b.hasRange()
-                        ? b.cashLow().toPlainString() + ".." + b.cashHigh().toPlainString()
-                        : b.cash().toPlainString(),
-                b.value().toPlainString(),
-                b.quota() == null ? "-" : Long.toString(b.quotaPlaces()),
-                b.budget() == null ? "-" : plain(b.budgetAmount()),
-                String.join(", ", flags)
-            });
+    /** What {@code population --format FORMAT --lang LANG} prints for the report: population's own writer. */
+    static void print(PrintStream out, PopulationReport r, String format, Locale lang) {
+        PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        switch (format) {
+            case "json" -> ReportWriter.json(w, r, null);
+            case "csv" -> ReportWriter.csv(w, r);
+            default -> ReportWriter.text(w, r, null, lang);
         }
-        table(rows).forEach(out::println);
-        if (!notes.isEmpty()) {
-            out.println();
-            out.println("notes:");
-            notes.forEach(n -> out.println("  " + n));
-        }
-        if (!r.problems().isEmpty() || r.problemsOmitted() > 0) {
-            out.println();
-            for (RowProblem p : r.problems()) {
-                out.println(oneLine(p.toString()));
-            }
-            long more = r.problemsOmitted();
-            if (more > 0) {
-                out.println("... and " + more + " more problem" + (more == 1 ? "" : "s") + " (the first "
-                        + r.problems().size() + " by row are listed)");
-            }
-        }
-        out.println();
-        out.println(r.rows() + " rows, " + r.badRows() + " bad row" + (r.badRows() == 1 ? "" : "s") + ", "
-                + String.format(Locale.ROOT, "%.1f", r.elapsed().toNanos() / 1e9) + " s, "
-                + String.format(Locale.ROOT, "%.0f", r.rowsPerSecond()) + " rows/s");
-        out.flush();
+        w.flush();
     }
 
-    private static String plain(BigDecimal d) {
-        return d.toPlainString();
-    }
-
-    /** The rows aligned in columns: the counts and amounts (columns 1 to 7) on the right, below the heading. */
-    private static List<String> table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        List<String> lines = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            StringBuilder line = new StringBuilder();
-            String[] row = rows.get(r);
-            for (int i = 0; i < row.length; i++) {
-                String pad = " ".repeat(widths[i] - row[i].length());
-                boolean right = r > 0 && i >= 1 && i <= 7;
-                line.append(right ? pad + row[i] : row[i] + (i < row.length - 1 ? pad : ""));
-                if (i < row.length - 1) {
-                    line.append("  ");
-                }
-            }
-            lines.add(line.toString().stripTrailing());
-        }
-        return lines;
+    private static boolean chinese(Locale lang) {
+        return lang.getLanguage().equals("zh");
     }
 
     private static String firstLine(String s) {
@@ -299,7 +254,7 @@ public final class Main {
     }
 
     private static String oneLine(String s) {
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return PlainTable.oneLine(s);
     }
 
     /** The command line, read. */
@@ -312,6 +267,8 @@ public final class Main {
         String ruleSetVersion;
         String master;
         int maxProblems = 100;
+        String format = "text";
+        Locale lang = Locale.getDefault().getLanguage().equals("zh") ? Locale.CHINESE : Locale.ENGLISH;
         boolean help;
         final List<String[]> conf = new ArrayList<>();
 
@@ -350,6 +307,9 @@ public final class Main {
                     case "--rule-set-version" -> o.ruleSetVersion = value.strip();
                     case "--master" -> o.master = value.strip();
                     case "--max-problems" -> o.maxProblems = count(name, value);
+                    case "--format" -> o.format = oneOf(name, value.strip(), "text", "json", "csv");
+                    case "--lang" ->
+                        o.lang = oneOf(name, value.strip(), "zh", "en").equals("zh") ? Locale.CHINESE : Locale.ENGLISH;
                     case "--conf" -> {
                         int at = value.indexOf('=');
                         if (at <= 0) {
@@ -387,6 +347,15 @@ public final class Main {
                 throw new InvalidInputException(
                         "--as-of", "not a date '" + value + "'; write it as YYYY-MM-DD, e.g. 2026-03-10");
             }
+        }
+
+        private static String oneOf(String name, String value, String... allowed) {
+            for (String a : allowed) {
+                if (a.equals(value)) {
+                    return a;
+                }
+            }
+            throw new InvalidInputException(name, "is one of " + String.join(", ", allowed) + ", not '" + value + "'");
         }
 
         private static int count(String name, String value) {

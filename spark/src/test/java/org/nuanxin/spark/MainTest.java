@@ -7,18 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
+import org.nuanxin.population.ReportWriter;
 
 /** The command: population's report on Spark, and bad input told in one line with status 2. */
 class MainTest {
@@ -63,21 +67,60 @@ class MainTest {
 
     @Test
     void printsWhatPopulationPrints() throws IOException {
-        Result r = run("--region", "xian", "--as-of", "2026-03-10", small.toString());
-        assertEquals(Main.OK, r.status(), r.err());
         PopulationReport expected;
         try (Reader in = Files.newBufferedReader(small)) {
             expected =
                     Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
         }
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        Main.print(new PrintStream(text, true, StandardCharsets.UTF_8), expected);
-        List<String> want = text.toString(StandardCharsets.UTF_8).lines().toList();
-        List<String> got = r.out().lines().toList();
-        assertEquals(want.size(), got.size(), r.out());
-        assertEquals(want.subList(0, want.size() - 1), got.subList(0, got.size() - 1), "all but the timing");
-        assertTrue(got.get(got.size() - 1).startsWith("500 rows, " + expected.badRows() + " bad rows, "), r.out());
-        assertTrue(got.get(1).startsWith("CODE "), "population's table: " + got.get(1));
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.CHINESE)) {
+            Result r = run("--region", "xian", "--as-of", "2026-03-10", "--lang", lang.getLanguage(), small.toString());
+            assertEquals(Main.OK, r.status(), r.err());
+            StringWriter text = new StringWriter();
+            ReportWriter.text(new PrintWriter(text), expected, null, lang); // what population --format text prints
+            List<String> want = text.toString().lines().toList();
+            List<String> got = r.out().lines().toList();
+            assertEquals(want.size(), got.size(), r.out());
+            assertEquals(want.subList(0, want.size() - 1), got.subList(0, got.size() - 1), "all but the timing");
+            assertTrue(
+                    got.get(got.size() - 1)
+                            .startsWith(
+                                    lang == Locale.CHINESE
+                                            ? "500 行，" + expected.badRows() + " 行有误，"
+                                            : "500 rows, " + expected.badRows() + " bad rows, "),
+                    r.out());
+            assertTrue(got.get(1).startsWith(lang == Locale.CHINESE ? "代码 " : "CODE "), got.get(1));
+        }
+    }
+
+    @Test
+    void printsPopulationsCsvAndJson() throws IOException {
+        PopulationReport expected;
+        try (Reader in = Files.newBufferedReader(small)) {
+            expected =
+                    Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
+        }
+        Result csv = run("--region", "xian", "--as-of", "2026-03-10", "--format", "csv", small.toString());
+        assertEquals(Main.OK, csv.status(), csv.err());
+        StringWriter want = new StringWriter();
+        ReportWriter.csv(new PrintWriter(want), expected);
+        List<String> wantLines = want.toString().lines().toList();
+        List<String> gotLines = csv.out().lines().toList();
+        assertEquals(wantLines.get(0), gotLines.get(0), "the header");
+        assertEquals(wantLines.size(), gotLines.size());
+        int seconds = ReportWriter.CSV_HEADER.indexOf("seconds");
+        int rate = ReportWriter.CSV_HEADER.indexOf("rows_per_second");
+        for (int i = 1; i < wantLines.size(); i++) { // every figure but the run's timing
+            String[] w = wantLines.get(i).split(",", -1);
+            String[] g = gotLines.get(i).split(",", -1);
+            w[seconds] = w[rate] = g[seconds] = g[rate] = "";
+            assertEquals(List.of(w), List.of(g), gotLines.get(i));
+        }
+        Result json = run("--region", "xian", "--as-of", "2026-03-10", "--format=json", small.toString());
+        assertEquals(Main.OK, json.status(), json.err());
+        assertTrue(json.out().startsWith("{\n  \"region\": \"xian\","), json.out());
+        assertTrue(json.out().contains("\"benefit\": \"XIAN_FREE_HEALTH_CHECK\""), json.out());
+        badInput(run("--region", "xian", "--format", "xml", small.toString()), "--format: is one of text, json, csv");
+        badInput(run("--region", "xian", "--lang", "fr", small.toString()), "--lang: is one of zh, en");
     }
 
     @Test
@@ -118,9 +161,12 @@ class MainTest {
         badInput(run("--region", "xian"), "REGISTER: name the register file");
         badInput(run("--region", "xian", dir.resolve("nothing.csv").toString()), "REGISTER: no such file");
         badInput(run("--region", "atlantis", small.toString()), "--region: unknown region 'atlantis'");
-        Result help = run("--help");
+        Result help = run("--help", "--lang", "en");
         assertEquals(Main.OK, help.status());
         assertTrue(help.out().startsWith("Usage: nuanxin-spark"));
+        Result zh = run("--lang=zh", "--help");
+        assertEquals(Main.OK, zh.status());
+        assertTrue(zh.out().startsWith("用法：nuanxin-spark"), zh.out());
     }
 
     @Test
@@ -153,8 +199,11 @@ class MainTest {
                 "--rule-set-version",
                 "--master",
                 "--conf",
+                "--format",
+                "--lang",
                 "--help")) {
             assertTrue(Main.USAGE.contains(option), option);
+            assertTrue(Main.USAGE_ZH.contains(option), option);
         }
         assertTrue(new StringReader(Main.USAGE).toString() != null);
     }

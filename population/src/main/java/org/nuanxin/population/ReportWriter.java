@@ -1,4 +1,4 @@
-package org.nuanxin.cli;
+package org.nuanxin.population;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -6,18 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.nuanxin.Parameter;
-import org.nuanxin.population.BenefitTotals;
-import org.nuanxin.population.PopulationReport;
-import org.nuanxin.population.RowProblem;
+import org.nuanxin.input.YamlNode;
 
 /**
- * What {@code population} prints: the report for people ({@code --format text}, in {@code --lang}), or the same
- * per-benefit totals and run summary for programs ({@code --format json}, {@code --format csv}), which are the same
- * in every language.
+ * A {@link PopulationReport} written out as the {@code population} command and the Spark module's command print it:
+ * for people ({@link #text}, in Chinese or English), or the same per-benefit totals and run summary for programs
+ * ({@link #json}, {@link #csv}), which are the same in every language.
  */
-final class PopulationOutput {
+public final class ReportWriter {
 
-    private PopulationOutput() {}
+    private ReportWriter() {}
 
     // --- text -----------------------------------------------------------------------------------------------
 
@@ -26,7 +24,8 @@ final class PopulationOutput {
      * flags), the notes of the quota and budget parameters, the bad rows, {@code stats} if given, and a last line
      * {@code N rows, N bad rows, S s, R rows/s}.
      */
-    static void text(PrintWriter out, PopulationReport r, String stats, Lang lang) {
+    public static void text(PrintWriter out, PopulationReport r, String stats, Locale language) {
+        Lang lang = Lang.of(language);
         out.println(lang.pick(
                 r.region() + "，评估日 " + r.asOf() + "（规则 " + r.ruleSetVersion() + "）：评估了 " + r.assessed() + " 名劳动者",
                 r.region() + " as of " + r.asOf() + " (rules " + r.ruleSetVersion() + "): " + r.assessed()
@@ -49,12 +48,12 @@ final class PopulationOutput {
         List<String> notes = new ArrayList<>();
         for (BenefitTotals b : r.benefits()) {
             List<String> flags = new ArrayList<>();
-            b.flags().forEach(f -> flags.add(flag(f, lang)));
+            b.flags().forEach(f -> flags.add(flag(f, language)));
             for (Parameter p : new Parameter[] {b.quota(), b.budget()}) {
                 if (p != null && !p.note().isBlank()) {
                     String of = p == b.quota() ? lang.pick("名额", "quota") : lang.pick("预算", "budget");
                     notes.add("[" + (notes.size() + 1) + "] " + b.code() + " " + of + " " + p.key()
-                            + lang.pick("：", ": ") + Cli.oneLine(p.note()));
+                            + lang.pick("：", ": ") + PlainTable.oneLine(p.note()));
                     flags.add(lang.pick("注 ", "NOTE ") + notes.size());
                 }
             }
@@ -72,7 +71,7 @@ final class PopulationOutput {
                 String.join(lang.pick("，", ", "), flags)
             });
         }
-        for (String line : Table.format(rows, 1, 2, 3, 4, 5, 6, 7)) {
+        for (String line : PlainTable.format(rows, 1, 2, 3, 4, 5, 6, 7)) {
             out.println(line);
         }
         if (!notes.isEmpty()) {
@@ -83,7 +82,7 @@ final class PopulationOutput {
         if (!r.problems().isEmpty() || r.problemsOmitted() > 0) {
             out.println();
             for (RowProblem p : r.problems()) {
-                out.println(Cli.oneLine(
+                out.println(PlainTable.oneLine(
                         lang == Lang.ZH ? "第 " + p.row() + " 行：" + p.field() + "：" + p.problem() : p.toString()));
             }
             long more = r.problemsOmitted();
@@ -108,9 +107,9 @@ final class PopulationOutput {
         out.flush();
     }
 
-    /** A flag of {@link BenefitTotals#flags()} in {@code lang}. */
-    static String flag(String flag, Lang lang) {
-        if (lang == Lang.EN) {
+    /** A flag of {@link BenefitTotals#flags()} in {@code language}'s words (Chinese, else English). */
+    public static String flag(String flag, Locale language) {
+        if (Lang.of(language) == Lang.EN) {
             return flag;
         }
         return switch (flag) {
@@ -131,13 +130,11 @@ final class PopulationOutput {
      * {@code problems} (the bad rows listed: {@code row}, {@code field}, {@code problem}) with
      * {@code problem_count} (all of them), and, given, the {@code stats} object.
      */
-    static void json(PrintWriter out, PopulationReport r, String statsJson) {
+    public static void json(PrintWriter out, PopulationReport r, String statsJson) {
         StringBuilder s = new StringBuilder("{\n");
-        s.append("  \"region\": ").append(JsonText.quote(r.region())).append(",\n");
+        s.append("  \"region\": ").append(quote(r.region())).append(",\n");
         s.append("  \"as_of\": \"").append(r.asOf()).append("\",\n");
-        s.append("  \"rule_set_version\": ")
-                .append(JsonText.quote(r.ruleSetVersion()))
-                .append(",\n");
+        s.append("  \"rule_set_version\": ").append(quote(r.ruleSetVersion())).append(",\n");
         s.append("  \"rows\": ").append(r.rows()).append(",\n");
         s.append("  \"bad_rows\": ").append(r.badRows()).append(",\n");
         s.append("  \"assessed\": ").append(r.assessed()).append(",\n");
@@ -153,7 +150,7 @@ final class PopulationOutput {
             String[] cells = benefitCells(b);
             for (int i = 0; i < BENEFIT_COLUMNS.length; i++) {
                 s.append(i == 0 ? "" : ", ")
-                        .append(JsonText.quote(BENEFIT_COLUMNS[i]))
+                        .append(quote(BENEFIT_COLUMNS[i]))
                         .append(": ")
                         .append(jsonValue(BENEFIT_COLUMNS[i], cells[i]));
             }
@@ -165,9 +162,9 @@ final class PopulationOutput {
                             .append("{\"of\": \"")
                             .append(p == b.quota() ? "quota" : "budget")
                             .append("\", \"parameter\": ")
-                            .append(JsonText.quote(p.key()))
+                            .append(quote(p.key()))
                             .append(", \"note\": ")
-                            .append(JsonText.quote(p.note()))
+                            .append(quote(p.note()))
                             .append("}");
                     firstNote = false;
                 }
@@ -182,9 +179,9 @@ final class PopulationOutput {
                     .append("    {\"row\": ")
                     .append(p.row())
                     .append(", \"field\": ")
-                    .append(JsonText.quote(p.field()))
+                    .append(quote(p.field()))
                     .append(", \"problem\": ")
-                    .append(JsonText.quote(p.problem()))
+                    .append(quote(p.problem()))
                     .append("}");
             first = false;
         }
@@ -204,7 +201,7 @@ final class PopulationOutput {
             return "null";
         }
         return switch (column) {
-            case "benefit", "name_zh", "name_en", "quota_parameter", "budget_parameter" -> JsonText.quote(cell);
+            case "benefit", "name_zh", "name_en", "quota_parameter", "budget_parameter" -> quote(cell);
             default -> cell; // counts, amounts, true/false
         };
     }
@@ -246,7 +243,7 @@ final class PopulationOutput {
     };
 
     /** The CSV's header: the run's columns, then the benefit's. */
-    static final List<String> CSV_HEADER = csvHeader();
+    public static final List<String> CSV_HEADER = csvHeader();
 
     private static List<String> csvHeader() {
         List<String> h = new ArrayList<>(List.of(RUN_COLUMNS));
@@ -260,7 +257,7 @@ final class PopulationOutput {
      * every row stands alone in a spreadsheet. An empty cell: the benefit names no quota or budget. The bad rows
      * are counted ({@code bad_rows}, {@code problem_count}), not listed; the text and JSON forms list them.
      */
-    static void csv(PrintWriter out, PopulationReport r) {
+    public static void csv(PrintWriter out, PopulationReport r) {
         out.print(csvLine(CSV_HEADER));
         List<String> run = List.of(
                 r.region(),
@@ -334,5 +331,26 @@ final class PopulationOutput {
 
     private static String rate(PopulationReport r) {
         return String.format(Locale.ROOT, "%.0f", r.rowsPerSecond());
+    }
+
+    /** {@code v} as a JSON string, quoted, with {@code "}, {@code \\} and control characters escaped. */
+    private static String quote(String v) {
+        StringBuilder s = new StringBuilder();
+        YamlNode.quote(s, v);
+        return s.toString();
+    }
+
+    /** The two languages of the text: Chinese when the locale's language is Chinese, else English. */
+    private enum Lang {
+        ZH,
+        EN;
+
+        String pick(String zh, String en) {
+            return this == ZH ? zh : en;
+        }
+
+        static Lang of(Locale locale) {
+            return locale.getLanguage().equals("zh") ? ZH : EN;
+        }
     }
 }

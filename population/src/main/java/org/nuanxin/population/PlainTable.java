@@ -1,21 +1,22 @@
-package org.nuanxin.cli;
+package org.nuanxin.population;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Formats rows as columns aligned for a terminal: the command line's one text table, which every table it prints
- * goes through. Chinese characters take two columns on screen, so widths are counted in display columns, not in
- * chars.
+ * Rows as columns aligned for a terminal: the one text table of the command line and of the reports
+ * ({@link ReportWriter}), which every table they print goes through. Chinese characters take two columns on screen,
+ * so widths are counted in display columns, not in chars.
  */
-final class Table {
+public final class PlainTable {
 
     private static final String GAP = "  ";
 
-    private Table() {}
+    private PlainTable() {}
 
     /** The rows as lines, every cell on the left of its column; the last column is not padded. */
-    static List<String> format(List<String[]> rows) {
+    public static List<String> format(List<String[]> rows) {
         return format(rows, new int[0]);
     }
 
@@ -24,7 +25,7 @@ final class Table {
      * every row but the first, the heading, is aligned on the right. Other cells are aligned on the left, and
      * the last column is not padded on the right.
      */
-    static List<String> format(List<String[]> rows, int... rightAligned) {
+    public static List<String> format(List<String[]> rows, int... rightAligned) {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] widths = new int[columns];
         for (String[] row : rows) {
@@ -63,11 +64,11 @@ final class Table {
     }
 
     /** Display columns of a string: East Asian wide and fullwidth characters count two. */
-    static int width(String s) {
+    public static int width(String s) {
         if (s == null) {
             return 0;
         }
-        return s.codePoints().map(Table::width).sum();
+        return s.codePoints().map(PlainTable::width).sum();
     }
 
     private static int width(int cp) {
@@ -89,5 +90,31 @@ final class Table {
                 || (cp >= 0xFFE0 && cp <= 0xFFE6)
                 || (cp >= 0x20000 && cp <= 0x3FFFD); // CJK extensions B and beyond
         return wide ? 2 : 1;
+    }
+
+    /**
+     * {@code s} as exactly one line for a terminal: line breaks and runs of blanks collapsed, and control and format
+     * characters (which a file's value can carry into a message: escape sequences, bidirectional overrides,
+     * zero-width characters, a byte-order mark) written as Java escapes (a backslash, u, four hex digits), so that
+     * none moves the terminal's cursor, colours it, reorders the line or hides in it. Line breaks are those of Java's
+     * regular expression {@code \R}: CR, LF, VT, FF, NEL (U+0085), LINE and PARAGRAPH SEPARATOR (U+2028, U+2029).
+     * {@code null} is the empty string.
+     */
+    public static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t =
+                s.replaceAll("(?:[ \\t]*\\R)+[ \\t]*", " ").replace('\t', ' ').strip();
+        StringBuilder b = new StringBuilder(t.length());
+        t.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }
