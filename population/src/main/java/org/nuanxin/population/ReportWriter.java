@@ -333,7 +333,7 @@ public final class ReportWriter {
         return String.format(Locale.ROOT, "%.0f", r.rowsPerSecond());
     }
 
-    /** {@code v} as a JSON string, quoted, with {@code "}, {@code \\} and control characters escaped. */
+    /** {@code v} as a JSON string, quoted, with {@code "}, {@code \} and control characters escaped. */
     private static String quote(String v) {
         StringBuilder s = new StringBuilder();
         YamlNode.quote(s, v);
