@@ -36,6 +36,7 @@ import org.nuanxin.population.PopulationReport;
 import org.nuanxin.population.RegisterFormat;
 import org.nuanxin.population.RegisterGenerator;
 import org.nuanxin.population.ReportWriter;
+import org.nuanxin.population.TestCsv;
 
 /** {@code population} and {@code generate} on the command line, and population runs over every bundled region. */
 class PopulationCliTest {
@@ -317,40 +318,9 @@ class PopulationCliTest {
                 .replaceAll("\\d+\\.\\d s, \\d+ rows/s", "");
     }
 
-    /** RFC 4180 records: CR LF between records, quoted cells with doubled quotes. */
+    /** RFC 4180 records: CR LF between records (the CSV must end in one), quoted cells with doubled quotes. */
     private static List<List<String>> parseCsv(String text) {
-        List<List<String>> records = new java.util.ArrayList<>();
-        List<String> record = new java.util.ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(cell.toString());
-                cell.setLength(0);
-            } else if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                record.add(cell.toString());
-                cell.setLength(0);
-                records.add(record);
-                record = new java.util.ArrayList<>();
-                i++;
-            } else {
-                cell.append(c);
-            }
-        }
-        assertTrue(record.isEmpty() && cell.length() == 0, "the last record ends in CR LF");
-        return records;
+        return TestCsv.records(text, true);
     }
 
     @Test
@@ -629,7 +599,7 @@ class PopulationCliTest {
 
     /** One generated line's cells (the generator quotes a cell with a comma; no cell spans lines). */
     private static String[] parseLine(String line) {
-        return parseCsv(line + "\r\n").get(0).toArray(new String[0]);
+        return TestCsv.cells(line);
     }
 
     @Test

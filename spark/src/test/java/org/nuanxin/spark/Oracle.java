@@ -21,6 +21,7 @@ import org.nuanxin.model.Situation;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.RegisterFormat;
 import org.nuanxin.population.RowProblem;
+import org.nuanxin.population.TestCsv;
 
 /**
  * The reference the Spark rows are held to: a register's lines read one by one with the register format, each worker
@@ -50,31 +51,7 @@ final class Oracle {
 
     /** One RFC 4180 record of one line: cells between commas, quotes doubled inside quoted cells. */
     static String[] split(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells.toArray(String[]::new);
+        return TestCsv.cells(line);
     }
 
     /**
