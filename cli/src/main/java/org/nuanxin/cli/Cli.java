@@ -174,6 +174,8 @@ public final class Cli implements Callable<Integer> {
      */
     public static CommandLine commandLine(Cli cli, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(cli);
+        // `help --lang zh` as `--lang zh help`: picocli's help command gets the --lang option of the other commands
+        cl.getSubcommands().get("help").addMixin("lang", new LangOption());
         cl.setOut(out);
         cl.setErr(err);
         // Help in the language of the system's locale, then, once the arguments are parsed, in the --lang given

@@ -98,6 +98,17 @@ class HelpTextsTest {
         Run help = CliTest.runIn(Locale.ENGLISH, "--lang", "zh", "help", "population");
         assertEquals(0, help.code(), help::toString);
         assertEquals(zh.out(), help.out());
+        // and in its own --lang, before or after the command it explains
+        for (String[] args : List.of(
+                new String[] {"help", "--lang", "zh", "population"},
+                new String[] {"help", "population", "--lang=zh"})) {
+            Run own = CliTest.runIn(Locale.ENGLISH, args);
+            assertEquals(0, own.code(), own::toString);
+            assertEquals(zh.out(), own.out());
+        }
+        Run helpEn = CliTest.runIn(Locale.CHINA, "help", "--lang", "en", "population");
+        assertEquals(0, helpEn.code(), helpEn::toString);
+        assertEquals(en.out(), helpEn.out());
     }
 
     @Test
