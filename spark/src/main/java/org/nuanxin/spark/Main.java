@@ -57,7 +57,8 @@ public final class Main {
               --decisions DIR          also write one row per member and benefit to DIR as Parquet (a second pass)
               --max-problems N         bad-row problems listed, those of the smallest rows (default 100)
               --format text|json|csv   the report as population prints it: a table (default), JSON or CSV
-              --lang zh|en             the table's language (default: the system's, Chinese or else English)
+              --lang zh|en             the language of the table, this help and the messages (default: the
+                                       system's, Chinese or else English)
               --rule-set-version V     fail unless every executor has rule set V for the region (default: the driver's)
               --master URL             Spark master (default: spark-submit's, else local[*]: this JVM, every core)
               --conf KEY=VALUE         a Spark setting, e.g. --conf spark.sql.files.maxPartitionBytes=64m
@@ -80,7 +81,7 @@ public final class Main {
               --decisions 文件夹       另把每名会员每项权益的结论以 Parquet 写入该文件夹（再算一遍）
               --max-problems N         列出的有误行问题数，按行号从小到大（默认 100）
               --format text|json|csv   汇总的形式，与 population 相同：表格（默认）、JSON 或 CSV
-              --lang zh|en             表格的语言（默认随系统：中文，否则英文）
+              --lang zh|en             表格、本说明和消息的语言（默认随系统：中文，否则英文）
               --rule-set-version V     除非每个执行器都有该地区的规则集 V，否则失败（默认：驱动程序的）
               --master URL             Spark 主节点（默认：spark-submit 给的，否则 local[*]：本 JVM，所有核心）
               --conf 键=值             Spark 设置，如 --conf spark.sql.files.maxPartitionBytes=64m
@@ -100,24 +101,25 @@ public final class Main {
     /** Runs the command; the status to exit with. Leaves the Spark session running (a JVM's exit stops it). */
     static int run(String[] args, PrintStream out, PrintStream err) {
         quietLocalLogging(masterOf(args)); // first: reading the options may log (the engine's classes)
+        Lang l = Lang.of(args);
         Options o;
         try {
-            o = Options.parse(args);
+            o = Options.parse(args, l);
         } catch (InvalidInputException e) {
-            err.println(NAME + ": " + oneLine(e.getMessage()) + " (see --help)");
+            err.println(NAME + ": " + oneLine(e.getMessage()) + l.pick("（见 --help）", " (see --help)"));
             return BAD_INPUT;
         }
         if (o.help) {
-            out.print(chinese(o.lang) ? USAGE_ZH : USAGE);
+            out.print(l.zh ? USAGE_ZH : USAGE);
             return OK;
         }
         try {
-            checkLocal(o.register, "REGISTER", true);
+            checkLocal(o.register, "REGISTER", true, l);
             if (o.claims != null) {
-                checkLocal(o.claims, "--claims", true);
+                checkLocal(o.claims, "--claims", true, l);
             }
             if (o.decisions != null) {
-                checkLocal(o.decisions, "--decisions", false);
+                checkLocal(o.decisions, "--decisions", false, l);
             }
             o.conf.forEach(kv -> System.setProperty(kv[0], kv[1])); // SparkConf reads spark.* system properties
             Engines.get().region(o.region); // an unknown region fails before Spark starts
@@ -147,7 +149,9 @@ public final class Main {
             print(out, report, o.format, o.lang);
             return OK;
         } catch (UnknownRegionException e) {
-            err.println(NAME + ": --region: " + oneLine(e.problem()));
+            err.println(NAME + ": --region: "
+                    + oneLine(l.pick(
+                            "未知地区 '" + o.region + "'；已载入的地区：" + String.join(", ", e.knownRegions()), e.problem())));
             return BAD_INPUT;
         } catch (InvalidInputException e) {
             err.println(NAME + ": " + oneLine(e.getMessage()));
@@ -164,23 +168,25 @@ public final class Main {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            err.println(NAME + ": the Spark job failed: " + oneLine(firstLine(String.valueOf(root.getMessage()))) + " ("
+            err.println(NAME + l.pick(": Spark 作业失败：", ": the Spark job failed: ")
+                    + oneLine(firstLine(String.valueOf(root.getMessage()))) + " ("
                     + root.getClass().getSimpleName() + ")");
             return FAILED;
         }
     }
 
     /** A local path (no URI scheme) that must exist, or must not yet: checked before Spark starts. */
-    private static void checkLocal(String path, String field, boolean mustExist) {
+    private static void checkLocal(String path, String field, boolean mustExist, Lang l) {
         if (path.matches("^[A-Za-z][A-Za-z0-9+.-]+:.*")) {
             return; // hdfs:, s3a:, file: … are Spark's to read
         }
         boolean exists = Files.exists(Path.of(path));
         if (mustExist && !exists) {
-            throw new InvalidInputException(field, "no such file or folder: " + path);
+            throw new InvalidInputException(field, l.pick("没有这个文件或文件夹：", "no such file or folder: ") + path);
         }
         if (!mustExist && exists) {
-            throw new InvalidInputException(field, path + " already exists; name a new folder");
+            throw new InvalidInputException(
+                    field, path + l.pick(" 已存在；请给一个新的文件夹", " already exists; name a new folder"));
         }
     }
 
@@ -244,8 +250,26 @@ public final class Main {
         w.flush();
     }
 
-    private static boolean chinese(Locale lang) {
-        return lang.getLanguage().equals("zh");
+    /**
+     * The language of what the command writes for people (its report, help and messages): {@code --lang zh|en}
+     * anywhere on the command line, else the system's (Chinese, else English). JSON and CSV are the same in both.
+     */
+    record Lang(boolean zh) {
+        static Lang of(String[] args) {
+            for (int i = 0; i < args.length; i++) {
+                String v = args[i].startsWith("--lang=")
+                        ? args[i].substring("--lang=".length())
+                        : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+                if (v != null && (v.strip().equals("zh") || v.strip().equals("en"))) {
+                    return new Lang(v.strip().equals("zh"));
+                }
+            }
+            return new Lang(Locale.getDefault().getLanguage().equals("zh"));
+        }
+
+        String pick(String zhText, String enText) {
+            return zh ? zhText : enText;
+        }
     }
 
     private static String firstLine(String s) {
@@ -268,13 +292,14 @@ public final class Main {
         String master;
         int maxProblems = 100;
         String format = "text";
-        Locale lang = Locale.getDefault().getLanguage().equals("zh") ? Locale.CHINESE : Locale.ENGLISH;
+        Locale lang;
         boolean help;
         final List<String[]> conf = new ArrayList<>();
 
         /** @throws InvalidInputException naming the option that is wrong */
-        static Options parse(String[] args) {
+        static Options parse(String[] args, Lang l) {
             Options o = new Options();
+            o.lang = l.zh ? Locale.CHINESE : Locale.ENGLISH;
             List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -295,43 +320,48 @@ public final class Main {
                 }
                 if (value == null) {
                     if (i + 1 >= args.length) {
-                        throw new InvalidInputException(name, "needs a value");
+                        throw new InvalidInputException(name, l.pick("缺少值", "needs a value"));
                     }
                     value = args[++i];
                 }
                 switch (name) {
                     case "--region" -> o.region = value.strip();
-                    case "--as-of" -> o.asOf = date(value);
+                    case "--as-of" -> o.asOf = date(value, l);
                     case "--claims" -> o.claims = value;
                     case "--decisions" -> o.decisions = value;
                     case "--rule-set-version" -> o.ruleSetVersion = value.strip();
                     case "--master" -> o.master = value.strip();
-                    case "--max-problems" -> o.maxProblems = count(name, value);
-                    case "--format" -> o.format = oneOf(name, value.strip(), "text", "json", "csv");
-                    case "--lang" ->
-                        o.lang = oneOf(name, value.strip(), "zh", "en").equals("zh") ? Locale.CHINESE : Locale.ENGLISH;
+                    case "--max-problems" -> o.maxProblems = count(name, value, l);
+                    case "--format" -> o.format = oneOf(name, value.strip(), l, "text", "json", "csv");
+                    case "--lang" -> oneOf(name, value.strip(), l, "zh", "en"); // its value was read first, by Lang.of
                     case "--conf" -> {
                         int at = value.indexOf('=');
                         if (at <= 0) {
-                            throw new InvalidInputException("--conf", "is KEY=VALUE, e.g. spark.executor.memory=4g");
+                            throw new InvalidInputException(
+                                    "--conf",
+                                    l.pick(
+                                            "应为 键=值，如 spark.executor.memory=4g",
+                                            "is KEY=VALUE, e.g. spark.executor.memory=4g"));
                         }
                         o.conf.add(new String[] {value.substring(0, at).strip(), value.substring(at + 1)});
                     }
-                    default -> throw new InvalidInputException(a, "unknown option");
+                    default -> throw new InvalidInputException(a, l.pick("未知选项", "unknown option"));
                 }
             }
             if (o.help) {
                 return o;
             }
             if (o.region == null || o.region.isEmpty()) {
-                throw new InvalidInputException("--region", "a region id is required, e.g. --region xian");
+                throw new InvalidInputException(
+                        "--region", l.pick("需要地区代码，如 --region xian", "a region id is required, e.g. --region xian"));
             }
             if (positional.size() != 1) {
                 throw new InvalidInputException(
                         "REGISTER",
                         positional.isEmpty()
-                                ? "name the register file"
-                                : "one register file, not " + positional.size() + ": " + String.join(" ", positional));
+                                ? l.pick("请给出名册文件", "name the register file")
+                                : l.pick("只能给一个名册文件，而不是 ", "one register file, not ") + positional.size() + ": "
+                                        + String.join(" ", positional));
             }
             o.register = positional.get(0);
             if (o.asOf == null) {
@@ -340,25 +370,31 @@ public final class Main {
             return o;
         }
 
-        private static LocalDate date(String value) {
+        private static LocalDate date(String value, Lang l) {
             try {
                 return LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
                 throw new InvalidInputException(
-                        "--as-of", "not a date '" + value + "'; write it as YYYY-MM-DD, e.g. 2026-03-10");
+                        "--as-of",
+                        l.pick(
+                                "不是日期 '" + value + "'；请写成 YYYY-MM-DD，如 2026-03-10",
+                                "not a date '" + value + "'; write it as YYYY-MM-DD, e.g. 2026-03-10"));
             }
         }
 
-        private static String oneOf(String name, String value, String... allowed) {
+        private static String oneOf(String name, String value, Lang l, String... allowed) {
             for (String a : allowed) {
                 if (a.equals(value)) {
                     return a;
                 }
             }
-            throw new InvalidInputException(name, "is one of " + String.join(", ", allowed) + ", not '" + value + "'");
+            String list = String.join(", ", allowed);
+            throw new InvalidInputException(
+                    name,
+                    l.pick("应为 " + list + " 之一，而不是 '" + value + "'", "is one of " + list + ", not '" + value + "'"));
         }
 
-        private static int count(String name, String value) {
+        private static int count(String name, String value, Lang l) {
             try {
                 int n = Integer.parseInt(value.strip());
                 if (n >= 0) {
@@ -367,7 +403,9 @@ public final class Main {
             } catch (NumberFormatException e) {
                 // below
             }
-            throw new InvalidInputException(name, "is a whole number, 0 or more, not '" + value + "'");
+            throw new InvalidInputException(
+                    name,
+                    l.pick("应为 0 或更大的整数，而不是 '" + value + "'", "is a whole number, 0 or more, not '" + value + "'"));
         }
     }
 }

@@ -161,6 +161,13 @@ class MainTest {
         badInput(run("--region", "xian"), "REGISTER: name the register file");
         badInput(run("--region", "xian", dir.resolve("nothing.csv").toString()), "REGISTER: no such file");
         badInput(run("--region", "atlantis", small.toString()), "--region: unknown region 'atlantis'");
+        // the command's own messages in Chinese with --lang zh (the system's language else)
+        badInput(
+                run("--lang", "zh", "--region", "xian", "--as-of", "2026-13-01", small.toString()),
+                "--as-of: 不是日期 '2026-13-01'",
+                "（见 --help）");
+        badInput(run("--lang=zh", "--region", "atlantis", small.toString()), "--region: 未知地区 'atlantis'；已载入的地区：xian");
+        badInput(run("--lang", "zh", "--region", "xian"), "REGISTER: 请给出名册文件");
         Result help = run("--help", "--lang", "en");
         assertEquals(Main.OK, help.status());
         assertTrue(help.out().startsWith("Usage: nuanxin-spark"));
