@@ -19,6 +19,7 @@ import org.nuanxin.Nuanxin;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
 import org.nuanxin.population.ReportWriter;
+import org.nuanxin.population.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -193,7 +194,7 @@ final class PopulationCommand implements Callable<Integer>, Cli.Localized {
         }
         HeapWatch heap = stats ? new HeapWatch() : null;
         boolean showProgress =
-                progressMode.equals("always") || (progressMode.equals("auto") && Progress.stderrIsTerminal());
+                progressMode.equals("always") || (progressMode.equals("auto") && Terminal.stderrIsTerminal());
         long[] bytesRead = new long[1]; // written and read on this thread, by the run's callbacks
         Progress progress =
                 showProgress ? new Progress(spec.commandLine().getErr(), lang, size(file), () -> bytesRead[0]) : null;

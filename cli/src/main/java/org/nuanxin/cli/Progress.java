@@ -4,8 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.nuanxin.population.PlainTable;
@@ -115,33 +113,6 @@ final class Progress {
         long minutes = (seconds + 30) / 60;
         return minutes / 60
                 + lang.pick(" 小时 " + minutes % 60 + " 分", String.format(Locale.ROOT, " h %02d min", minutes % 60));
-    }
-
-    // --- when to show it --------------------------------------------------------------------------------------
-
-    /**
-     * Whether standard error is a terminal, where progress can be shown. Java 17 cannot ask this of standard error
-     * ({@link System#console()} is set only when standard input and output are both terminals, so it is
-     * {@code null} as soon as the output goes to a file); on Linux the file descriptor's link in {@code /proc}
-     * says what standard error is: a terminal is {@code /dev/pts/N}, {@code /dev/ttyN} or {@code /dev/console},
-     * a redirection a file or {@code pipe:[N]}. Without {@code /proc} (macOS, Windows) it falls back to
-     * {@code System.console() != null}.
-     */
-    static boolean stderrIsTerminal() {
-        Path fd = Path.of("/proc/self/fd/2");
-        try {
-            if (Files.isSymbolicLink(fd)) {
-                return isTerminalDevice(Files.readSymbolicLink(fd).toString());
-            }
-        } catch (IOException | SecurityException | UnsupportedOperationException e) {
-            // fall back below
-        }
-        return System.console() != null;
-    }
-
-    /** Whether a file descriptor's link target ({@code /dev/pts/3}, {@code pipe:[81]}) is a terminal device. */
-    static boolean isTerminalDevice(String target) {
-        return target.startsWith("/dev/pts/") || target.matches("/dev/tty\\w*") || target.equals("/dev/console");
     }
 
     /** An input stream that counts the bytes read from it, for the share of a file read. */

@@ -81,19 +81,6 @@ class ProgressTest {
     }
 
     @Test
-    void whatIsATerminal() {
-        assertTrue(Progress.isTerminalDevice("/dev/pts/3"));
-        assertTrue(Progress.isTerminalDevice("/dev/tty1"));
-        assertTrue(Progress.isTerminalDevice("/dev/tty"));
-        assertTrue(Progress.isTerminalDevice("/dev/console"));
-        assertFalse(Progress.isTerminalDevice("pipe:[81234]"));
-        assertFalse(Progress.isTerminalDevice("socket:[1]"));
-        assertFalse(Progress.isTerminalDevice("target/population.log"));
-        assertFalse(Progress.isTerminalDevice("/dev/null"));
-        Progress.stderrIsTerminal(); // answers, whatever the test's stderr is
-    }
-
-    @Test
     void theInputIsCountedAsItIsRead() throws IOException {
         try (Progress.CountingInputStream in =
                 new Progress.CountingInputStream(new ByteArrayInputStream(new byte[100]))) {

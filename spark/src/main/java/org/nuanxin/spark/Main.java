@@ -21,6 +21,7 @@ import org.nuanxin.UnknownRegionException;
 import org.nuanxin.population.PlainTable;
 import org.nuanxin.population.PopulationReport;
 import org.nuanxin.population.ReportWriter;
+import org.nuanxin.population.Terminal;
 
 /**
  * The {@code population} command on Spark: totals a register (CSV or Parquet, any path Spark reads) per benefit and
@@ -43,6 +44,9 @@ public final class Main {
 
     private static final String NAME = "nuanxin-spark";
 
+    /** Spark's console progress bar: the running stage's tasks, on stderr, while its logging is at warn or above. */
+    static final String PROGRESS_BAR = "spark.ui.showConsoleProgress";
+
     static final String USAGE = """
             Usage: nuanxin-spark --region R [--as-of DATE] [options] REGISTER
             Assesses every member of a register on Apache Spark and prints each benefit's totals as
@@ -59,6 +63,9 @@ public final class Main {
               --format text|json|csv   the report as population prints it: a table (default), JSON or CSV
               --lang zh|en             the language of the table, this help and the messages (default: the
                                        system's, Chinese or else English)
+              --progress auto|always|never
+                                       Spark's progress bar of the running stage on stderr (tasks done, running,
+                                       in all); auto (default): when stderr is a terminal
               --rule-set-version V     fail unless every executor has rule set V for the region (default: the driver's)
               --master URL             Spark master (default: spark-submit's, else local[*]: this JVM, every core)
               --conf KEY=VALUE         a Spark setting, e.g. --conf spark.sql.files.maxPartitionBytes=64m
@@ -82,6 +89,9 @@ public final class Main {
               --max-problems N         列出的有误行问题数，按行号从小到大（默认 100）
               --format text|json|csv   汇总的形式，与 population 相同：表格（默认）、JSON 或 CSV
               --lang zh|en             表格、本说明和消息的语言（默认随系统：中文，否则英文）
+              --progress auto|always|never
+                                       在标准错误上显示 Spark 当前阶段的进度条（已完成、运行中、总任务数）；
+                                       auto（默认）：标准错误是终端时显示
               --rule-set-version V     除非每个执行器都有该地区的规则集 V，否则失败（默认：驱动程序的）
               --master URL             Spark 主节点（默认：spark-submit 给的，否则 local[*]：本 JVM，所有核心）
               --conf 键=值             Spark 设置，如 --conf spark.sql.files.maxPartitionBytes=64m
@@ -122,6 +132,11 @@ public final class Main {
                 checkLocal(o.decisions, "--decisions", false, l);
             }
             o.conf.forEach(kv -> System.setProperty(kv[0], kv[1])); // SparkConf reads spark.* system properties
+            if (System.getProperty(PROGRESS_BAR) == null) { // Spark's bar, which shows when its logging is at warn
+                boolean show =
+                        o.progress.equals("always") || (o.progress.equals("auto") && Terminal.stderrIsTerminal());
+                System.setProperty(PROGRESS_BAR, Boolean.toString(show));
+            }
             Engines.get().region(o.region); // an unknown region fails before Spark starts
             SparkSession spark = session(o.master);
             NuanxinSpark.Job job =
@@ -292,6 +307,7 @@ public final class Main {
         String master;
         int maxProblems = 100;
         String format = "text";
+        String progress = "auto";
         Locale lang;
         boolean help;
         final List<String[]> conf = new ArrayList<>();
@@ -333,6 +349,7 @@ public final class Main {
                     case "--master" -> o.master = value.strip();
                     case "--max-problems" -> o.maxProblems = count(name, value, l);
                     case "--format" -> o.format = oneOf(name, value.strip(), l, "text", "json", "csv");
+                    case "--progress" -> o.progress = oneOf(name, value.strip(), l, "auto", "always", "never");
                     case "--lang" -> oneOf(name, value.strip(), l, "zh", "en"); // its value was read first, by Lang.of
                     case "--conf" -> {
                         int at = value.indexOf('=');

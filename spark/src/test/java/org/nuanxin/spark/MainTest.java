@@ -42,6 +42,8 @@ class MainTest {
         SharedSpark.spark(); // started here, so that Main uses the tests' session
     }
 
+    private static final Main.Lang EN = new Main.Lang(false);
+
     private record Result(int status, String out, String err) {}
 
     private static Result run(String... args) {
@@ -121,6 +123,13 @@ class MainTest {
         assertTrue(json.out().contains("\"benefit\": \"XIAN_FREE_HEALTH_CHECK\""), json.out());
         badInput(run("--region", "xian", "--format", "xml", small.toString()), "--format: is one of text, json, csv");
         badInput(run("--region", "xian", "--lang", "fr", small.toString()), "--lang: is one of zh, en");
+        badInput(
+                run("--region", "xian", "--progress", "sometimes", small.toString()),
+                "--progress: is one of auto, always, never");
+        assertEquals(
+                "always",
+                Main.Options.parse(new String[] {"--region=xian", "--progress=always", "r.csv"}, EN).progress);
+        assertEquals("auto", Main.Options.parse(new String[] {"--region=xian", "r.csv"}, EN).progress);
     }
 
     @Test
@@ -208,6 +217,7 @@ class MainTest {
                 "--conf",
                 "--format",
                 "--lang",
+                "--progress",
                 "--help")) {
             assertTrue(Main.USAGE.contains(option), option);
             assertTrue(Main.USAGE_ZH.contains(option), option);
