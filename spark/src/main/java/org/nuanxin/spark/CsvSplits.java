@@ -56,13 +56,7 @@ final class CsvSplits {
                 return whole(sc, path, region, asOf, expected, max, source, started);
             }
         }
-        return PartialTotals.report(
-                parts,
-                Engines.get().region(region),
-                asOf,
-                max,
-                java.time.Duration.ofNanos(System.nanoTime() - started),
-                spark.sparkContext().defaultParallelism());
+        return report(parts, region, asOf, max, started, spark.sparkContext().defaultParallelism());
     }
 
     /** Each file read whole by one task, in file order. */
@@ -87,13 +81,19 @@ final class CsvSplits {
                             r, f._2().intValue(), text.lines().count(), true);
                 })
                 .collect();
+        return report(parts, region, asOf, max, started, sc.defaultParallelism());
+    }
+
+    /** The splits' totals merged, timed from {@code started} ({@link System#nanoTime}). */
+    private static PopulationReport report(
+            List<PartialTotals> parts, String region, LocalDate asOf, int max, long started, int parallelism) {
         return PartialTotals.report(
                 parts,
                 Engines.get().region(region),
                 asOf,
                 max,
                 java.time.Duration.ofNanos(System.nanoTime() - started),
-                sc.defaultParallelism());
+                parallelism);
     }
 
     /** One split: population over its lines. */
