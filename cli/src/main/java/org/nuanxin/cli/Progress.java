@@ -1,8 +1,5 @@
 package org.nuanxin.cli;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -113,49 +110,5 @@ final class Progress {
         long minutes = (seconds + 30) / 60;
         return minutes / 60
                 + lang.pick(" 小时 " + minutes % 60 + " 分", String.format(Locale.ROOT, " h %02d min", minutes % 60));
-    }
-
-    /** An input stream that counts the bytes read from it, for the share of a file read. */
-    static final class CountingInputStream extends FilterInputStream {
-        private volatile long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        /** Bytes read so far. */
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
     }
 }

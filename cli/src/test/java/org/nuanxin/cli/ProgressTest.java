@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,24 +75,5 @@ class ProgressTest {
         StringWriter err = new StringWriter();
         progress(err, Lang.EN, 0, new AtomicLong(), new AtomicLong()).clear();
         assertEquals("", err.toString());
-    }
-
-    @Test
-    void theInputIsCountedAsItIsRead() throws IOException {
-        try (Progress.CountingInputStream in =
-                new Progress.CountingInputStream(new ByteArrayInputStream(new byte[100]))) {
-            assertEquals(0, in.count());
-            in.read();
-            assertEquals(1, in.count());
-            assertEquals(30, in.read(new byte[30]));
-            assertEquals(31, in.count());
-            assertEquals(9, in.skip(9));
-            assertEquals(40, in.count());
-            InputStream all = in;
-            assertEquals(60, all.readAllBytes().length);
-            assertEquals(100, in.count());
-            assertEquals(-1, in.read());
-            assertEquals(100, in.count());
-        }
     }
 }
