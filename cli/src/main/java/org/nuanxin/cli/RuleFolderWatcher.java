@@ -193,7 +193,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
             Consumer<String> log,
             Consumer<ReloadResult> listener)
             throws IOException {
-        return start(engine, folder, scenarios, quiet, log, listener, Lang.EN);
+        return start(engine, folder, scenarios, quiet, log, listener, Locale.ENGLISH);
     }
 
     /**
@@ -209,19 +209,7 @@ public final class RuleFolderWatcher implements AutoCloseable {
             Consumer<ReloadResult> listener,
             Locale locale)
             throws IOException {
-        return start(engine, folder, scenarios, quiet, log, listener, Lang.of(locale));
-    }
-
-    static RuleFolderWatcher start(
-            Nuanxin engine,
-            Path folder,
-            List<Path> scenarios,
-            Duration quiet,
-            Consumer<String> log,
-            Consumer<ReloadResult> listener,
-            Lang lang)
-            throws IOException {
-        RuleFolderWatcher w = new RuleFolderWatcher(engine, folder, scenarios, quiet, log, listener, lang);
+        RuleFolderWatcher w = new RuleFolderWatcher(engine, folder, scenarios, quiet, log, listener, Lang.of(locale));
         w.thread.start();
         return w;
     }
@@ -493,7 +481,13 @@ public final class RuleFolderWatcher implements AutoCloseable {
         RuleFolderWatcher watcher;
         try {
             watcher = start(
-                    engine, rules, scenarios, DEFAULT_QUIET, line -> out.println(reloadLine(line, lang)), null, lang);
+                    engine,
+                    rules,
+                    scenarios,
+                    DEFAULT_QUIET,
+                    line -> out.println(reloadLine(line, lang)),
+                    null,
+                    lang.locale());
         } catch (IllegalArgumentException e) {
             err.println("nuanxin: " + Cli.oneLine(e.getMessage()));
             System.exit(Cli.BAD_INPUT);

@@ -161,7 +161,7 @@ public final class Main {
                     throw NuanxinSpark.unwrapped(e);
                 }
             }
-            print(out, report, o.format, o.lang);
+            print(out, report, o.format, l.locale());
             return OK;
         } catch (UnknownRegionException e) {
             err.println(NAME + ": --region: "
@@ -285,6 +285,11 @@ public final class Main {
         String pick(String zhText, String enText) {
             return zh ? zhText : enText;
         }
+
+        /** The locale population's report writer takes. */
+        Locale locale() {
+            return zh ? Locale.CHINESE : Locale.ENGLISH;
+        }
     }
 
     private static String firstLine(String s) {
@@ -308,14 +313,12 @@ public final class Main {
         int maxProblems = 100;
         String format = "text";
         String progress = "auto";
-        Locale lang;
         boolean help;
         final List<String[]> conf = new ArrayList<>();
 
         /** @throws InvalidInputException naming the option that is wrong */
         static Options parse(String[] args, Lang l) {
             Options o = new Options();
-            o.lang = l.zh ? Locale.CHINESE : Locale.ENGLISH;
             List<String> positional = new ArrayList<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];

@@ -67,13 +67,16 @@ class MainTest {
         assertFalse(r.err().contains("\tat "), "no stack trace");
     }
 
+    /** What population makes of the small register. */
+    private static PopulationReport populationsReport() throws IOException {
+        try (Reader in = Files.newBufferedReader(small)) {
+            return Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
+        }
+    }
+
     @Test
     void printsWhatPopulationPrints() throws IOException {
-        PopulationReport expected;
-        try (Reader in = Files.newBufferedReader(small)) {
-            expected =
-                    Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
-        }
+        PopulationReport expected = populationsReport();
         for (Locale lang : List.of(Locale.ENGLISH, Locale.CHINESE)) {
             Result r = run("--region", "xian", "--as-of", "2026-03-10", "--lang", lang.getLanguage(), small.toString());
             assertEquals(Main.OK, r.status(), r.err());
@@ -96,11 +99,7 @@ class MainTest {
 
     @Test
     void printsPopulationsCsvAndJson() throws IOException {
-        PopulationReport expected;
-        try (Reader in = Files.newBufferedReader(small)) {
-            expected =
-                    Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
-        }
+        PopulationReport expected = populationsReport();
         Result csv = run("--region", "xian", "--as-of", "2026-03-10", "--format", "csv", small.toString());
         assertEquals(Main.OK, csv.status(), csv.err());
         StringWriter want = new StringWriter();
