@@ -308,12 +308,16 @@ public final class RegisterFormat {
          * @param cells the row's cells as read, in the header's order
          */
         public Row row(long row, String[] cells) {
-            int length = 0;
+            long length = 0;
             for (String c : cells) {
                 length += c == null ? 0 : c.length();
             }
+            if (length + Math.max(0, cells.length - 1) > CsvBlocks.MAX_RECORD) {
+                // as a CSV row this long is (its cells and the commas between them): a bad row, its text not copied
+                return bad(row, ROW_FIELD, "the row is longer than " + CsvBlocks.MAX_RECORD + " characters");
+            }
             given.clear();
-            char[] into = given.room(length);
+            char[] into = given.room((int) length);
             int end = 0;
             for (String c : cells) {
                 if (c != null) {

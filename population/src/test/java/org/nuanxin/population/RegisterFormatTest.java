@@ -207,6 +207,24 @@ class RegisterFormatTest {
     }
 
     @Test
+    void aParserRefusesARowLongerThanACsvRowMayBe() {
+        RegisterFormat.Parser parser = RegisterFormat.header("test.csv", new String[] {"id", "employer"})
+                .parser();
+        RegisterFormat.Row runaway = parser.row(2, new String[] {"a", "x".repeat(200_000)});
+        assertFalse(runaway.ok());
+        assertEquals("columns", runaway.problems().get(0).field());
+        assertEquals(
+                "the row is longer than 65536 characters",
+                runaway.problems().get(0).problem());
+        // the cells and the comma between them: 65,536 characters in all is still a row
+        assertTrue(parser.row(3, new String[] {"a", "x".repeat(65_534)}).problems().stream()
+                .noneMatch(p -> p.field().equals("columns")));
+        assertFalse(parser.row(4, new String[] {"a", "x".repeat(65_535)}).problems().stream()
+                .noneMatch(p -> p.field().equals("columns")));
+        assertTrue(parser.row(5, new String[] {"b", "SF_EXPRESS"}).ok(), "the next row reads as usual");
+    }
+
+    @Test
     void anUnknownColumnIsAnErrorOfTheFile() {
         MalformedFileException e =
                 assertThrows(MalformedFileException.class, () -> rows("id,work_city,salary\nw,xian,100\n"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nuanxin.population.BenefitTotals;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
@@ -78,5 +79,29 @@ class TotalsTest {
             assertEquals(e.toString(), a.toString(), code + " as printed");
             assertEquals(e, a, code);
         }
+    }
+
+    @Test
+    void aRunawayCellIsABadRowAsInPopulationWhateverTheSource(@TempDir Path dir) throws IOException {
+        // a hostile register: a 300,000-character cell; population refuses the row (and does not keep its text)
+        Path csv = dir.resolve("runaway.csv");
+        Files.writeString(
+                csv,
+                "id,work_city,employer\na,xian,SF_EXPRESS\nb,xian,\"" + "x".repeat(300_000)
+                        + "\"\nc,xian,SF_EXPRESS\n");
+        PopulationReport expected;
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            expected =
+                    Population.run(SharedSpark.engine(), "xian", SharedSpark.AS_OF, in, Population.Options.defaults());
+        }
+        assertEquals(1, expected.badRows());
+        PopulationReport overDataset = NuanxinSpark.totals(
+                NuanxinSpark.readRegister(SharedSpark.spark(), csv.toString()), "xian", SharedSpark.AS_OF);
+        assertEquals(expected.rows(), overDataset.rows());
+        assertEquals(1, overDataset.badRows(), "read by Spark's CSV source, the row is as bad");
+        assertEquals("columns", overDataset.problems().get(0).field());
+        assertEquals(3, overDataset.problems().get(0).row());
+        assertTrue(overDataset.problems().get(0).problem().startsWith("the row is longer than 65536 characters"));
+        assertEquals(expected.benefits(), overDataset.benefits());
     }
 }
