@@ -1,11 +1,14 @@
 package org.nuanxin.spark;
 
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
@@ -13,6 +16,7 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.SparkSession;
+import org.nuanxin.InvalidInputException;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
 import scala.Tuple2;
@@ -30,10 +34,20 @@ import scala.Tuple2;
  */
 final class CsvSplits {
 
+    /**
+     * The Spark setting that bounds, in bytes, a file read whole by one task (a register whose cells hold line
+     * breaks); default {@value #WHOLE_FILE_DEFAULT}. A task holds such a file in memory twice (its text and its
+     * characters), so a larger one is refused, not read.
+     */
+    static final String WHOLE_FILE_BYTES = "spark.nuanxin.wholeFileBytes";
+
+    static final long WHOLE_FILE_DEFAULT = 256L * 1024 * 1024;
+
     private CsvSplits() {}
 
     static PopulationReport totals(
-            SparkSession spark, String path, String region, LocalDate asOf, String expected, String source, int max) {
+            SparkSession spark, String path, String region, LocalDate asOf, String expected, String source, int max)
+            throws IOException {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Configuration conf = new Configuration(sc.hadoopConfiguration());
         JavaPairRDD<LongWritable, Text> lines =
@@ -53,10 +67,35 @@ final class CsvSplits {
                 .collect();
         for (PartialTotals p : parts) {
             if (p.spansLines()) { // a split met a cell that spans lines: read each file whole
+                long limit = Long.parseLong(spark.conf().get(WHOLE_FILE_BYTES, Long.toString(WHOLE_FILE_DEFAULT)));
+                refuseLarger(conf, path, limit, source);
                 return whole(sc, path, region, asOf, expected, max, source, started);
             }
         }
         return report(parts, region, asOf, max, started, spark.sparkContext().defaultParallelism());
+    }
+
+    /**
+     * Refuses a file of the register larger than {@code limit} bytes, before any is read whole.
+     *
+     * @throws InvalidInputException naming the register, the file and what to do
+     */
+    private static void refuseLarger(Configuration conf, String path, long limit, String source) throws IOException {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        FileSystem fs = p.getFileSystem(conf);
+        FileStatus[] found = fs.globStatus(p);
+        for (FileStatus f : found == null ? new FileStatus[0] : found) {
+            for (FileStatus file : f.isDirectory() ? fs.listStatus(f.getPath()) : new FileStatus[] {f}) {
+                if (file.isFile() && file.getLen() > limit) {
+                    throw new InvalidInputException(
+                            source,
+                            "quoted cells hold line breaks, so each file must be read whole by one task, and "
+                                    + file.getPath().getName() + " has " + file.getLen() + " bytes, over the limit of "
+                                    + limit + " (" + WHOLE_FILE_BYTES + "); remove the line breaks from the cells, "
+                                    + "split the file, or raise the limit with the executors' memory");
+                }
+            }
+        }
     }
 
     /** Each file read whole by one task, in file order. */

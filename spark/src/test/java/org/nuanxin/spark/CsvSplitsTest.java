@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nuanxin.InvalidInputException;
 import org.nuanxin.MalformedFileException;
 import org.nuanxin.population.Population;
 import org.nuanxin.population.PopulationReport;
@@ -94,6 +95,17 @@ class CsvSplitsTest {
         Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         PopulationReport expected = population(file);
         TotalsTest.assertSameTotals(expected, spark(file));
+
+        // read whole only up to a size: a larger file is refused, naming it and the setting
+        SharedSpark.spark().conf().set(CsvSplits.WHOLE_FILE_BYTES, "100000");
+        try {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> spark(file));
+            assertTrue(e.getMessage().contains("spanning.csv has " + Files.size(file) + " bytes"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("over the limit of 100000 (spark.nuanxin.wholeFileBytes)"), e.getMessage());
+        } finally {
+            SharedSpark.spark().conf().unset(CsvSplits.WHOLE_FILE_BYTES);
+        }
     }
 
     @Test
